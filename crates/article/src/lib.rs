@@ -1,0 +1,13 @@
+//! Article JSON v1: the types, loading with field paths, and validation.
+//!
+//! Plain Rust with no browser code: the viewer, the tests and later tools
+//! (importer, generator) all read articles through this crate.
+
+pub mod date;
+mod load;
+mod types;
+pub mod validate;
+
+pub use load::{load_article, load_manifest, LoadError, Loaded};
+pub use types::*;
+pub use validate::{is_safe_url, validate, Problem, Severity};

@@ -1,0 +1,192 @@
+//! JSON text → typed article, with the field path of whatever is wrong.
+//!
+//! `serde_path_to_error` tracks paths through plain structs, but serde's
+//! internally tagged enums buffer their content and lose the path. So
+//! `Block` and `Inline` are deserialised by hand: read `type`, then
+//! deserialise the variant's fields with a tracker of their own and carry the
+//! inner path out inside the error message (see `NEST`).
+
+use std::fmt;
+
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value};
+
+use crate::types::{Article, Block, Inline, Manifest};
+use crate::validate::{validate, Problem, Severity};
+
+/// Marks an error message that carries a nested path: `NEST path NEST message`.
+const NEST: char = '\u{1f}';
+
+/// Why a file could not be shown: every problem found, each with its path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The file as the reader would name it (`articles/seed.json`).
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {}", self.file, p)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// An article that can be shown, with the problems that did not stop it
+/// (unsupported blocks, links that are not http/https).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub article: Article,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parse and validate one article file. `file` only names it in messages.
+pub fn load_article(file: &str, json: &str) -> Result<Loaded, LoadError> {
+    let article: Article = parse(file, json)?;
+    let (errors, warnings): (Vec<_>, Vec<_>) = validate(&article)
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(Loaded { article, warnings })
+    } else {
+        Err(LoadError {
+            file: file.to_string(),
+            problems: errors,
+        })
+    }
+}
+
+/// Parse the manifest (`articles/index.json`).
+pub fn load_manifest(file: &str, json: &str) -> Result<Manifest, LoadError> {
+    parse(file, json)
+}
+
+fn parse<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
+    let fail = |path: String, message: String| LoadError {
+        file: file.to_string(),
+        problems: vec![Problem::error(path, message)],
+    };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let outer = err.path().to_string();
+        let inner = err.into_inner();
+        let (path, message) = unnest(if outer == "." { String::new() } else { outer }, &inner);
+        fail(path, describe(&inner, &message))
+    })?;
+    // Anything after the top-level value is an error too.
+    de.end()
+        .map_err(|e| fail(String::new(), describe(&e, &e.to_string())))?;
+    Ok(value)
+}
+
+/// Syntax errors get their line and column; data errors have a path instead
+/// (their serde position points into a re-read block, not the file).
+fn describe(err: &serde_json::Error, message: &str) -> String {
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    match err.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("{message} (line {}, column {})", err.line(), err.column())
+        }
+        _ => message.to_string(),
+    }
+}
+
+/// Join nested paths carried in the message onto the outer path.
+fn unnest(mut path: String, err: &serde_json::Error) -> (String, String) {
+    let mut message = err.to_string();
+    while let Some(rest) = message.strip_prefix(NEST) {
+        let Some((inner, msg)) = rest.split_once(NEST) else {
+            break;
+        };
+        path = join_path(&path, inner);
+        message = msg.to_string();
+    }
+    (path, message)
+}
+
+fn join_path(outer: &str, inner: &str) -> String {
+    if inner.is_empty() || inner == "." {
+        outer.to_string()
+    } else if outer.is_empty() || inner.starts_with('[') {
+        format!("{outer}{inner}")
+    } else {
+        format!("{outer}.{inner}")
+    }
+}
+
+/// Split a tagged object into its `type` and the remaining fields.
+fn split_tag<E: serde::de::Error>(value: Value) -> Result<(String, Map<String, Value>), E> {
+    let Value::Object(mut fields) = value else {
+        return Err(E::custom(format!(
+            "expected an object with a \"type\", found {}",
+            json_kind(&value)
+        )));
+    };
+    match fields.remove("type") {
+        Some(Value::String(kind)) => Ok((kind, fields)),
+        Some(other) => Err(E::custom(format!(
+            "{NEST}type{NEST}expected a string, found {}",
+            json_kind(&other)
+        ))),
+        None => Err(E::missing_field("type")),
+    }
+}
+
+/// Deserialise a variant's fields with their own path tracker.
+fn variant<T: DeserializeOwned, E: serde::de::Error>(fields: Map<String, Value>) -> Result<T, E> {
+    serde_path_to_error::deserialize(Value::Object(fields)).map_err(|err| {
+        let path = err.path().to_string();
+        E::custom(format!("{NEST}{path}{NEST}{}", err.into_inner()))
+    })
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (kind, fields) = split_tag(Value::deserialize(d)?)?;
+        match kind.as_str() {
+            "paragraph" => variant(fields).map(Block::Paragraph),
+            "media" => variant(fields).map(Block::Media),
+            "image" => variant(fields).map(Block::Image),
+            _ => {
+                let mut raw = fields;
+                raw.insert("type".into(), Value::String(kind));
+                Ok(Block::Unsupported(Value::Object(raw)))
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (kind, fields) = split_tag(Value::deserialize(d)?)?;
+        match kind.as_str() {
+            "text" => variant(fields).map(Inline::Text),
+            "quote" => variant(fields).map(Inline::Quote),
+            other => Err(D::Error::custom(format!(
+                "{NEST}type{NEST}unknown inline type \"{other}\", expected \"text\" or \"quote\""
+            ))),
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Article JSON v1 as Rust types. The JSON Schema in `public/schema/` is
+//! generated from these (see `schema()`), so these are the one definition.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One news article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Format version; always 1 for this schema.
+    pub format: u32,
+    /// Stable id, also the file name (`<id>.json`) and the URL slug: `a-z`, `0-9` and `-`.
+    pub id: String,
+    /// BCP 47 language tag of the text, e.g. `en-GB`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Section label shown above the headline ("US & Canada").
+    pub section: String,
+    pub headline: String,
+    /// Optional standfirst; shown under the headline and used in listings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    pub source: Source,
+    /// Countries or organisations that people belong to and events involve.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// The body, in reading order. The first section usually has no heading.
+    pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<Related>,
+    /// Events the article is about; any order (views sort by date).
+    #[serde(default)]
+    pub timeline: Vec<Event>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Publisher name ("BBC News").
+    pub name: String,
+    /// Where the article was first published; `http`/`https` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub id: String,
+    /// Display name ("United States").
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    /// Role as of the article ("US Secretary of State").
+    pub role: String,
+    /// Party id this person speaks for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Used as the HTML id, so links like `#future-work` reach the section.
+    pub id: String,
+    /// Subheading; `null` for the opening section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// A body block. Deserialisation is hand-written (see `load.rs`) so that an
+/// unknown `type` is kept as [`Block::Unsupported`] instead of failing the article.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(Paragraph),
+    Media(Media),
+    Image(Image),
+    /// A block of a type this version does not know, kept verbatim.
+    #[serde(untagged)]
+    #[schemars(skip)]
+    Unsupported(Value),
+}
+
+impl Block {
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Block::Paragraph(p) => Some(&p.id),
+            Block::Media(m) => Some(&m.id),
+            Block::Image(i) => Some(&i.id),
+            Block::Unsupported(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub id: String,
+    /// Topic ids this paragraph is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    pub runs: Vec<Inline>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaKind {
+    Video,
+    Audio,
+}
+
+/// Embedded audio or video. The viewer shows the placeholder text where a
+/// player would be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    pub id: String,
+    pub kind: MediaKind,
+    /// Shown in place of the player ("Media playback is unsupported on your device").
+    pub placeholder: String,
+    pub caption: Vec<Inline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    pub id: String,
+    /// Image address; `http`/`https` or a path relative to the page. Optional:
+    /// without it the figure shows only its caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// Text alternative describing the picture.
+    pub alt: String,
+    pub caption: Vec<Inline>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// A run of paragraph or caption text. Hand-deserialised like [`Block`] so
+/// errors keep their field path.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text(Text),
+    /// Words someone said, without the quotation marks (the view adds them).
+    Quote(Quote),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Stable id; quote links (`#<id>`) use it.
+    pub id: String,
+    /// Person id of who said it.
+    pub speaker: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    /// Block heading ("More on this story").
+    pub heading: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub title: String,
+    /// `http` or `https` only; anything else is shown as text, not a link.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub date: EventDate,
+    pub title: String,
+    /// Party ids involved.
+    pub parties: Vec<String>,
+    /// Ids of the paragraphs that mention this event.
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventDate {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`; `null` when not set.
+    #[serde(default)]
+    pub value: Option<String>,
+    pub precision: Precision,
+    /// The date is an estimate ("about August 2013").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Status::is_happened")]
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    /// No date known; `value` must be `null`.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Happened,
+    /// Still to come when the article was written.
+    Planned,
+}
+
+impl Status {
+    fn is_happened(&self) -> bool {
+        *self == Status::Happened
+    }
+}
+
+/// `public/articles/index.json`: the bundled articles, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: u32,
+    pub articles: Vec<ManifestEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    /// The article id; its file is `<slug>.json` beside the manifest.
+    pub slug: String,
+    pub headline: String,
+    pub section: String,
+    pub published: String,
+}
+
+impl ManifestEntry {
+    pub fn for_article(article: &Article) -> Self {
+        ManifestEntry {
+            slug: article.id.clone(),
+            headline: article.headline.clone(),
+            section: article.section.clone(),
+            published: article.published.clone(),
+        }
+    }
+}
+
+impl Article {
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn party(&self, id: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// Every paragraph, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                _ => None,
+            })
+    }
+}
+
+/// The JSON Schema of article JSON v1, generated from the types.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(Article)
+}
+
+/// The JSON Schema of the manifest.
+pub fn manifest_schema() -> schemars::Schema {
+    schemars::schema_for!(Manifest)
+}

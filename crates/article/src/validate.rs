@@ -1,0 +1,365 @@
+//! Checks that serde cannot express: ids, cross references, dates, links.
+//! Every problem names the field path, the way the viewer and tools print it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::date::Date;
+use crate::types::{Article, Block, Inline, Precision, FORMAT_VERSION};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The article cannot be shown faithfully.
+    Error,
+    /// Shown anyway; the affected part is marked (unsupported block, unsafe link).
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Field path, e.g. `sections[2].blocks[4].runs[1].speaker`; empty for the whole file.
+    pub path: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Error,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Warning,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Ids become HTML ids and URL fragments, so keep them to a safe alphabet.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Only these become clickable links; everything else is shown as text.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
+}
+
+/// All problems in the article, errors and warnings, in document order.
+pub fn validate(article: &Article) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.run(article);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn error(&mut self, path: String, message: String) {
+        self.problems.push(Problem::error(path, message));
+    }
+
+    fn not_empty(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(path.to_string(), "must not be empty".into());
+        }
+    }
+
+    /// Check one id namespace: shape and uniqueness. Returns the known ids.
+    fn ids<'a>(
+        &mut self,
+        namespace: &str,
+        entries: impl IntoIterator<Item = (String, &'a str)>,
+    ) -> HashSet<&'a str> {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (path, id) in entries {
+            if !is_valid_id(id) {
+                self.error(
+                    path,
+                    format!("id \"{id}\" must use only a-z, 0-9 and '-', starting with a letter or digit"),
+                );
+            } else if let Some(first) = seen.get(id) {
+                self.error(
+                    path,
+                    format!("duplicate {namespace} id \"{id}\" (first used at {first})"),
+                );
+            } else {
+                seen.insert(id, path);
+            }
+        }
+        seen.into_keys().collect()
+    }
+
+    fn reference(&mut self, path: String, known: &HashSet<&str>, kind: &str, id: &str) {
+        if !known.contains(id) {
+            self.error(path, format!("no {kind} \"{id}\""));
+        }
+    }
+
+    fn run(&mut self, a: &Article) {
+        if a.format != FORMAT_VERSION {
+            self.error(
+                "format".into(),
+                format!(
+                    "format {} is not supported (this viewer reads format {FORMAT_VERSION})",
+                    a.format
+                ),
+            );
+        }
+        if !is_valid_id(&a.id) {
+            self.error(
+                "id".into(),
+                format!("\"{}\" is not a valid article id (a-z, 0-9, '-')", a.id),
+            );
+        }
+        self.not_empty("section", &a.section);
+        self.not_empty("headline", &a.headline);
+        self.not_empty("source.name", &a.source.name);
+        match Date::parse(&a.published) {
+            Ok(d) if d.day.is_none() => self.error(
+                "published".into(),
+                format!("\"{}\" needs a day (YYYY-MM-DD)", a.published),
+            ),
+            Ok(_) => {}
+            Err(e) => self.error("published".into(), e),
+        }
+        if let Some(url) = &a.source.url {
+            if !is_safe_url(url) {
+                self.problems.push(Problem::warning(
+                    "source.url",
+                    format!("\"{url}\" is not an http or https address; shown as text"),
+                ));
+            }
+        }
+
+        let parties = self.ids(
+            "party",
+            a.parties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("parties[{i}].id"), p.id.as_str())),
+        );
+        let people = self.ids(
+            "person",
+            a.people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("people[{i}].id"), p.id.as_str())),
+        );
+        let topics = self.ids(
+            "topic",
+            a.topics
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("topics[{i}].id"), t.id.as_str())),
+        );
+        for (i, p) in a.parties.iter().enumerate() {
+            self.not_empty(&format!("parties[{i}].name"), &p.name);
+        }
+        for (i, p) in a.people.iter().enumerate() {
+            self.not_empty(&format!("people[{i}].name"), &p.name);
+            if let Some(aff) = &p.affiliation {
+                self.reference(format!("people[{i}].affiliation"), &parties, "party", aff);
+            }
+        }
+        for (i, t) in a.topics.iter().enumerate() {
+            self.not_empty(&format!("topics[{i}].label"), &t.label);
+        }
+
+        // Sections, blocks, quotes and events share one namespace: all of
+        // them become HTML ids on the same page.
+        let mut element_ids: Vec<(String, &str)> = Vec::new();
+        let mut paragraph_ids: HashSet<&str> = HashSet::new();
+        if a.sections.is_empty() {
+            self.error(
+                "sections".into(),
+                "an article needs at least one section".into(),
+            );
+        }
+        for (si, section) in a.sections.iter().enumerate() {
+            let sp = format!("sections[{si}]");
+            element_ids.push((format!("{sp}.id"), &section.id));
+            if let Some(h) = &section.heading {
+                self.not_empty(&format!("{sp}.heading"), h);
+            }
+            for (bi, block) in section.blocks.iter().enumerate() {
+                let bp = format!("{sp}.blocks[{bi}]");
+                if let Some(id) = block.id() {
+                    element_ids.push((format!("{bp}.id"), id));
+                }
+                let runs: &[Inline] = match block {
+                    Block::Paragraph(p) => {
+                        paragraph_ids.insert(&p.id);
+                        for (ti, t) in p.topics.iter().enumerate() {
+                            self.reference(format!("{bp}.topics[{ti}]"), &topics, "topic", t);
+                        }
+                        if p.runs.is_empty() {
+                            self.error(
+                                format!("{bp}.runs"),
+                                "a paragraph needs at least one run".into(),
+                            );
+                        }
+                        &p.runs
+                    }
+                    Block::Media(m) => {
+                        self.not_empty(&format!("{bp}.placeholder"), &m.placeholder);
+                        &m.caption
+                    }
+                    Block::Image(img) => {
+                        self.not_empty(&format!("{bp}.alt"), &img.alt);
+                        if let Some(src) = &img.src {
+                            if !is_safe_image_src(src) {
+                                self.problems.push(Problem::warning(
+                                    format!("{bp}.src"),
+                                    format!("\"{src}\" is not an http(s) or relative address; image not shown"),
+                                ));
+                            }
+                        }
+                        &img.caption
+                    }
+                    Block::Unsupported(raw) => {
+                        let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
+                        self.problems.push(Problem::warning(
+                            bp.clone(),
+                            format!(
+                                "block type \"{kind}\" is not supported by this viewer; skipped"
+                            ),
+                        ));
+                        &[]
+                    }
+                };
+                let rp = match block {
+                    Block::Paragraph(_) => "runs",
+                    _ => "caption",
+                };
+                for (ri, run) in runs.iter().enumerate() {
+                    let path = format!("{bp}.{rp}[{ri}]");
+                    match run {
+                        Inline::Text(t) => {
+                            if t.text.is_empty() {
+                                self.error(format!("{path}.text"), "must not be empty".into());
+                            }
+                        }
+                        Inline::Quote(q) => {
+                            element_ids.push((format!("{path}.id"), &q.id));
+                            self.reference(
+                                format!("{path}.speaker"),
+                                &people,
+                                "person",
+                                &q.speaker,
+                            );
+                            self.not_empty(&format!("{path}.text"), &q.text);
+                        }
+                    }
+                }
+            }
+        }
+
+        for (ei, event) in a.timeline.iter().enumerate() {
+            let ep = format!("timeline[{ei}]");
+            element_ids.push((format!("{ep}.id"), &event.id));
+            self.not_empty(&format!("{ep}.title"), &event.title);
+            let d = &event.date;
+            match (&d.value, d.precision) {
+                (None, Precision::Unknown) => {}
+                (None, _) => self.error(
+                    format!("{ep}.date.value"),
+                    "missing; use precision \"unknown\" for an event with no date".into(),
+                ),
+                (Some(v), Precision::Unknown) => self.error(
+                    format!("{ep}.date.value"),
+                    format!("\"{v}\" given but precision is \"unknown\"; set the precision or null the value"),
+                ),
+                (Some(v), precision) => match Date::parse(v) {
+                    Ok(date) if date.precision() != precision => self.error(
+                        format!("{ep}.date.value"),
+                        format!("\"{v}\" does not match precision \"{}\"", precision_name(precision)),
+                    ),
+                    Ok(_) => {}
+                    Err(e) => self.error(format!("{ep}.date.value"), e),
+                },
+            }
+            for (pi, party) in event.parties.iter().enumerate() {
+                self.reference(format!("{ep}.parties[{pi}]"), &parties, "party", party);
+            }
+            for (pi, para) in event.paragraphs.iter().enumerate() {
+                self.reference(
+                    format!("{ep}.paragraphs[{pi}]"),
+                    &paragraph_ids,
+                    "paragraph",
+                    para,
+                );
+            }
+        }
+
+        if let Some(related) = &a.related {
+            self.not_empty("related.heading", &related.heading);
+            for (li, link) in related.links.iter().enumerate() {
+                self.not_empty(&format!("related.links[{li}].title"), &link.title);
+                if !is_safe_url(&link.url) {
+                    self.problems.push(Problem::warning(
+                        format!("related.links[{li}].url"),
+                        format!(
+                            "\"{}\" is not an http or https address; shown as text",
+                            link.url
+                        ),
+                    ));
+                }
+            }
+        }
+
+        self.ids("element", element_ids);
+    }
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Unknown => "unknown",
+    }
+}
+
+/// Images may also come from the site itself (a relative path), but never
+/// from `javascript:`, `data:` or any other scheme.
+pub fn is_safe_image_src(src: &str) -> bool {
+    let s = src.trim();
+    if is_safe_url(s) {
+        return true;
+    }
+    let scheme_end = s.find(':');
+    let first_delim = s.find(['/', '?', '#']);
+    let has_scheme = match (scheme_end, first_delim) {
+        (Some(c), Some(d)) => c < d,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    !s.is_empty() && !has_scheme && !s.starts_with("//")
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: the article model natively,
+# then the release build in headless Chromium from a plain static server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+echo "== formatting"
+cargo fmt --all -- --check
+
+echo "== model tests (native)"
+cargo test -p article
+
+echo "== release build"
+trunk build --release --offline
+
+echo "== browser tests (headless Chromium, dist/ on a static server)"
+cd tests
+node --test --test-concurrency=1 --test-reporter=spec e2e/

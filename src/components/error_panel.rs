@@ -1,0 +1,33 @@
+use article::LoadError;
+use leptos::prelude::*;
+
+/// Why the article cannot be shown: the file, and each problem with its
+/// field path. Offers a retry, since fetch failures are often passing.
+#[component]
+pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let count = error.problems.len();
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="error_heading">
+            <h1 id="error_heading">"This article could not be shown"</h1>
+            <p>
+                {if count == 1 { "There is a problem with " } else { "There are problems with " }}
+                <code class="error-panel__file">{error.file}</code>
+                ":"
+            </p>
+            <ul class="error-panel__problems">
+                {error
+                    .problems
+                    .into_iter()
+                    .map(|p| {
+                        let path = (!p.path.is_empty()).then(|| view! { <code>{p.path}</code>": " });
+                        view! { <li>{path}{p.message}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="error-panel__actions">
+                <button type="button" on:click=move |_| on_retry()>"Try again"</button>
+                <a href="./">"Go to the latest article"</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,34 @@
+use std::sync::Arc;
+
+use article::date::Date;
+use article::{is_safe_url, Loaded};
+use leptos::prelude::*;
+
+/// Section label, headline, standfirst, date and source.
+#[component]
+pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
+    let a = &article.article;
+    // Validation guarantees a well-formed date; fall back to the raw text.
+    let date = Date::parse(&a.published)
+        .map(|d| d.display())
+        .unwrap_or_else(|_| a.published.clone());
+    let source = match a.source.url.clone().filter(|u| is_safe_url(u)) {
+        Some(url) => view! { <a href=url>{a.source.name.clone()}</a> }.into_any(),
+        None => a.source.name.clone().into_any(),
+    };
+    view! {
+        <header class="story-header">
+            <p class="section-label">{a.section.clone()}</p>
+            <h1 id="story_headline">{a.headline.clone()}</h1>
+            {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
+            <p class="story-meta">
+                <time datetime=a.published.clone()>{date}</time>
+                <span class="story-meta__sep" aria-hidden="true">" · "</span>
+                <span class="source">
+                    <span class="visually-hidden">"Source: "</span>
+                    {source}
+                </span>
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,54 @@
+use article::validate::is_safe_image_src;
+use article::{Image, Inline, Media, MediaKind};
+use leptos::prelude::*;
+
+use super::Runs;
+
+/// Audio or video. There is no player in this viewer, so the figure shows
+/// the article's own placeholder text where the player would be.
+#[component]
+pub fn MediaFigure(media: Media) -> impl IntoView {
+    let kind = match media.kind {
+        MediaKind::Video => "video",
+        MediaKind::Audio => "audio",
+    };
+    view! {
+        <figure id=media.id class=format!("media media--{kind}")>
+            <div class="media__player">
+                <p class="media__placeholder">{media.placeholder}</p>
+            </div>
+            <Caption label="Media caption, " caption=media.caption credit=None />
+        </figure>
+    }
+}
+
+/// A picture with its caption. Without a usable `src` the figure keeps its
+/// caption and shows an empty frame labelled with the alt text.
+#[component]
+pub fn ImageFigure(image: Image) -> impl IntoView {
+    let picture = match image.src.filter(|s| is_safe_image_src(s)) {
+        Some(src) => view! { <img src=src alt=image.alt loading="lazy" /> }.into_any(),
+        None => {
+            view! { <div class="image__missing" role="img" aria-label=image.alt></div> }.into_any()
+        }
+    };
+    view! {
+        <figure id=image.id class="image">
+            {picture}
+            <Caption label="Image caption, " caption=image.caption credit=image.credit />
+        </figure>
+    }
+}
+
+/// Captions carry a prefix for screen readers, as news sites do, so the
+/// caption is not read as body text.
+#[component]
+fn Caption(label: &'static str, caption: Vec<Inline>, credit: Option<String>) -> impl IntoView {
+    view! {
+        <figcaption>
+            <span class="visually-hidden">{label}</span>
+            <Runs runs=caption />
+            {credit.map(|c| view! { <span class="credit">{c}</span> })}
+        </figcaption>
+    }
+}

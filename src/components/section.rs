@@ -1,0 +1,34 @@
+use article::{Block, Section};
+use leptos::prelude::*;
+
+use super::{ArticleParagraph, ImageFigure, MediaFigure, UnsupportedBlock};
+
+/// A body section: optional subheading, then its blocks in order.
+#[component]
+pub fn ArticleSection(section: Section) -> impl IntoView {
+    let heading_id = format!("{}_heading", section.id);
+    let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
+    view! {
+        <section id=section.id.clone() class="story-section" aria-labelledby=labelled_by>
+            {section.heading.clone().map(|h| view! { <h2 id=heading_id>{h}</h2> })}
+            {section.blocks.into_iter().map(render_block).collect_view()}
+        </section>
+    }
+}
+
+/// The one place that maps a block type to its component.
+fn render_block(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph(paragraph) => view! { <ArticleParagraph paragraph /> }.into_any(),
+        Block::Media(media) => view! { <MediaFigure media /> }.into_any(),
+        Block::Image(image) => view! { <ImageFigure image /> }.into_any(),
+        Block::Unsupported(raw) => {
+            let kind = raw
+                .get("type")
+                .and_then(|t| t.as_str())
+                .unwrap_or("unknown")
+                .to_string();
+            view! { <UnsupportedBlock kind /> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,3 @@
+mod article;
+
+pub use article::{ArticleContext, ArticlePage};

@@ -1,0 +1,46 @@
+// The seed's sentences, read from the plain-text copy in tests/fixtures, and
+// the normalisation both sides go through before comparing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repo } from './server.mjs';
+
+// Quotation marks are markup in the viewer (<q> adds them), so both sides
+// drop them; white space is folded.
+export const normalise = (s) => s.replace(/["'“”‘’]/g, '').replace(/\s+/g, ' ').trim();
+
+// Page furniture the seed glues to the caption text ("Media captionUS ...").
+const LABEL = /^(Media caption|Image caption)\s*/;
+
+export function seedSentences() {
+  const text = fs.readFileSync(path.join(repo, 'tests/fixtures/seed.txt'), 'utf8');
+  const units = [];
+  for (let line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const label = line.match(LABEL);
+    if (label) {
+      units.push(label[1]);
+      line = line.slice(label[0].length);
+    }
+    // A sentence ends at . ! or ? (perhaps inside closing quotes) before a
+    // capital letter (perhaps after opening quotes).
+    for (const s of line.split(/(?<=[.!?]["'”’]*)\s+(?=["'“‘]*[A-Z])/)) units.push(normalise(s));
+  }
+  return units.filter(Boolean);
+}
+
+/** Where each sentence occurs in `text`: every one exactly once, in order. */
+export function checkSentences(sentences, text) {
+  const hay = normalise(text);
+  const problems = [];
+  let cursor = 0;
+  for (const sentence of sentences) {
+    const first = hay.indexOf(sentence);
+    if (first === -1) {
+      problems.push(`missing: ${sentence}`);
+      continue;
+    }
+    if (hay.indexOf(sentence, first + 1) !== -1) problems.push(`more than once: ${sentence}`);
+    if (first < cursor) problems.push(`out of order: ${sentence}`);
+    cursor = Math.max(cursor, first + sentence.length);
+  }
+  return problems;
+}

@@ -1,0 +1,69 @@
+// A plain static file server for the browser tests: no rewrites, no
+// fallbacks, so a page that works here works on any static host.
+// Serves dist/ first, then tests/fixtures/ (extra articles for tests only),
+// also under a nested prefix to prove dist/ does not assume the site root.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const NESTED_PREFIX = '/nested/copy/';
+
+export async function startServer({ roots = [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures')] } = {}) {
+  // path -> list of statuses to answer before serving the file normally
+  const failures = new Map();
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    let url = new URL(req.url, 'http://127.0.0.1');
+    let pathname = decodeURIComponent(url.pathname);
+    requests.push(pathname);
+    if (pathname.startsWith(NESTED_PREFIX)) pathname = '/' + pathname.slice(NESTED_PREFIX.length);
+    const queued = failures.get(pathname);
+    if (queued && queued.length) {
+      res.writeHead(queued.shift(), { 'content-type': 'text/plain' });
+      res.end('injected failure');
+      return;
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    for (const root of roots) {
+      const file = path.join(root, pathname);
+      if (!file.startsWith(root + path.sep)) break;
+      try {
+        const body = await fs.readFile(file);
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
+        res.end(body);
+        return;
+      } catch {
+        // try the next root
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    base: `http://127.0.0.1:${port}/`,
+    requests,
+    /** Answer the next requests for `pathname` with these HTTP statuses. */
+    fail(pathname, ...statuses) {
+      failures.set(pathname, statuses);
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

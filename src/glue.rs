@@ -3,13 +3,28 @@
 
 use article::{LoadError, Problem};
 use gloo_net::http::Request;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
 
 /// A query parameter of the page URL, decoded.
 pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get(name)
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Fetch a text file relative to the page. Every failure (network, HTTP
@@ -40,7 +55,7 @@ pub async fn fetch_text(file: &str) -> Result<String, LoadError> {
 }
 
 pub fn set_title(title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(doc) = window().and_then(|w| w.document()) {
         doc.set_title(title);
     }
 }
@@ -48,21 +63,77 @@ pub fn set_title(title: &str) {
 /// Remove the static "loading" shell that index.html shows before the wasm
 /// has started.
 pub fn remove_boot_placeholder() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(el) = element("boot") {
         el.remove();
     }
+}
+
+/// This page's address with another query (and no fragment): what a shared
+/// link points at. Works wherever dist/ is hosted, root or folder.
+pub fn page_url(query: &str) -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return format!("?{query}");
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}?{query}")
+}
+
+/// Put the view state in the address bar without a new history entry (and
+/// without scrolling); the fragment stays.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let current = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    let next = format!("?{query}{}", location.hash().unwrap_or_default());
+    if current != next {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&next));
+        }
+    }
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Scroll an element into view (centred, smoothly unless the reader asked
+/// for reduced motion) and move focus to it without a second jump.
+pub fn bring_into_view(id: &str) -> bool {
+    let Some(el) = element(id) else { return false };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    // Not every target is focusable; tabindex=-1 lets focus follow the jump
+    // without adding a tab stop.
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let focus = FocusOptions::new();
+    focus.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&focus);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    true
 }
 
 /// Content arrives after the browser's own jump to `#fragment` was tried, so
 /// repeat it once the article is in the page.
 pub fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(hash) = window.location().hash() else {
+    let Some(hash) = window().and_then(|w| w.location().hash().ok()) else {
         return;
     };
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
@@ -72,13 +143,57 @@ pub fn scroll_to_fragment() {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| id.to_string());
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(&id)) {
-        el.scroll_into_view();
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            // Headings are not focusable by default; tabindex=-1 lets focus
-            // follow the jump without adding a tab stop.
-            let _ = el.set_attribute("tabindex", "-1");
-            let _ = el.focus();
+    bring_into_view(&id);
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet took the link.
+    Shared,
+    /// The reader closed the share sheet.
+    Cancelled,
+    Copied,
+    /// Neither sharing nor the clipboard worked; show the link instead.
+    Failed,
+}
+
+/// Share a link with the Web Share API where the browser has it, otherwise
+/// copy it to the clipboard.
+pub async fn share_or_copy(url: &str, title: &str) -> ShareOutcome {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return ShareOutcome::Failed;
+    };
+    // Calling a missing API would throw; ask first.
+    let has =
+        |name: &str| js_sys::Reflect::has(&navigator, &JsValue::from_str(name)).unwrap_or(false);
+    if has("share") {
+        let data = web_sys::ShareData::new();
+        data.set_url(url);
+        data.set_title(title);
+        match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => return ShareOutcome::Shared,
+            Err(err) => {
+                let name = err.dyn_ref::<web_sys::DomException>().map(|e| e.name());
+                if name.as_deref() == Some("AbortError") {
+                    return ShareOutcome::Cancelled;
+                }
+                // Otherwise (not allowed, no share targets) try the clipboard.
+            }
         }
     }
+    if has("clipboard") {
+        if JsFuture::from(navigator.clipboard().write_text(url))
+            .await
+            .is_ok()
+        {
+            return ShareOutcome::Copied;
+        }
+    }
+    ShareOutcome::Failed
+}
+
+/// Focus an input and select its whole text, so the reader can copy it by hand.
+pub fn select_all(input: &web_sys::HtmlInputElement) {
+    let _ = input.focus();
+    input.select();
 }

@@ -9,6 +9,7 @@ mod app;
 mod components;
 mod glue;
 mod pages;
+mod state;
 
 fn main() {
     console_error_panic_hook::set_once();

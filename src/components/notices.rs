@@ -1,6 +1,55 @@
 use article::Problem;
 use leptos::prelude::*;
 
+use crate::state::{ArticleState, Notice};
+
+/// What the page made of its address: topics it ignored, a quote it could
+/// not find, or a quote it shows in spite of the filter.
+#[component]
+pub fn PageNotices() -> impl IntoView {
+    let notices = expect_context::<ArticleState>().notices;
+    view! {
+        <div class="page-notices" role="status">
+            {move || {
+                notices
+                    .get()
+                    .into_iter()
+                    .map(|notice| {
+                        let text = match notice {
+                            Notice::UnknownTopics(ids) => {
+                                let shown: Vec<String> = ids.iter().map(|id| shorten(id)).collect();
+                                format!(
+                                    "The link names {} this article does not have, so {} ignored: {}.",
+                                    if ids.len() == 1 { "a topic" } else { "topics" },
+                                    if ids.len() == 1 { "it was" } else { "they were" },
+                                    shown.join(", "),
+                                )
+                            }
+                            Notice::QuoteNotFound(id) => {
+                                format!("This quote is not in the article (the link asked for \"{}\").", shorten(&id))
+                            }
+                            Notice::QuoteShownDespiteFilter => {
+                                "The linked quote is shown even though it is not about the selected topics."
+                                    .to_string()
+                            }
+                        };
+                        view! { <p class="notice">{text}</p> }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+/// Address text can be anything; keep what is echoed back short.
+fn shorten(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
 /// Problems that did not stop the article (unsupported blocks, links that
 /// were not web addresses), listed once at the top so nothing is hidden.
 #[component]

@@ -1,7 +1,8 @@
 use article::{Inline, Quote};
 use leptos::prelude::*;
 
-use crate::pages::ArticleContext;
+use super::QuoteShare;
+use crate::state::ArticleState;
 
 /// Paragraph or caption text: plain runs become text nodes, quotes become
 /// `<q>` elements attributed to their speaker.
@@ -15,25 +16,31 @@ pub fn Runs(runs: Vec<Inline>) -> impl IntoView {
         .collect_view()
 }
 
-/// A direct quote. `cite` points at the speaker in the people list; the
-/// browser adds the quotation marks, so they are not part of the data.
+/// A direct quote with its share control. `cite` points at the speaker in
+/// the people list; the browser adds the quotation marks, so they are not
+/// part of the data. A quote a link points at is highlighted.
 #[component]
 fn QuoteText(quote: Quote) -> impl IntoView {
-    let attribution = use_context::<ArticleContext>().and_then(|ctx| {
-        ctx.0
-            .article
-            .person(&quote.speaker)
-            .map(|p| format!("{}, {}", p.name, p.role))
-    });
+    let state = expect_context::<ArticleState>();
+    let person = state.loaded.article.person(&quote.speaker);
+    let attribution = person.map(|p| format!("{}, {}", p.name, p.role));
+    let name = person.map_or_else(|| quote.speaker.clone(), |p| p.name.clone());
+    let target = state.target_quote;
+    let is_target = {
+        let id = quote.id.clone();
+        move || target.with(|t| t.as_deref() == Some(id.as_str()))
+    };
     view! {
         <q
-            id=quote.id
+            id=quote.id.clone()
             class="quote"
+            class:quote--target=is_target
             cite=format!("#person_{}", quote.speaker)
             data-speaker=quote.speaker
             title=attribution
         >
             {quote.text}
         </q>
+        <QuoteShare quote_id=quote.id speaker=name />
     }
 }

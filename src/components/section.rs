@@ -2,14 +2,22 @@ use article::{Block, Section};
 use leptos::prelude::*;
 
 use super::{ArticleParagraph, ImageFigure, MediaFigure, UnsupportedBlock};
+use crate::state::ArticleState;
 
-/// A body section: optional subheading, then its blocks in order.
+/// A body section: optional subheading, then its blocks in order. Hidden
+/// when a topic filter leaves none of its paragraphs.
 #[component]
-pub fn ArticleSection(section: Section) -> impl IntoView {
+pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
+    let visibility = expect_context::<ArticleState>().visibility;
     let heading_id = format!("{}_heading", section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     view! {
-        <section id=section.id.clone() class="story-section" aria-labelledby=labelled_by>
+        <section
+            id=section.id.clone()
+            class="story-section"
+            aria-labelledby=labelled_by
+            hidden=move || !visibility.with(|v| v.shows_section(ordinal))
+        >
             {section.heading.clone().map(|h| view! { <h2 id=heading_id>{h}</h2> })}
             {section.blocks.into_iter().map(render_block).collect_view()}
         </section>

@@ -1,12 +1,17 @@
 use article::Section;
 use leptos::prelude::*;
 
-/// Links to the subheaded sections; absent when there are none.
+use crate::state::ArticleState;
+
+/// Links to the subheaded sections; absent when there are none. Sections the
+/// topic filter hides drop out of the list too.
 #[component]
 pub fn TableOfContents(sections: Vec<Section>) -> impl IntoView {
+    let visibility = expect_context::<ArticleState>().visibility;
     let entries: Vec<_> = sections
         .into_iter()
-        .filter_map(|s| s.heading.map(|h| (s.id, h)))
+        .enumerate()
+        .filter_map(|(ordinal, s)| s.heading.map(|h| (ordinal, s.id, h)))
         .collect();
     (!entries.is_empty()).then(|| {
         view! {
@@ -15,7 +20,13 @@ pub fn TableOfContents(sections: Vec<Section>) -> impl IntoView {
                 <ol>
                     {entries
                         .into_iter()
-                        .map(|(id, heading)| view! { <li><a href=format!("#{id}")>{heading}</a></li> })
+                        .map(|(ordinal, id, heading)| {
+                            view! {
+                                <li hidden=move || !visibility.with(|v| v.shows_section(ordinal))>
+                                    <a href=format!("#{id}")>{heading}</a>
+                                </li>
+                            }
+                        })
                         .collect_view()}
                 </ol>
             </nav>

@@ -4,38 +4,62 @@ use article::Loaded;
 use leptos::prelude::*;
 
 use crate::components::{
-    ArticleSection, Headline, PeopleList, ProblemsNotice, RelatedLinks, TableOfContents,
+    ArticleSection, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel, RelatedLinks,
+    TableOfContents, TopicFilter,
 };
 use crate::glue;
+use crate::state::ArticleState;
 
-/// Page-wide data for components deep in the tree (a quote needs its
-/// speaker's name), so it is not threaded through every component.
-#[derive(Clone)]
-pub struct ArticleContext(pub Arc<Loaded>);
-
-/// One article: table of contents, the story, and who is who.
+/// One article: contents and filter, the story, then quotes and people.
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
-    provide_context(ArticleContext(loaded.clone()));
+    let state = ArticleState::from_url(loaded.clone());
+    provide_context(state.clone());
     let a = &loaded.article;
     glue::set_title(&format!("{} - {}", a.headline, a.source.name));
-    // Runs after this view is in the document, so `#section` links opened
-    // cold land on their target.
-    Effect::new(move |_| request_animation_frame(glue::scroll_to_fragment));
+
+    // The address follows the view, replacing the entry rather than adding one.
+    {
+        let state = state.clone();
+        Effect::new(move |_| glue::replace_query(&state.query()));
+    }
+    // A quote to show (from a link or the quotes panel) is brought into view
+    // once rendered; otherwise a `#fragment` opened cold lands on its target.
+    Effect::new(move |first: Option<()>| match state.target_quote.get() {
+        Some(id) => request_animation_frame(move || {
+            glue::bring_into_view(&id);
+        }),
+        None if first.is_none() => request_animation_frame(glue::scroll_to_fragment),
+        None => {}
+    });
+    // Back/forward within the page (fragment links) re-reads the address.
+    let popstate = {
+        let state = expect_context::<ArticleState>();
+        window_event_listener(leptos::ev::popstate, move |_| state.read_url())
+    };
+    on_cleanup(move || popstate.remove());
 
     view! {
         <div class="layout">
             <TableOfContents sections=a.sections.clone() />
+            <div class="controls">
+                <TopicFilter />
+                <PageNotices />
+            </div>
             <article class="story" lang=a.language.clone() aria-labelledby="story_headline">
                 <Headline article=loaded.clone() />
                 <ProblemsNotice problems=loaded.warnings.clone() />
                 {a
                     .sections
                     .iter()
-                    .map(|section| view! { <ArticleSection section=section.clone() /> })
+                    .enumerate()
+                    .map(|(ordinal, section)| {
+                        view! { <ArticleSection ordinal section=section.clone() /> }
+                    })
                     .collect_view()}
                 {a.related.clone().map(|related| view! { <RelatedLinks related /> })}
             </article>
+            <QuotesPanel />
             <PeopleList article=loaded.clone() />
         </div>
     }

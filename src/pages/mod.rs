@@ -1,3 +1,3 @@
 mod article;
 
-pub use article::{ArticleContext, ArticlePage};
+pub use article::ArticlePage;

@@ -4,6 +4,7 @@
 //! (importer, generator) all read articles through this crate.
 
 pub mod date;
+pub mod filter;
 mod load;
 mod types;
 pub mod validate;

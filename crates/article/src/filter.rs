@@ -1,0 +1,209 @@
+//! Derived indexes and the reader's view state: which paragraphs each topic
+//! covers, which ones a topic selection shows, and the URL parameters that
+//! carry a selection or a quote.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::types::{Article, Block, Inline};
+use crate::validate::is_valid_id;
+
+/// Built once per article: topic → paragraphs, section → paragraphs, and
+/// where each quote lives. Toggling a topic only consults these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleIndex {
+    /// Paragraph ids in reading order.
+    paragraphs: Vec<String>,
+    /// Topic id → ordinals into `paragraphs`, in reading order.
+    by_topic: HashMap<String, Vec<usize>>,
+    /// Quote id → (section ordinal, id of the block that holds it).
+    quotes: HashMap<String, (usize, String)>,
+    /// Section ordinal → ordinals into `paragraphs`.
+    sections: Vec<Vec<usize>>,
+}
+
+/// What a topic selection shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Visibility {
+    /// `None`: no filter, everything is shown.
+    paragraphs: Option<BTreeSet<String>>,
+    sections: Option<BTreeSet<usize>>,
+    /// The number of matching paragraphs (not counting a forced one).
+    pub matching: usize,
+}
+
+impl Visibility {
+    pub fn is_filtered(&self) -> bool {
+        self.paragraphs.is_some()
+    }
+
+    pub fn shows_paragraph(&self, id: &str) -> bool {
+        self.paragraphs.as_ref().is_none_or(|p| p.contains(id))
+    }
+
+    pub fn shows_section(&self, ordinal: usize) -> bool {
+        self.sections.as_ref().is_none_or(|s| s.contains(&ordinal))
+    }
+}
+
+impl ArticleIndex {
+    pub fn new(article: &Article) -> Self {
+        let mut index = ArticleIndex {
+            paragraphs: Vec::new(),
+            by_topic: HashMap::new(),
+            quotes: HashMap::new(),
+            sections: Vec::with_capacity(article.sections.len()),
+        };
+        for (si, section) in article.sections.iter().enumerate() {
+            let mut in_section = Vec::new();
+            for block in &section.blocks {
+                let (id, runs): (&str, &[Inline]) = match block {
+                    Block::Paragraph(p) => {
+                        let n = index.paragraphs.len();
+                        index.paragraphs.push(p.id.clone());
+                        in_section.push(n);
+                        for topic in &p.topics {
+                            index.by_topic.entry(topic.clone()).or_default().push(n);
+                        }
+                        (&p.id, &p.runs)
+                    }
+                    Block::Media(m) => (&m.id, &m.caption),
+                    Block::Image(i) => (&i.id, &i.caption),
+                    Block::Unsupported(_) => continue,
+                };
+                for run in runs {
+                    if let Inline::Quote(q) = run {
+                        index.quotes.insert(q.id.clone(), (si, id.to_string()));
+                    }
+                }
+            }
+            index.sections.push(in_section);
+        }
+        index
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// How many paragraphs are tagged with `topic`.
+    pub fn count(&self, topic: &str) -> usize {
+        self.by_topic.get(topic).map_or(0, Vec::len)
+    }
+
+    pub fn has_quote(&self, id: &str) -> bool {
+        self.quotes.contains_key(id)
+    }
+
+    /// Paragraphs tagged with any selected topic; sections that keep at least
+    /// one. `force_quote` keeps the block holding that quote (and its
+    /// section) visible whatever the filter says.
+    pub fn visibility(&self, selected: &[String], force_quote: Option<&str>) -> Visibility {
+        if selected.is_empty() {
+            return Visibility {
+                paragraphs: None,
+                sections: None,
+                matching: self.paragraphs.len(),
+            };
+        }
+        let ordinals: BTreeSet<usize> = selected
+            .iter()
+            .filter_map(|t| self.by_topic.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        let mut paragraphs: BTreeSet<String> = ordinals
+            .iter()
+            .map(|&n| self.paragraphs[n].clone())
+            .collect();
+        let mut sections: BTreeSet<usize> = self
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, ps)| ps.iter().any(|n| ordinals.contains(n)))
+            .map(|(si, _)| si)
+            .collect();
+        if let Some((si, block)) = force_quote.and_then(|q| self.quotes.get(q)) {
+            paragraphs.insert(block.clone());
+            sections.insert(*si);
+        }
+        Visibility {
+            paragraphs: Some(paragraphs),
+            sections: Some(sections),
+            matching: ordinals.len(),
+        }
+    }
+
+    /// Whether the filter alone (without forcing) would hide the quote.
+    pub fn filter_hides_quote(&self, selected: &[String], quote: &str) -> bool {
+        let Some((si, block)) = self.quotes.get(quote) else {
+            return false;
+        };
+        let shown = self.visibility(selected, None);
+        // Captions have no topics: they show with their section.
+        let is_paragraph = self.paragraphs.iter().any(|p| p == block);
+        !(shown.shows_section(*si) && (!is_paragraph || shown.shows_paragraph(block)))
+    }
+}
+
+/// The `topics` URL parameter: comma-separated topic ids. Returns the known
+/// ones in the article's topic order (no repeats) and the unknown ones as
+/// given, so the page can say what it ignored.
+pub fn parse_topics(value: &str, article: &Article) -> (Vec<String>, Vec<String>) {
+    let asked: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let known = article
+        .topics
+        .iter()
+        .filter(|t| asked.contains(&t.id.as_str()))
+        .map(|t| t.id.clone())
+        .collect();
+    let mut unknown: Vec<String> = Vec::new();
+    for a in asked {
+        if article.topics.iter().all(|t| t.id != a) && !unknown.iter().any(|u| u == a) {
+            unknown.push(a.to_string());
+        }
+    }
+    (known, unknown)
+}
+
+/// The query string for a view: `article=…&topics=a,b&quote=…`. Ids are
+/// validated to a URL-safe alphabet, so nothing needs escaping.
+pub fn view_query(slug: &str, topics: &[String], quote: Option<&str>) -> String {
+    let mut query = format!("article={slug}");
+    if !topics.is_empty() {
+        query.push_str("&topics=");
+        query.push_str(&topics.join(","));
+    }
+    if let Some(q) = quote.filter(|q| is_valid_id(q)) {
+        query.push_str("&quote=");
+        query.push_str(q);
+    }
+    query
+}
+
+/// "7 of 20 paragraphs, about Syria or Snowden"; "All 20 paragraphs".
+pub fn summary(article: &Article, selected: &[String], matching: usize, total: usize) -> String {
+    if selected.is_empty() {
+        return format!("All {total} paragraphs");
+    }
+    let labels: Vec<&str> = article
+        .topics
+        .iter()
+        .filter(|t| selected.contains(&t.id))
+        .map(|t| t.label.as_str())
+        .collect();
+    let about = match labels.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    };
+    let noun = if total == 1 {
+        "paragraph"
+    } else {
+        "paragraphs"
+    };
+    format!("{matching} of {total} {noun}, about {about}")
+}

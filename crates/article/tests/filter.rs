@@ -1,0 +1,143 @@
+//! The topic index and URL state, on the seed article.
+
+use std::path::PathBuf;
+
+use article::filter::{parse_topics, summary, view_query, ArticleIndex};
+use article::{load_article, Article};
+
+fn seed() -> Article {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../public/articles/us-russia-talks-despite-collisions.json");
+    load_article("seed", &std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .article
+}
+
+fn ids(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn counts_paragraphs_per_topic() {
+    let a = seed();
+    let index = ArticleIndex::new(&a);
+    assert_eq!(index.paragraph_count(), 20);
+    let counts: Vec<(String, usize)> = a
+        .topics
+        .iter()
+        .map(|t| (t.id.clone(), index.count(&t.id)))
+        .collect();
+    // Counted independently from the JSON: each paragraph's topics.
+    for (topic, n) in &counts {
+        let expected = a.paragraphs().filter(|p| p.topics.contains(topic)).count();
+        assert_eq!(*n, expected, "{topic}");
+    }
+    assert_eq!(index.count("syria"), 7);
+    assert_eq!(index.count("snowden"), 3);
+    assert_eq!(index.count("no-such-topic"), 0);
+}
+
+#[test]
+fn selection_is_a_union_and_hides_empty_sections() {
+    let a = seed();
+    let index = ArticleIndex::new(&a);
+    let none = index.visibility(&[], None);
+    assert!(!none.is_filtered());
+    assert!(none.shows_paragraph("p-collisions") && none.shows_section(3));
+
+    let snowden = index.visibility(&ids(&["snowden"]), None);
+    assert_eq!(snowden.matching, 3);
+    assert!(snowden.shows_paragraph("p-asylum"));
+    assert!(snowden.shows_paragraph("p-tension"));
+    assert!(!snowden.shows_paragraph("p-collisions"));
+    // Sections 0 and 1 have Snowden paragraphs; 2 and 3 do not.
+    assert_eq!(
+        (0..4).map(|s| snowden.shows_section(s)).collect::<Vec<_>>(),
+        [true, true, false, false]
+    );
+
+    let both = index.visibility(&ids(&["snowden", "syria"]), None);
+    assert_eq!(both.matching, 3 + 7);
+    assert_eq!(
+        (0..4).map(|s| both.shows_section(s)).collect::<Vec<_>>(),
+        [true, true, true, true]
+    );
+    // A paragraph tagged with both counts once.
+    let summit_snowden = index.visibility(&ids(&["summit", "snowden"]), None);
+    assert_eq!(
+        summit_snowden.matching,
+        index.count("summit") + index.count("snowden") - 1
+    );
+}
+
+#[test]
+fn a_forced_quote_stays_visible_with_its_section() {
+    let a = seed();
+    let index = ArticleIndex::new(&a);
+    let selected = ids(&["snowden"]);
+    assert!(index.filter_hides_quote(&selected, "hagel-mutual-interests"));
+    assert!(!index.filter_hides_quote(&selected, "kerry-no-secret"));
+    // A caption quote shows with its section.
+    assert!(!index.filter_hides_quote(&selected, "kerry-challenging-caption"));
+    assert!(index.filter_hides_quote(&ids(&["north-korea"]), "kerry-challenging-caption"));
+    assert!(!index.filter_hides_quote(&selected, "no-such-quote"));
+
+    let v = index.visibility(&selected, Some("hagel-mutual-interests"));
+    assert!(v.shows_paragraph("p-mutual"));
+    assert!(v.shows_section(3));
+    assert!(!v.shows_paragraph("p-join-efforts"));
+    assert_eq!(v.matching, 3, "the forced paragraph is not a match");
+    assert!(index.has_quote("hagel-mutual-interests"));
+    assert!(!index.has_quote("p-mutual"));
+}
+
+#[test]
+fn topics_parameter_keeps_known_ids_and_reports_the_rest() {
+    let a = seed();
+    let (known, unknown) = parse_topics("snowden,,weather, syria ,snowden,weather,SYRIA", &a);
+    assert_eq!(
+        known,
+        ids(&["syria", "snowden"]),
+        "article order, no repeats"
+    );
+    assert_eq!(unknown, ids(&["weather", "SYRIA"]));
+    assert_eq!(parse_topics("", &a), (vec![], vec![]));
+    let long = "x".repeat(5000);
+    let (known, unknown) = parse_topics(&long, &a);
+    assert!(known.is_empty() && unknown.len() == 1);
+}
+
+#[test]
+fn view_query_round_trips_through_parse() {
+    let a = seed();
+    let q = view_query(&a.id, &ids(&["syria", "snowden"]), Some("kerry-collisions"));
+    assert_eq!(
+        q,
+        "article=us-russia-talks-despite-collisions&topics=syria,snowden&quote=kerry-collisions"
+    );
+    let topics = q
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("topics="))
+        .unwrap();
+    assert_eq!(parse_topics(topics, &a).0, ids(&["syria", "snowden"]));
+    assert_eq!(view_query("s", &[], None), "article=s");
+    assert_eq!(view_query("s", &[], Some("<bad>")), "article=s");
+}
+
+#[test]
+fn summary_says_what_is_shown() {
+    let a = seed();
+    assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");
+    assert_eq!(
+        summary(&a, &ids(&["syria"]), 9, 20),
+        "9 of 20 paragraphs, about Syria"
+    );
+    assert_eq!(
+        summary(&a, &ids(&["syria", "snowden"]), 12, 20),
+        "12 of 20 paragraphs, about Syria or Snowden"
+    );
+    assert_eq!(
+        summary(&a, &ids(&["syria", "snowden", "iran"]), 12, 20),
+        "12 of 20 paragraphs, about Syria, Snowden or Iran"
+    );
+}

@@ -1,0 +1,83 @@
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::Announcer;
+use crate::glue::{self, ShareOutcome};
+use crate::state::ArticleState;
+
+/// A button that shares a link to one quote: the system share sheet where
+/// there is one, else the clipboard, else a field with the link to copy.
+#[component]
+pub fn QuoteShare(quote_id: String, speaker: String) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let announcer = expect_context::<Announcer>();
+    let url = state.quote_url(&quote_id);
+    let title = format!("Quote by {speaker}: {}", state.loaded.article.headline);
+    let outcome = RwSignal::new(None::<ShareOutcome>);
+    let field = NodeRef::<Input>::new();
+
+    let share = {
+        let url = url.clone();
+        move |_| {
+            let (url, title) = (url.clone(), title.clone());
+            spawn_local(async move {
+                let result = glue::share_or_copy(&url, &title).await;
+                outcome.set(Some(result));
+                match result {
+                    ShareOutcome::Copied => announcer.say("Link copied"),
+                    ShareOutcome::Shared => announcer.say("Link shared"),
+                    ShareOutcome::Failed => announcer
+                        .say("Could not copy the link; it is shown selected, ready to copy"),
+                    ShareOutcome::Cancelled => {}
+                }
+                // The confirmation fades; a failure keeps its field.
+                if matches!(result, ShareOutcome::Copied | ShareOutcome::Shared) {
+                    set_timeout(move || outcome.set(None), std::time::Duration::from_secs(4));
+                }
+            });
+        }
+    };
+    Effect::new(move |_| {
+        if outcome.get() == Some(ShareOutcome::Failed) {
+            if let Some(input) = field.get() {
+                glue::select_all(&input);
+            }
+        }
+    });
+
+    view! {
+        <span class="quote-share">
+            <button
+                type="button"
+                class="quote-share__button"
+                aria-label=format!("Share quote by {speaker}")
+                title=format!("Share quote by {speaker}")
+                on:click=share
+            >
+                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
+                        fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+                </svg>
+            </button>
+            {move || match outcome.get() {
+                Some(ShareOutcome::Copied) => {
+                    Some(view! { <span class="quote-share__done" aria-hidden="true">"Link copied"</span> }.into_any())
+                }
+                Some(ShareOutcome::Shared) => {
+                    Some(view! { <span class="quote-share__done" aria-hidden="true">"Link shared"</span> }.into_any())
+                }
+                Some(ShareOutcome::Failed) => Some(
+                    view! {
+                        <label class="quote-share__fallback">
+                            <span>"Copy this link: "</span>
+                            <input node_ref=field type="text" readonly value=url.clone() />
+                        </label>
+                    }
+                        .into_any(),
+                ),
+                _ => None,
+            }}
+        </span>
+    }
+}

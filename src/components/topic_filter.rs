@@ -1,0 +1,85 @@
+use article::filter::summary;
+use leptos::prelude::*;
+
+use crate::state::ArticleState;
+
+/// Toggle buttons, one per topic with its paragraph count, a way back to the
+/// whole article, and a summary of what is shown (announced politely).
+#[component]
+pub fn TopicFilter() -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let topics = state.loaded.article.topics.clone();
+    if topics.is_empty() {
+        return None;
+    }
+    let total = state.index.paragraph_count();
+    let selected = state.selected;
+    let visibility = state.visibility;
+
+    let buttons = topics
+        .into_iter()
+        .map(|topic| {
+            let count = state.index.count(&topic.id);
+            let pressed = {
+                let id = topic.id.clone();
+                Memo::new(move |_| selected.with(|s| s.contains(&id)))
+            };
+            let toggle = {
+                let state = state.clone();
+                let id = topic.id.clone();
+                move |_| state.toggle(&id)
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="topic-toggle"
+                        data-topic=topic.id
+                        aria-pressed=move || if pressed.get() { "true" } else { "false" }
+                        on:click=toggle
+                    >
+                        {topic.label}
+                        " "
+                        <span class="topic-toggle__count">
+                            {count}
+                            <span class="visually-hidden">
+                                {if count == 1 { " paragraph" } else { " paragraphs" }}
+                            </span>
+                        </span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let article = state.loaded.clone();
+    let summary_text = move || {
+        selected.with(|s| summary(&article.article, s, visibility.with(|v| v.matching), total))
+    };
+    let clear = {
+        let state = state.clone();
+        move |_| state.clear()
+    };
+    let nothing = move || visibility.with(|v| v.is_filtered() && v.matching == 0);
+
+    Some(view! {
+        <section class="topic-filter" aria-labelledby="filter_heading">
+            <h2 id="filter_heading">"Filter by topic"</h2>
+            <ul class="topic-filter__list">{buttons}</ul>
+            <div class="topic-filter__status">
+                <p class="topic-filter__summary" role="status" aria-live="polite">
+                    {summary_text}
+                    {move || nothing().then_some(". Nothing in this article matches.")}
+                </p>
+                <button
+                    type="button"
+                    class="topic-filter__clear"
+                    on:click=clear
+                    hidden=move || selected.with(Vec::is_empty)
+                >
+                    "Show the whole article"
+                </button>
+            </div>
+        </section>
+    })
+}

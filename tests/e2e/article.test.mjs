@@ -1,31 +1,14 @@
 // What a reader sees of an article, in headless Chromium, against the
 // release dist/ on a plain static server.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, NESTED_PREFIX } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { NESTED_PREFIX } from './server.mjs';
+import { viewerHarness } from './harness.mjs';
+import { openPage } from './browser.mjs';
 import { seedSentences, checkSentences } from './seed-text.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Open a URL of the viewer and wait for the article or an error panel. */
-async function open(query = '', options) {
-  const tab = await openPage(browser, options);
-  await tab.page.goto(server.base + query);
-  await tab.page.waitForSelector('#story_headline, .error-panel', { timeout: 30_000 });
-  return tab;
-}
+const viewer = viewerHarness();
+const open = (...args) => viewer.open(...args);
 
 const SEED_HEADLINE = "John Kerry: US and Russia must talk despite 'collisions'";
 
@@ -241,12 +224,12 @@ test('a missing article and a bad id say what is wrong', async () => {
   const text = await tab.page.textContent('.error-panel');
   assert.match(text, /"\.\.\/\.\.\/etc\/passwd<script>" is not an article id/);
   assert.equal(await tab.page.locator('.error-panel script').count(), 0);
-  assert.ok(!server.requests.some((r) => r.includes('passwd')), 'no request built from the bad id');
+  assert.ok(!viewer.server.requests.some((r) => r.includes('passwd')), 'no request built from the bad id');
   await tab.close();
 });
 
 test('a server error can be retried', async () => {
-  server.fail('/articles/fixture-harbour-strike.json', 500);
+  viewer.server.fail('/articles/fixture-harbour-strike.json', 500);
   const { page, close } = await open('?article=fixture-harbour-strike');
   assert.match(await page.textContent('.error-panel'), /HTTP 500/);
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -258,8 +241,19 @@ test('a server error can be retried', async () => {
 test('dist works from a nested folder of a static host', async () => {
   const { page, errors, close } = await open(NESTED_PREFIX.slice(1));
   assert.equal(await page.textContent('#story_headline'), SEED_HEADLINE);
-  assert.ok(server.requests.some((r) => r.startsWith(NESTED_PREFIX) && r.endsWith('.wasm')));
+  assert.ok(viewer.server.requests.some((r) => r.startsWith(NESTED_PREFIX) && r.endsWith('.wasm')));
   assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a loading state shows while the article is on its way', async () => {
+  viewer.server.delay('/articles/fixture-harbour-strike.json', 1500);
+  const { page, close } = await openPage(viewer.browser);
+  await page.goto(viewer.server.base + '?article=fixture-harbour-strike');
+  await page.waitForSelector('.loading[role="status"]');
+  assert.match(await page.textContent('main'), /Loading article/);
+  await page.waitForSelector('#story_headline');
+  assert.equal(await page.locator('main .loading').count(), 0);
   await close();
 });
 

@@ -24,12 +24,19 @@ export const NESTED_PREFIX = '/nested/copy/';
 export async function startServer({ roots = [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures')] } = {}) {
   // path -> list of statuses to answer before serving the file normally
   const failures = new Map();
+  // path -> milliseconds to wait before answering (once)
+  const delays = new Map();
   const requests = [];
   const server = http.createServer(async (req, res) => {
     let url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
     requests.push(pathname);
     if (pathname.startsWith(NESTED_PREFIX)) pathname = '/' + pathname.slice(NESTED_PREFIX.length);
+    const delay = delays.get(pathname);
+    if (delay) {
+      delays.delete(pathname);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     const queued = failures.get(pathname);
     if (queued && queued.length) {
       res.writeHead(queued.shift(), { 'content-type': 'text/plain' });
@@ -63,6 +70,10 @@ export async function startServer({ roots = [path.join(repo, 'dist'), path.join(
     /** Answer the next requests for `pathname` with these HTTP statuses. */
     fail(pathname, ...statuses) {
       failures.set(pathname, statuses);
+    },
+    /** Hold the next answer for `pathname` back by `ms`. */
+    delay(pathname, ms) {
+      delays.set(pathname, ms);
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };

@@ -1,0 +1,30 @@
+// One static server and one browser per test file, and a way to open the
+// viewer at a URL and wait until it has rendered the article or an error.
+import { before, after } from 'node:test';
+import { startServer } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+export const SEED = 'us-russia-talks-despite-collisions';
+
+export function viewerHarness() {
+  const h = {
+    server: null,
+    browser: null,
+    /** Open `query` (relative to the site root) in a fresh browser context. */
+    async open(query = '', options = {}) {
+      const tab = await openPage(h.browser, options);
+      await tab.page.goto(h.server.base + query);
+      await tab.page.waitForSelector('#story_headline, .error-panel', { timeout: 30_000 });
+      return tab;
+    },
+  };
+  before(async () => {
+    h.server = await startServer();
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  return h;
+}

@@ -181,13 +181,12 @@ pub async fn share_or_copy(url: &str, title: &str) -> ShareOutcome {
             }
         }
     }
-    if has("clipboard") {
-        if JsFuture::from(navigator.clipboard().write_text(url))
+    if has("clipboard")
+        && JsFuture::from(navigator.clipboard().write_text(url))
             .await
             .is_ok()
-        {
-            return ShareOutcome::Copied;
-        }
+    {
+        return ShareOutcome::Copied;
     }
     ShareOutcome::Failed
 }

@@ -5,8 +5,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 
-echo "== formatting"
+echo "== formatting and lints"
 cargo fmt --all -- --check
+cargo clippy -p article --all-targets -- -D warnings
+cargo clippy -p newsview --target wasm32-unknown-unknown -- -D warnings
 
 echo "== model tests (native)"
 cargo test -p article

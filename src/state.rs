@@ -1,21 +1,23 @@
-//! The reader's view of one article: topic selection and the quote a link
-//! pointed at. Built once per article; toggling a topic changes signals
-//! only, and each paragraph re-checks its own visibility.
+//! The reader's view of one article: topic selection and what a link
+//! points at (a quote or a timeline event). Built once per article;
+//! toggling a topic changes signals only, and each paragraph re-checks its
+//! own visibility.
 
 use std::sync::Arc;
 
-use article::filter::{parse_topics, view_query, ArticleIndex, Visibility};
+use article::filter::{parse_topics, view_query, ArticleIndex, Target, Visibility};
 use article::Loaded;
 use leptos::prelude::*;
 
 use crate::glue;
 
-/// Messages about the address itself (unknown topics, a missing quote).
+/// Messages about the address itself and what it asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     UnknownTopics(Vec<String>),
-    QuoteNotFound(String),
-    QuoteShownDespiteFilter,
+    NotFound(Target),
+    /// The target is shown although the topic filter would hide it.
+    ShownDespiteFilter(Target),
 }
 
 #[derive(Clone)]
@@ -24,8 +26,8 @@ pub struct ArticleState {
     pub index: Arc<ArticleIndex>,
     /// Selected topic ids, in the article's topic order.
     pub selected: RwSignal<Vec<String>>,
-    /// The quote a link or the quotes panel points at.
-    pub target_quote: RwSignal<Option<String>>,
+    /// The quote or event a link, the quotes panel or the timeline points at.
+    pub target: RwSignal<Option<Target>>,
     pub visibility: Memo<Visibility>,
     pub notices: RwSignal<Vec<Notice>>,
 }
@@ -35,61 +37,68 @@ impl ArticleState {
     pub fn from_url(loaded: Arc<Loaded>) -> Self {
         let index = Arc::new(ArticleIndex::new(&loaded.article));
         let selected = RwSignal::new(Vec::new());
-        let target_quote = RwSignal::new(None);
-        let notices = RwSignal::new(Vec::new());
+        let target = RwSignal::new(None::<Target>);
         let visibility = {
             let index = index.clone();
             Memo::new(move |_| {
-                selected.with(|s| target_quote.with(|q| index.visibility(s, q.as_deref())))
+                let forced =
+                    target.with(|t| t.as_ref().map(|t| index.blocks_of(t)).unwrap_or_default());
+                selected.with(|s| index.visibility(s, &forced))
             })
         };
         let state = ArticleState {
             loaded,
             index,
             selected,
-            target_quote,
+            target,
             visibility,
-            notices,
+            notices: RwSignal::new(Vec::new()),
         };
         state.read_url();
         state
     }
 
-    /// (Re)apply `?topics=` and `?quote=` from the address.
+    /// (Re)apply `?topics=`, `?quote=` and `?event=` from the address.
     pub fn read_url(&self) {
-        let article = &self.loaded.article;
-        let (topics, unknown) =
-            parse_topics(&glue::query_param("topics").unwrap_or_default(), article);
+        let (topics, unknown) = parse_topics(
+            &glue::query_param("topics").unwrap_or_default(),
+            &self.loaded.article,
+        );
         let mut notices = Vec::new();
         if !unknown.is_empty() {
             notices.push(Notice::UnknownTopics(unknown));
         }
-        let quote = glue::query_param("quote").filter(|q| !q.is_empty());
-        let target = match quote {
-            Some(q) if self.index.has_quote(&q) => {
-                if self.index.filter_hides_quote(&topics, &q) {
-                    notices.push(Notice::QuoteShownDespiteFilter);
+        let asked = glue::query_param("quote")
+            .filter(|q| !q.is_empty())
+            .map(Target::Quote)
+            .or_else(|| {
+                glue::query_param("event")
+                    .filter(|e| !e.is_empty())
+                    .map(Target::Event)
+            });
+        let target = match asked {
+            Some(t) if self.index.has(&t) => {
+                if self.index.filter_hides(&topics, &self.index.blocks_of(&t)) {
+                    notices.push(Notice::ShownDespiteFilter(t.clone()));
                 }
-                Some(q)
+                Some(t)
             }
-            Some(q) => {
-                notices.push(Notice::QuoteNotFound(q));
+            Some(t) => {
+                notices.push(Notice::NotFound(t));
                 None
             }
             None => None,
         };
         self.selected.set(topics);
-        self.target_quote.set(target);
+        self.target.set(target);
         self.notices.set(notices);
     }
 
     /// The address of the current view, as a query string.
     pub fn query(&self) -> String {
         let slug = &self.loaded.article.id;
-        self.selected.with(|s| {
-            self.target_quote
-                .with(|q| view_query(slug, s, q.as_deref()))
-        })
+        self.selected
+            .with(|s| self.target.with(|t| view_query(slug, s, t.as_ref())))
     }
 
     pub fn toggle(&self, topic: &str) {
@@ -102,39 +111,44 @@ impl ArticleState {
                 s.sort_by_key(|t| order.iter().position(|o| &o.id == t));
             }
         });
-        self.leave_quote();
+        self.leave_target();
     }
 
     pub fn clear(&self) {
         self.selected.set(Vec::new());
-        self.leave_quote();
+        self.leave_target();
     }
 
-    /// Changing the filter means the reader has moved on from a linked quote.
-    fn leave_quote(&self) {
-        if self.target_quote.with_untracked(Option::is_some) {
-            self.target_quote.set(None);
+    /// Changing the filter means the reader has moved on from a linked target.
+    fn leave_target(&self) {
+        if self.target.with_untracked(Option::is_some) {
+            self.target.set(None);
         }
         self.notices
-            .update(|n| n.retain(|n| *n != Notice::QuoteShownDespiteFilter));
+            .update(|n| n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_))));
     }
 
-    /// Show a quote: visible whatever the filter, highlighted, focused.
-    pub fn go_to_quote(&self, id: &str) {
+    /// Show a quote or an event's paragraphs: visible whatever the filter,
+    /// highlighted, brought into view.
+    pub fn go_to(&self, target: Target) {
         let hidden = self
             .selected
-            .with_untracked(|s| self.index.filter_hides_quote(s, id));
+            .with_untracked(|s| self.index.filter_hides(s, &self.index.blocks_of(&target)));
         self.notices.update(|n| {
-            n.retain(|n| *n != Notice::QuoteShownDespiteFilter);
+            n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_)));
             if hidden {
-                n.push(Notice::QuoteShownDespiteFilter);
+                n.push(Notice::ShownDespiteFilter(target.clone()));
             }
         });
-        self.target_quote.set(Some(id.to_string()));
+        self.target.set(Some(target));
     }
 
-    /// A link to one quote: the article and the quote, no filter.
-    pub fn quote_url(&self, quote: &str) -> String {
-        glue::page_url(&view_query(&self.loaded.article.id, &[], Some(quote)))
+    pub fn is_target(&self, target: &Target) -> bool {
+        self.target.with(|t| t.as_ref() == Some(target))
+    }
+
+    /// A link to one quote or event: the article and the target, no filter.
+    pub fn link_to(&self, target: &Target) -> String {
+        glue::page_url(&view_query(&self.loaded.article.id, &[], Some(target)))
     }
 }

@@ -2,6 +2,7 @@ use article::Problem;
 use leptos::prelude::*;
 
 use crate::state::{ArticleState, Notice};
+use article::filter::Target;
 
 /// What the page made of its address: topics it ignored, a quote it could
 /// not find, or a quote it shows in spite of the filter.
@@ -25,19 +26,28 @@ pub fn PageNotices() -> impl IntoView {
                                     shown.join(", "),
                                 )
                             }
-                            Notice::QuoteNotFound(id) => {
-                                format!("This quote is not in the article (the link asked for \"{}\").", shorten(&id))
-                            }
-                            Notice::QuoteShownDespiteFilter => {
-                                "The linked quote is shown even though it is not about the selected topics."
-                                    .to_string()
-                            }
+                            Notice::NotFound(target) => format!(
+                                "This {} is not in the article (the link asked for \"{}\").",
+                                kind(&target),
+                                shorten(target.id())
+                            ),
+                            Notice::ShownDespiteFilter(target) => format!(
+                                "The linked {} is shown even though it is not about the selected topics.",
+                                kind(&target)
+                            ),
                         };
                         view! { <p class="notice">{text}</p> }
                     })
                     .collect_view()
             }}
         </div>
+    }
+}
+
+fn kind(target: &Target) -> &'static str {
+    match target {
+        Target::Quote(_) => "quote",
+        Target::Event(_) => "event",
     }
 }
 

@@ -1,23 +1,65 @@
+use article::filter::Target;
 use article::Paragraph;
 use leptos::prelude::*;
 
 use super::Runs;
+use crate::glue;
 use crate::state::ArticleState;
 
-/// A body paragraph, shown or hidden by the topic filter.
+/// A body paragraph, shown or hidden by the topic filter, highlighted when
+/// a timeline event it mentions is active, with a marker back to each such
+/// event.
 #[component]
 pub fn ArticleParagraph(paragraph: Paragraph) -> impl IntoView {
-    let visibility = expect_context::<ArticleState>().visibility;
+    let state = expect_context::<ArticleState>();
+    let visibility = state.visibility;
     let topics = (!paragraph.topics.is_empty()).then(|| paragraph.topics.join(" "));
-    let id = paragraph.id.clone();
+    let events: Vec<String> = state.index.events_of(&paragraph.id).to_vec();
+    let shown = {
+        let id = paragraph.id.clone();
+        move || visibility.with(|v| v.shows_paragraph(&id))
+    };
+    let in_active_event = {
+        let events = events.clone();
+        let target = state.target;
+        move || target.with(|t| matches!(t, Some(Target::Event(e)) if events.contains(e)))
+    };
+    let markers = events
+        .iter()
+        .filter_map(|id| state.loaded.article.timeline.iter().find(|e| &e.id == id))
+        .map(|event| {
+            let label = format!("Timeline: {}, {}", event.title, event.date.display());
+            let id = event.id.clone();
+            view! {
+                <a
+                    class="event-marker"
+                    href=format!("#{}", event.id)
+                    aria-label=label.clone()
+                    title=label
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        glue::bring_into_view(&id);
+                    }
+                >
+                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+                        <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.6" />
+                        <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+                    </svg>
+                </a>
+            }
+        })
+        .collect_view();
     view! {
         <p
             id=paragraph.id
             class="story-paragraph"
+            class:story-paragraph--event=in_active_event
             data-topics=topics
-            hidden=move || !visibility.with(|v| v.shows_paragraph(&id))
+            data-events=(!events.is_empty()).then(|| events.join(" "))
+            hidden=move || !shown()
         >
             <Runs runs=paragraph.runs />
+            {markers}
         </p>
     }
 }

@@ -1,7 +1,8 @@
+use article::filter::Target;
 use article::{Block, Inline};
 use leptos::prelude::*;
 
-use super::QuoteShare;
+use super::ShareButton;
 use crate::state::ArticleState;
 
 /// Every quote, grouped by speaker, so a reader can find one without
@@ -41,27 +42,31 @@ pub fn QuotesPanel() -> impl IntoView {
                 let items = theirs
                     .into_iter()
                     .map(|q| {
+                        let target = Target::Quote(q.id.clone());
                         let go = {
-                            let state = state.clone();
-                            let id = q.id.clone();
+                            let (state, target) = (state.clone(), target.clone());
                             move |ev: leptos::ev::MouseEvent| {
                                 // Same-page jump; the href still works in a new tab.
                                 ev.prevent_default();
-                                state.go_to_quote(&id);
+                                state.go_to(target.clone());
                             }
                         };
                         view! {
                             <li>
-                                <a class="quote-link" href=state.quote_url(&q.id) on:click=go>
+                                <a class="quote-link" href=state.link_to(&target) on:click=go>
                                     <q>{q.text}</q>
                                 </a>
-                                <QuoteShare quote_id=q.id speaker=person.name.clone() />
+                                <ShareButton
+                                    target
+                                    label=format!("Share quote by {}", person.name)
+                                    title=format!("Quote by {}: {}", person.name, a.headline)
+                                />
                             </li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <li class="quotes-panel__speaker">
+                    <li class="quotes-panel__speaker" id=format!("quotes_by_{}", person.id) tabindex="-1">
                         <h3>{person.name.clone()}</h3>
                         <ul>{items}</ul>
                     </li>

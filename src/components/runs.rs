@@ -1,7 +1,8 @@
+use article::filter::Target;
 use article::{Inline, Quote};
 use leptos::prelude::*;
 
-use super::QuoteShare;
+use super::ShareButton;
 use crate::state::ArticleState;
 
 /// Paragraph or caption text: plain runs become text nodes, quotes become
@@ -25,11 +26,12 @@ fn QuoteText(quote: Quote) -> impl IntoView {
     let person = state.loaded.article.person(&quote.speaker);
     let attribution = person.map(|p| format!("{}, {}", p.name, p.role));
     let name = person.map_or_else(|| quote.speaker.clone(), |p| p.name.clone());
-    let target = state.target_quote;
+    let target = Target::Quote(quote.id.clone());
     let is_target = {
-        let id = quote.id.clone();
-        move || target.with(|t| t.as_deref() == Some(id.as_str()))
+        let (state, target) = (state.clone(), target.clone());
+        move || state.is_target(&target)
     };
+    let share_title = format!("Quote by {name}: {}", state.loaded.article.headline);
     view! {
         <q
             id=quote.id.clone()
@@ -41,6 +43,6 @@ fn QuoteText(quote: Quote) -> impl IntoView {
         >
             {quote.text}
         </q>
-        <QuoteShare quote_id=quote.id speaker=name />
+        <ShareButton target label=format!("Share quote by {name}") title=share_title />
     }
 }

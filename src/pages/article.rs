@@ -3,9 +3,11 @@ use std::sync::Arc;
 use article::Loaded;
 use leptos::prelude::*;
 
+use article::filter::Target;
+
 use crate::components::{
     ArticleSection, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel, RelatedLinks,
-    TableOfContents, TopicFilter,
+    TableOfContents, Timeline, TopicFilter,
 };
 use crate::glue;
 use crate::state::ArticleState;
@@ -23,15 +25,28 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
         let state = state.clone();
         Effect::new(move |_| glue::replace_query(&state.query()));
     }
-    // A quote to show (from a link or the quotes panel) is brought into view
-    // once rendered; otherwise a `#fragment` opened cold lands on its target.
-    Effect::new(move |first: Option<()>| match state.target_quote.get() {
-        Some(id) => request_animation_frame(move || {
-            glue::bring_into_view(&id);
-        }),
-        None if first.is_none() => request_animation_frame(glue::scroll_to_fragment),
-        None => {}
-    });
+    // A quote or event to show (from a link, the quotes panel or the
+    // timeline) is brought into view once rendered: the quote itself, or the
+    // first paragraph that mentions the event. Otherwise a `#fragment`
+    // opened cold lands on its target.
+    {
+        let index = state.index.clone();
+        Effect::new(move |first: Option<()>| match state.target.get() {
+            Some(target) => {
+                let id = match &target {
+                    Target::Quote(id) => Some(id.clone()),
+                    Target::Event(_) => index.blocks_of(&target).into_iter().next(),
+                };
+                if let Some(id) = id {
+                    request_animation_frame(move || {
+                        glue::bring_into_view(&id);
+                    });
+                }
+            }
+            None if first.is_none() => request_animation_frame(glue::scroll_to_fragment),
+            None => {}
+        });
+    }
     // Back/forward within the page (fragment links) re-reads the address.
     let popstate = {
         let state = expect_context::<ArticleState>();
@@ -59,8 +74,9 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                     .collect_view()}
                 {a.related.clone().map(|related| view! { <RelatedLinks related /> })}
             </article>
+            <Timeline />
             <QuotesPanel />
-            <PeopleList article=loaded.clone() />
+            <PeopleList />
         </div>
     }
 }

@@ -146,12 +146,12 @@ test('an empty result says so', async () => {
 
 test('sharing a quote copies its link and says so', async () => {
   const { page, errors, close } = await open('', CLIPBOARD);
-  const button = page.locator('#kerry-collisions + .quote-share button');
+  const button = page.locator('#kerry-collisions + .share button');
   assert.equal(await button.getAttribute('aria-label'), 'Share quote by John Kerry');
   assert.equal(await page.getByRole('button', { name: 'Share quote by Chuck Hagel' }).count(), 4, 'two in text, two in the panel');
   await button.click();
-  await page.waitForSelector('#kerry-collisions + .quote-share .quote-share__done');
-  assert.equal(await page.textContent('#kerry-collisions + .quote-share .quote-share__done'), 'Link copied');
+  await page.waitForSelector('#kerry-collisions + .share .share__done');
+  assert.equal(await page.textContent('#kerry-collisions + .share .share__done'), 'Link copied');
   await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${viewer.server.base}?article=${SEED}&quote=kerry-collisions`);
@@ -210,8 +210,8 @@ test('if the clipboard is refused the link is shown selected', async () => {
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
-  await page.click('#lavrov-proposals + .quote-share button');
-  const field = page.locator('#lavrov-proposals + .quote-share input');
+  await page.click('#lavrov-proposals + .share button');
+  const field = page.locator('#lavrov-proposals + .share input');
   await field.waitFor();
   const expected = `${viewer.server.base}?article=${SEED}&quote=lavrov-proposals`;
   assert.equal(await field.inputValue(), expected);
@@ -230,12 +230,12 @@ test('where the browser can share, the share sheet gets the link', async () => {
       window.sharedData = data;
     };
   });
-  await page.click('#lavrov-top-priority + .quote-share button');
+  await page.click('#lavrov-top-priority + .share button');
   await page.waitForFunction(() => window.sharedData);
   const data = await page.evaluate(() => window.sharedData);
   assert.equal(data.url, `${viewer.server.base}?article=${SEED}&quote=lavrov-top-priority`);
   assert.match(data.title, /^Quote by Sergei Lavrov: /);
-  assert.equal(await page.textContent('#lavrov-top-priority + .quote-share .quote-share__done'), 'Link shared');
+  assert.equal(await page.textContent('#lavrov-top-priority + .share .share__done'), 'Link shared');
   await close();
 });
 

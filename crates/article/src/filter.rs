@@ -7,18 +7,41 @@ use std::collections::{BTreeSet, HashMap};
 use crate::types::{Article, Block, Inline};
 use crate::validate::is_valid_id;
 
-/// Built once per article: topic → paragraphs, section → paragraphs, and
-/// where each quote lives. Toggling a topic only consults these.
+/// What a shared link or the reader points at: one quote, or one timeline
+/// event (with the paragraphs that mention it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Quote(String),
+    Event(String),
+}
+
+impl Target {
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Quote(id) | Target::Event(id) => id,
+        }
+    }
+}
+
+/// Built once per article: topic → paragraphs, block → section, where each
+/// quote lives, which paragraphs each event has. Toggling a topic or
+/// following a link only consults these.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleIndex {
     /// Paragraph ids in reading order.
     paragraphs: Vec<String>,
     /// Topic id → ordinals into `paragraphs`, in reading order.
     by_topic: HashMap<String, Vec<usize>>,
-    /// Quote id → (section ordinal, id of the block that holds it).
-    quotes: HashMap<String, (usize, String)>,
+    /// Block id (paragraph or figure) → section ordinal.
+    block_section: HashMap<String, usize>,
     /// Section ordinal → ordinals into `paragraphs`.
     sections: Vec<Vec<usize>>,
+    /// Quote id → (id of the block that holds it, speaker id).
+    quotes: HashMap<String, (String, String)>,
+    /// Event id → paragraph ids.
+    events: HashMap<String, Vec<String>>,
+    /// Paragraph id → event ids, in timeline order.
+    paragraph_events: HashMap<String, Vec<String>>,
 }
 
 /// What a topic selection shows.
@@ -27,7 +50,7 @@ pub struct Visibility {
     /// `None`: no filter, everything is shown.
     paragraphs: Option<BTreeSet<String>>,
     sections: Option<BTreeSet<usize>>,
-    /// The number of matching paragraphs (not counting a forced one).
+    /// The number of matching paragraphs (not counting forced ones).
     pub matching: usize,
 }
 
@@ -50,8 +73,11 @@ impl ArticleIndex {
         let mut index = ArticleIndex {
             paragraphs: Vec::new(),
             by_topic: HashMap::new(),
-            quotes: HashMap::new(),
+            block_section: HashMap::new(),
             sections: Vec::with_capacity(article.sections.len()),
+            quotes: HashMap::new(),
+            events: HashMap::new(),
+            paragraph_events: HashMap::new(),
         };
         for (si, section) in article.sections.iter().enumerate() {
             let mut in_section = Vec::new();
@@ -70,13 +96,28 @@ impl ArticleIndex {
                     Block::Image(i) => (&i.id, &i.caption),
                     Block::Unsupported(_) => continue,
                 };
+                index.block_section.insert(id.to_string(), si);
                 for run in runs {
                     if let Inline::Quote(q) = run {
-                        index.quotes.insert(q.id.clone(), (si, id.to_string()));
+                        index
+                            .quotes
+                            .insert(q.id.clone(), (id.to_string(), q.speaker.clone()));
                     }
                 }
             }
             index.sections.push(in_section);
+        }
+        for event in crate::timeline::in_date_order(article) {
+            index
+                .events
+                .insert(event.id.clone(), event.paragraphs.clone());
+            for p in &event.paragraphs {
+                index
+                    .paragraph_events
+                    .entry(p.clone())
+                    .or_default()
+                    .push(event.id.clone());
+            }
         }
         index
     }
@@ -90,14 +131,40 @@ impl ArticleIndex {
         self.by_topic.get(topic).map_or(0, Vec::len)
     }
 
-    pub fn has_quote(&self, id: &str) -> bool {
-        self.quotes.contains_key(id)
+    /// How many direct quotes `speaker` has.
+    pub fn quote_count(&self, speaker: &str) -> usize {
+        self.quotes.values().filter(|(_, s)| s == speaker).count()
+    }
+
+    /// Events that mention a paragraph, in date order.
+    pub fn events_of(&self, paragraph: &str) -> &[String] {
+        self.paragraph_events
+            .get(paragraph)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the target exists in this article.
+    pub fn has(&self, target: &Target) -> bool {
+        match target {
+            Target::Quote(id) => self.quotes.contains_key(id),
+            Target::Event(id) => self.events.contains_key(id),
+        }
+    }
+
+    /// The blocks a target needs on screen: the quote's paragraph or
+    /// figure, or the event's paragraphs.
+    pub fn blocks_of(&self, target: &Target) -> Vec<String> {
+        match target {
+            Target::Quote(id) => self.quotes.get(id).map(|(b, _)| vec![b.clone()]),
+            Target::Event(id) => self.events.get(id).cloned(),
+        }
+        .unwrap_or_default()
     }
 
     /// Paragraphs tagged with any selected topic; sections that keep at least
-    /// one. `force_quote` keeps the block holding that quote (and its
-    /// section) visible whatever the filter says.
-    pub fn visibility(&self, selected: &[String], force_quote: Option<&str>) -> Visibility {
+    /// one. `forced` blocks (and their sections) stay visible whatever the
+    /// filter says.
+    pub fn visibility(&self, selected: &[String], forced: &[String]) -> Visibility {
         if selected.is_empty() {
             return Visibility {
                 paragraphs: None,
@@ -122,9 +189,11 @@ impl ArticleIndex {
             .filter(|(_, ps)| ps.iter().any(|n| ordinals.contains(n)))
             .map(|(si, _)| si)
             .collect();
-        if let Some((si, block)) = force_quote.and_then(|q| self.quotes.get(q)) {
-            paragraphs.insert(block.clone());
-            sections.insert(*si);
+        for block in forced {
+            if let Some(&si) = self.block_section.get(block) {
+                paragraphs.insert(block.clone());
+                sections.insert(si);
+            }
         }
         Visibility {
             paragraphs: Some(paragraphs),
@@ -133,15 +202,17 @@ impl ArticleIndex {
         }
     }
 
-    /// Whether the filter alone (without forcing) would hide the quote.
-    pub fn filter_hides_quote(&self, selected: &[String], quote: &str) -> bool {
-        let Some((si, block)) = self.quotes.get(quote) else {
-            return false;
-        };
-        let shown = self.visibility(selected, None);
-        // Captions have no topics: they show with their section.
-        let is_paragraph = self.paragraphs.iter().any(|p| p == block);
-        !(shown.shows_section(*si) && (!is_paragraph || shown.shows_paragraph(block)))
+    /// Whether the filter alone would hide any of these blocks. Figures have
+    /// no topics: they show with their section.
+    pub fn filter_hides(&self, selected: &[String], blocks: &[String]) -> bool {
+        let shown = self.visibility(selected, &[]);
+        blocks.iter().any(|block| {
+            let Some(&si) = self.block_section.get(block) else {
+                return false;
+            };
+            let is_paragraph = self.paragraphs.iter().any(|p| p == block);
+            !shown.shows_section(si) || (is_paragraph && !shown.shows_paragraph(block))
+        })
     }
 }
 
@@ -169,17 +240,19 @@ pub fn parse_topics(value: &str, article: &Article) -> (Vec<String>, Vec<String>
     (known, unknown)
 }
 
-/// The query string for a view: `article=…&topics=a,b&quote=…`. Ids are
-/// validated to a URL-safe alphabet, so nothing needs escaping.
-pub fn view_query(slug: &str, topics: &[String], quote: Option<&str>) -> String {
+/// The query string for a view: `article=…&topics=a,b&quote=…` (or
+/// `&event=…`). Ids are validated to a URL-safe alphabet, so nothing needs
+/// escaping.
+pub fn view_query(slug: &str, topics: &[String], target: Option<&Target>) -> String {
     let mut query = format!("article={slug}");
     if !topics.is_empty() {
         query.push_str("&topics=");
         query.push_str(&topics.join(","));
     }
-    if let Some(q) = quote.filter(|q| is_valid_id(q)) {
-        query.push_str("&quote=");
-        query.push_str(q);
+    match target {
+        Some(Target::Quote(id)) if is_valid_id(id) => query.push_str(&format!("&quote={id}")),
+        Some(Target::Event(id)) if is_valid_id(id) => query.push_str(&format!("&event={id}")),
+        _ => {}
     }
     query
 }

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod filter;
 mod load;
+pub mod timeline;
 mod types;
 pub mod validate;
 

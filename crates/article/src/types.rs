@@ -33,6 +33,10 @@ pub struct Article {
     pub parties: Vec<Party>,
     #[serde(default)]
     pub people: Vec<Person>,
+    /// People who face each other across the story, shown side by side
+    /// (a foreign minister and their counterpart).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counterparts: Vec<Counterparts>,
     #[serde(default)]
     pub topics: Vec<Topic>,
     /// The body, in reading order. The first section usually has no heading.
@@ -76,6 +80,15 @@ pub struct Person {
     /// Party id this person speaks for, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counterparts {
+    /// What the pair have in common ("Foreign ministers").
+    pub label: String,
+    /// Two person ids, in the order of the timeline's lanes.
+    pub people: [String; 2],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -191,6 +191,23 @@ impl Validator {
         for (i, t) in a.topics.iter().enumerate() {
             self.not_empty(&format!("topics[{i}].label"), &t.label);
         }
+        for (i, pair) in a.counterparts.iter().enumerate() {
+            self.not_empty(&format!("counterparts[{i}].label"), &pair.label);
+            for (j, person) in pair.people.iter().enumerate() {
+                self.reference(
+                    format!("counterparts[{i}].people[{j}]"),
+                    &people,
+                    "person",
+                    person,
+                );
+            }
+            if pair.people[0] == pair.people[1] {
+                self.error(
+                    format!("counterparts[{i}].people"),
+                    "a person cannot be their own counterpart".into(),
+                );
+            }
+        }
 
         // Sections, blocks, quotes and events share one namespace: all of
         // them become HTML ids on the same page.

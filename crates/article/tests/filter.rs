@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use article::filter::{parse_topics, summary, view_query, ArticleIndex};
+use article::filter::{parse_topics, summary, view_query, ArticleIndex, Target};
 use article::{load_article, Article};
 
 fn seed() -> Article {
@@ -41,11 +41,11 @@ fn counts_paragraphs_per_topic() {
 fn selection_is_a_union_and_hides_empty_sections() {
     let a = seed();
     let index = ArticleIndex::new(&a);
-    let none = index.visibility(&[], None);
+    let none = index.visibility(&[], &[]);
     assert!(!none.is_filtered());
     assert!(none.shows_paragraph("p-collisions") && none.shows_section(3));
 
-    let snowden = index.visibility(&ids(&["snowden"]), None);
+    let snowden = index.visibility(&ids(&["snowden"]), &[]);
     assert_eq!(snowden.matching, 3);
     assert!(snowden.shows_paragraph("p-asylum"));
     assert!(snowden.shows_paragraph("p-tension"));
@@ -56,14 +56,14 @@ fn selection_is_a_union_and_hides_empty_sections() {
         [true, true, false, false]
     );
 
-    let both = index.visibility(&ids(&["snowden", "syria"]), None);
+    let both = index.visibility(&ids(&["snowden", "syria"]), &[]);
     assert_eq!(both.matching, 3 + 7);
     assert_eq!(
         (0..4).map(|s| both.shows_section(s)).collect::<Vec<_>>(),
         [true, true, true, true]
     );
     // A paragraph tagged with both counts once.
-    let summit_snowden = index.visibility(&ids(&["summit", "snowden"]), None);
+    let summit_snowden = index.visibility(&ids(&["summit", "snowden"]), &[]);
     assert_eq!(
         summit_snowden.matching,
         index.count("summit") + index.count("snowden") - 1
@@ -71,24 +71,55 @@ fn selection_is_a_union_and_hides_empty_sections() {
 }
 
 #[test]
-fn a_forced_quote_stays_visible_with_its_section() {
+fn a_forced_target_stays_visible_with_its_section() {
     let a = seed();
     let index = ArticleIndex::new(&a);
     let selected = ids(&["snowden"]);
-    assert!(index.filter_hides_quote(&selected, "hagel-mutual-interests"));
-    assert!(!index.filter_hides_quote(&selected, "kerry-no-secret"));
+    let quote = |id: &str| index.blocks_of(&Target::Quote(id.into()));
+    assert_eq!(quote("hagel-mutual-interests"), ids(&["p-mutual"]));
+    assert!(index.filter_hides(&selected, &quote("hagel-mutual-interests")));
+    assert!(!index.filter_hides(&selected, &quote("kerry-no-secret")));
     // A caption quote shows with its section.
-    assert!(!index.filter_hides_quote(&selected, "kerry-challenging-caption"));
-    assert!(index.filter_hides_quote(&ids(&["north-korea"]), "kerry-challenging-caption"));
-    assert!(!index.filter_hides_quote(&selected, "no-such-quote"));
+    assert_eq!(quote("kerry-challenging-caption"), ids(&["lead-video"]));
+    assert!(!index.filter_hides(&selected, &quote("kerry-challenging-caption")));
+    assert!(index.filter_hides(&ids(&["north-korea"]), &quote("kerry-challenging-caption")));
+    assert!(quote("no-such-quote").is_empty());
 
-    let v = index.visibility(&selected, Some("hagel-mutual-interests"));
+    let v = index.visibility(&selected, &quote("hagel-mutual-interests"));
     assert!(v.shows_paragraph("p-mutual"));
     assert!(v.shows_section(3));
     assert!(!v.shows_paragraph("p-join-efforts"));
     assert_eq!(v.matching, 3, "the forced paragraph is not a match");
-    assert!(index.has_quote("hagel-mutual-interests"));
-    assert!(!index.has_quote("p-mutual"));
+    assert!(index.has(&Target::Quote("hagel-mutual-interests".into())));
+    assert!(!index.has(&Target::Quote("p-mutual".into())));
+
+    // An event forces all of its paragraphs.
+    let geneva = Target::Event("event-geneva-talks".into());
+    assert!(index.has(&geneva));
+    assert_eq!(
+        index.blocks_of(&geneva),
+        ids(&["p-geneva", "p-join-efforts"])
+    );
+    assert!(index.filter_hides(&selected, &index.blocks_of(&geneva)));
+    let v = index.visibility(&selected, &index.blocks_of(&geneva));
+    assert!(v.shows_paragraph("p-geneva") && v.shows_paragraph("p-join-efforts"));
+    assert!(v.shows_section(2) && v.shows_section(3));
+    assert!(!index.has(&Target::Event("p-geneva".into())));
+}
+
+#[test]
+fn paragraphs_know_their_events_and_speakers_their_quotes() {
+    let a = seed();
+    let index = ArticleIndex::new(&a);
+    assert_eq!(
+        index.events_of("p-asylum"),
+        ids(&["event-snowden-asylum", "event-summit-cancelled"])
+    );
+    assert!(index.events_of("p-strained").is_empty());
+    assert_eq!(index.quote_count("kerry"), 5);
+    assert_eq!(index.quote_count("lavrov"), 5);
+    assert_eq!(index.quote_count("hagel"), 2);
+    assert_eq!(index.quote_count("shoigu"), 0);
 }
 
 #[test]
@@ -110,7 +141,11 @@ fn topics_parameter_keeps_known_ids_and_reports_the_rest() {
 #[test]
 fn view_query_round_trips_through_parse() {
     let a = seed();
-    let q = view_query(&a.id, &ids(&["syria", "snowden"]), Some("kerry-collisions"));
+    let q = view_query(
+        &a.id,
+        &ids(&["syria", "snowden"]),
+        Some(&Target::Quote("kerry-collisions".into())),
+    );
     assert_eq!(
         q,
         "article=us-russia-talks-despite-collisions&topics=syria,snowden&quote=kerry-collisions"
@@ -121,7 +156,14 @@ fn view_query_round_trips_through_parse() {
         .unwrap();
     assert_eq!(parse_topics(topics, &a).0, ids(&["syria", "snowden"]));
     assert_eq!(view_query("s", &[], None), "article=s");
-    assert_eq!(view_query("s", &[], Some("<bad>")), "article=s");
+    assert_eq!(
+        view_query("s", &[], Some(&Target::Quote("<bad>".into()))),
+        "article=s"
+    );
+    assert_eq!(
+        view_query("s", &[], Some(&Target::Event("e-1".into()))),
+        "article=s&event=e-1"
+    );
 }
 
 #[test]

@@ -1,3 +1,4 @@
+use article::filter::Target;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -6,14 +7,20 @@ use crate::app::Announcer;
 use crate::glue::{self, ShareOutcome};
 use crate::state::ArticleState;
 
-/// A button that shares a link to one quote: the system share sheet where
-/// there is one, else the clipboard, else a field with the link to copy.
+/// A button that shares a link to a quote or an event: the system share
+/// sheet where there is one, else the clipboard, else a field with the link
+/// selected, ready to copy by hand.
 #[component]
-pub fn QuoteShare(quote_id: String, speaker: String) -> impl IntoView {
+pub fn ShareButton(
+    target: Target,
+    /// Accessible name, e.g. "Share quote by John Kerry".
+    label: String,
+    /// Title handed to the share sheet.
+    title: String,
+) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let announcer = expect_context::<Announcer>();
-    let url = state.quote_url(&quote_id);
-    let title = format!("Quote by {speaker}: {}", state.loaded.article.headline);
+    let url = state.link_to(&target);
     let outcome = RwSignal::new(None::<ShareOutcome>);
     let field = NodeRef::<Input>::new();
 
@@ -45,31 +52,29 @@ pub fn QuoteShare(quote_id: String, speaker: String) -> impl IntoView {
             }
         }
     });
+    let done = |text: &'static str| {
+        view! { <span class="share__done" aria-hidden="true">{text}</span> }.into_any()
+    };
 
     view! {
-        <span class="quote-share">
-            <button
-                type="button"
-                class="quote-share__button"
-                aria-label=format!("Share quote by {speaker}")
-                title=format!("Share quote by {speaker}")
-                on:click=share
-            >
+        <span class="share">
+            <button type="button" class="share__button" aria-label=label.clone() title=label on:click=share>
                 <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
-                        fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+                    <path
+                        d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="1.6"
+                        stroke-linecap="round"
+                    />
                 </svg>
             </button>
             {move || match outcome.get() {
-                Some(ShareOutcome::Copied) => {
-                    Some(view! { <span class="quote-share__done" aria-hidden="true">"Link copied"</span> }.into_any())
-                }
-                Some(ShareOutcome::Shared) => {
-                    Some(view! { <span class="quote-share__done" aria-hidden="true">"Link shared"</span> }.into_any())
-                }
+                Some(ShareOutcome::Copied) => Some(done("Link copied")),
+                Some(ShareOutcome::Shared) => Some(done("Link shared")),
                 Some(ShareOutcome::Failed) => Some(
                     view! {
-                        <label class="quote-share__fallback">
+                        <label class="share__fallback">
                             <span>"Copy this link: "</span>
                             <input node_ref=field type="text" readonly value=url.clone() />
                         </label>

@@ -147,6 +147,39 @@ impl ArticleState {
         self.target.with(|t| t.as_ref() == Some(target))
     }
 
+    /// What a share control for the target is called ("Share quote by John
+    /// Kerry"), and the title it hands to the share sheet.
+    pub fn share_text(&self, target: &Target) -> (String, String) {
+        let a = &self.loaded.article;
+        match target {
+            Target::Quote(id) => {
+                let speaker = a
+                    .quotes()
+                    .find(|(_, q)| &q.id == id)
+                    .map(|(_, q)| {
+                        a.person(&q.speaker)
+                            .map_or(q.speaker.as_str(), |p| p.name.as_str())
+                    })
+                    .unwrap_or("unknown speaker");
+                (
+                    format!("Share quote by {speaker}"),
+                    format!("Quote by {speaker}: {}", a.headline),
+                )
+            }
+            Target::Event(id) => {
+                let title = a
+                    .timeline
+                    .iter()
+                    .find(|e| &e.id == id)
+                    .map_or(id.as_str(), |e| e.title.as_str());
+                (
+                    format!("Share event: {title}"),
+                    format!("{title} - {}", a.headline),
+                )
+            }
+        }
+    }
+
     /// A link to one quote or event: the article and the target, no filter.
     pub fn link_to(&self, target: &Target) -> String {
         glue::page_url(&view_query(&self.loaded.article.id, &[], Some(target)))

@@ -2,7 +2,7 @@ use article::filter::Target;
 use article::{Block, Inline};
 use leptos::prelude::*;
 
-use super::ShareButton;
+use super::{ShareButton, TargetLink};
 use crate::state::ArticleState;
 
 /// Every quote, grouped by speaker, so a reader can find one without
@@ -43,24 +43,12 @@ pub fn QuotesPanel() -> impl IntoView {
                     .into_iter()
                     .map(|q| {
                         let target = Target::Quote(q.id.clone());
-                        let go = {
-                            let (state, target) = (state.clone(), target.clone());
-                            move |ev: leptos::ev::MouseEvent| {
-                                // Same-page jump; the href still works in a new tab.
-                                ev.prevent_default();
-                                state.go_to(target.clone());
-                            }
-                        };
                         view! {
                             <li>
-                                <a class="quote-link" href=state.link_to(&target) on:click=go>
+                                <TargetLink target=target.clone() class="quote-link">
                                     <q>{q.text}</q>
-                                </a>
-                                <ShareButton
-                                    target
-                                    label=format!("Share quote by {}", person.name)
-                                    title=format!("Quote by {}: {}", person.name, a.headline)
-                                />
+                                </TargetLink>
+                                <ShareButton target />
                             </li>
                         }
                     })

@@ -25,13 +25,11 @@ fn QuoteText(quote: Quote) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let person = state.loaded.article.person(&quote.speaker);
     let attribution = person.map(|p| format!("{}, {}", p.name, p.role));
-    let name = person.map_or_else(|| quote.speaker.clone(), |p| p.name.clone());
     let target = Target::Quote(quote.id.clone());
     let is_target = {
         let (state, target) = (state.clone(), target.clone());
         move || state.is_target(&target)
     };
-    let share_title = format!("Quote by {name}: {}", state.loaded.article.headline);
     view! {
         <q
             id=quote.id.clone()
@@ -43,6 +41,6 @@ fn QuoteText(quote: Quote) -> impl IntoView {
         >
             {quote.text}
         </q>
-        <ShareButton target label=format!("Share quote by {name}") title=share_title />
+        <ShareButton target />
     }
 }

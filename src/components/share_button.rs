@@ -11,14 +11,9 @@ use crate::state::ArticleState;
 /// sheet where there is one, else the clipboard, else a field with the link
 /// selected, ready to copy by hand.
 #[component]
-pub fn ShareButton(
-    target: Target,
-    /// Accessible name, e.g. "Share quote by John Kerry".
-    label: String,
-    /// Title handed to the share sheet.
-    title: String,
-) -> impl IntoView {
+pub fn ShareButton(target: Target) -> impl IntoView {
     let state = expect_context::<ArticleState>();
+    let (label, title) = state.share_text(&target);
     let announcer = expect_context::<Announcer>();
     let url = state.link_to(&target);
     let outcome = RwSignal::new(None::<ShareOutcome>);

@@ -2,7 +2,7 @@ use article::filter::Target;
 use article::timeline::layout;
 use leptos::prelude::*;
 
-use super::ShareButton;
+use super::{ShareButton, TargetLink};
 use crate::state::ArticleState;
 
 /// The events the article is about, in date order. On wide screens each
@@ -50,13 +50,6 @@ pub fn Timeline() -> impl IntoView {
                 let (state, target) = (state.clone(), target.clone());
                 move || state.is_target(&target)
             };
-            let go = {
-                let (state, target) = (state.clone(), target.clone());
-                move |ev: leptos::ev::MouseEvent| {
-                    ev.prevent_default();
-                    state.go_to(target.clone());
-                }
-            };
             view! {
                 <li
                     id=event.id.clone()
@@ -73,17 +66,13 @@ pub fn Timeline() -> impl IntoView {
                         {parties.join(" and ")}
                     </p>
                     <p class="timeline-event__actions">
-                        <a class="timeline-event__show" href=state.link_to(&target) on:click=go>
+                        <TargetLink target=target.clone() class="timeline-event__show">
                             "Show in the article"
                             <span class="visually-hidden">
                                 {format!(" ({count} {})", if count == 1 { "paragraph" } else { "paragraphs" })}
                             </span>
-                        </a>
-                        <ShareButton
-                            target
-                            label=format!("Share event: {}", event.title)
-                            title=format!("{} - {}", event.title, article.headline)
-                        />
+                        </TargetLink>
+                        <ShareButton target />
                     </p>
                     <p class="timeline-event__filtered" hidden=move || !dimmed.get()>
                         "Not in the text the filter shows"

@@ -28,3 +28,20 @@ export function viewerHarness() {
   });
   return h;
 }
+
+/** Wait until the element is shown and wholly inside the viewport. */
+export function inViewport(page, selector) {
+  return page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el || !el.checkVisibility()) return false;
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    },
+    selector,
+    { timeout: 10_000 },
+  );
+}
+
+/** Wait until the element with this id has focus. */
+export const focused = (page, id) => page.waitForFunction((id) => document.activeElement?.id === id, id);

@@ -1,7 +1,7 @@
 // What a reader does: filter by topic, share a quote, open a shared link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, SEED } from './harness.mjs';
+import { viewerHarness, SEED, inViewport, focused } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -20,14 +20,6 @@ const summary = (page) => page.textContent('.topic-filter__summary');
 
 const query = (page) => page.evaluate(() => location.search);
 
-function inViewport(page, selector) {
-  return page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    if (!el || !el.checkVisibility()) return false;
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  }, selector, { timeout: 10_000 });
-}
 
 test('topic buttons show counts and filter paragraphs and sections', async () => {
   const { page, errors, close } = await open();

@@ -1,22 +1,13 @@
 // The relationship timeline and who is who.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, SEED } from './harness.mjs';
+import { viewerHarness, SEED, inViewport, focused } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
 const WIDE = { viewport: { width: 1280, height: 800 } };
 
-function inViewport(page, selector) {
-  return page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    if (!el || !el.checkVisibility()) return false;
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
-  }, selector, { timeout: 10_000 });
-}
 
-const focused = (page, id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
 
 test('the timeline lists the seed events in date order, in lanes', async () => {
   const { page, errors, close } = await open('', WIDE);

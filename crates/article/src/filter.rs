@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::types::{Article, Block, Inline};
+use crate::types::{Article, Block};
 use crate::validate::is_valid_id;
 
 /// What a shared link or the reader points at: one quote, or one timeline
@@ -82,30 +82,24 @@ impl ArticleIndex {
         for (si, section) in article.sections.iter().enumerate() {
             let mut in_section = Vec::new();
             for block in &section.blocks {
-                let (id, runs): (&str, &[Inline]) = match block {
-                    Block::Paragraph(p) => {
-                        let n = index.paragraphs.len();
-                        index.paragraphs.push(p.id.clone());
-                        in_section.push(n);
-                        for topic in &p.topics {
-                            index.by_topic.entry(topic.clone()).or_default().push(n);
-                        }
-                        (&p.id, &p.runs)
+                if let Block::Paragraph(p) = block {
+                    let n = index.paragraphs.len();
+                    index.paragraphs.push(p.id.clone());
+                    in_section.push(n);
+                    for topic in &p.topics {
+                        index.by_topic.entry(topic.clone()).or_default().push(n);
                     }
-                    Block::Media(m) => (&m.id, &m.caption),
-                    Block::Image(i) => (&i.id, &i.caption),
-                    Block::Unsupported(_) => continue,
-                };
-                index.block_section.insert(id.to_string(), si);
-                for run in runs {
-                    if let Inline::Quote(q) = run {
-                        index
-                            .quotes
-                            .insert(q.id.clone(), (id.to_string(), q.speaker.clone()));
-                    }
+                }
+                if let Some(id) = block.id() {
+                    index.block_section.insert(id.to_string(), si);
                 }
             }
             index.sections.push(in_section);
+        }
+        for (block, q) in article.quotes() {
+            index
+                .quotes
+                .insert(q.id.clone(), (block.to_string(), q.speaker.clone()));
         }
         for event in crate::timeline::in_date_order(article) {
             index

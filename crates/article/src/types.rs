@@ -132,6 +132,16 @@ impl Block {
             Block::Unsupported(_) => None,
         }
     }
+
+    /// The block's text runs: a paragraph's body or a figure's caption.
+    pub fn runs(&self) -> &[Inline] {
+        match self {
+            Block::Paragraph(p) => &p.runs,
+            Block::Media(m) => &m.caption,
+            Block::Image(i) => &i.caption,
+            Block::Unsupported(_) => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -308,6 +318,17 @@ impl Article {
 
     pub fn party(&self, id: &str) -> Option<&Party> {
         self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// Every direct quote with the id of the block that holds it, in reading order.
+    pub fn quotes(&self) -> impl Iterator<Item = (&str, &Quote)> {
+        self.sections.iter().flat_map(|s| &s.blocks).flat_map(|b| {
+            let block = b.id().unwrap_or_default();
+            b.runs().iter().filter_map(move |r| match r {
+                Inline::Quote(q) => Some((block, q)),
+                Inline::Text(_) => None,
+            })
+        })
     }
 
     /// Every paragraph, in reading order.

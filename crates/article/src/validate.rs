@@ -230,7 +230,7 @@ impl Validator {
                 if let Some(id) = block.id() {
                     element_ids.push((format!("{bp}.id"), id));
                 }
-                let runs: &[Inline] = match block {
+                match block {
                     Block::Paragraph(p) => {
                         paragraph_ids.insert(&p.id);
                         for (ti, t) in p.topics.iter().enumerate() {
@@ -242,12 +242,8 @@ impl Validator {
                                 "a paragraph needs at least one run".into(),
                             );
                         }
-                        &p.runs
                     }
-                    Block::Media(m) => {
-                        self.not_empty(&format!("{bp}.placeholder"), &m.placeholder);
-                        &m.caption
-                    }
+                    Block::Media(m) => self.not_empty(&format!("{bp}.placeholder"), &m.placeholder),
                     Block::Image(img) => {
                         self.not_empty(&format!("{bp}.alt"), &img.alt);
                         if let Some(src) = &img.src {
@@ -258,7 +254,6 @@ impl Validator {
                                 ));
                             }
                         }
-                        &img.caption
                     }
                     Block::Unsupported(raw) => {
                         let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
@@ -268,14 +263,13 @@ impl Validator {
                                 "block type \"{kind}\" is not supported by this viewer; skipped"
                             ),
                         ));
-                        &[]
                     }
-                };
+                }
                 let rp = match block {
                     Block::Paragraph(_) => "runs",
                     _ => "caption",
                 };
-                for (ri, run) in runs.iter().enumerate() {
+                for (ri, run) in block.runs().iter().enumerate() {
                     let path = format!("{bp}.{rp}[{ri}]");
                     match run {
                         Inline::Text(t) => {

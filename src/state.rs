@@ -156,15 +156,19 @@ impl ArticleState {
                 let speaker = a
                     .quotes()
                     .find(|(_, q)| &q.id == id)
-                    .map(|(_, q)| {
-                        a.person(&q.speaker)
-                            .map_or(q.speaker.as_str(), |p| p.name.as_str())
-                    })
-                    .unwrap_or("unknown speaker");
-                (
-                    format!("Share quote by {speaker}"),
-                    format!("Quote by {speaker}: {}", a.headline),
-                )
+                    .and_then(|(_, q)| q.speaker.as_deref())
+                    .and_then(|id| a.person(id))
+                    .map(|p| p.name.as_str());
+                match speaker {
+                    Some(name) => (
+                        format!("Share quote by {name}"),
+                        format!("Quote by {name}: {}", a.headline),
+                    ),
+                    None => (
+                        "Share quote (speaker not identified)".to_string(),
+                        format!("Quote: {}", a.headline),
+                    ),
+                }
             }
             Target::Event(id) => {
                 let title = a

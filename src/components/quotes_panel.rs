@@ -1,67 +1,68 @@
 use article::filter::Target;
-use article::{Block, Inline};
+use article::Quote;
 use leptos::prelude::*;
 
 use super::{ShareButton, TargetLink};
 use crate::state::ArticleState;
 
-/// Every quote, grouped by speaker, so a reader can find one without
-/// scrolling the whole article; each goes to its place or is shared.
+/// Every quote, grouped by speaker (quotes with no known speaker last), so a
+/// reader can find one without scrolling the whole article; each goes to
+/// its place or is shared.
 #[component]
 pub fn QuotesPanel() -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let a = &state.loaded.article;
-    let quotes: Vec<_> = a
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .flat_map(|b| match b {
-            Block::Paragraph(p) => p.runs.as_slice(),
-            Block::Media(m) => m.caption.as_slice(),
-            Block::Image(i) => i.caption.as_slice(),
-            Block::Unsupported(_) => &[],
-        })
-        .filter_map(|r| match r {
-            Inline::Quote(q) => Some(q.clone()),
-            Inline::Text(_) => None,
-        })
-        .collect();
+    let quotes: Vec<Quote> = a.quotes().map(|(_, q)| q.clone()).collect();
     if quotes.is_empty() {
         return None;
     }
-    let groups = a
+    let group = |group_id: String, heading: String, theirs: Vec<Quote>| {
+        (!theirs.is_empty()).then(|| {
+            let items = theirs
+                .into_iter()
+                .map(|q| {
+                    let target = Target::Quote(q.id.clone());
+                    view! {
+                        <li>
+                            <TargetLink target=target.clone() class="quote-link">
+                                <q>{q.text}</q>
+                            </TargetLink>
+                            <ShareButton target />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="quotes-panel__speaker" id=group_id tabindex="-1">
+                    <h3>{heading}</h3>
+                    <ul>{items}</ul>
+                </li>
+            }
+        })
+    };
+    let by = |speaker: Option<&str>| -> Vec<Quote> {
+        quotes
+            .iter()
+            .filter(|q| q.speaker.as_deref() == speaker)
+            .cloned()
+            .collect()
+    };
+    let mut groups: Vec<_> = a
         .people
         .iter()
-        .filter_map(|person| {
-            let theirs: Vec<_> = quotes
-                .iter()
-                .filter(|q| q.speaker == person.id)
-                .cloned()
-                .collect();
-            (!theirs.is_empty()).then(|| {
-                let items = theirs
-                    .into_iter()
-                    .map(|q| {
-                        let target = Target::Quote(q.id.clone());
-                        view! {
-                            <li>
-                                <TargetLink target=target.clone() class="quote-link">
-                                    <q>{q.text}</q>
-                                </TargetLink>
-                                <ShareButton target />
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="quotes-panel__speaker" id=format!("quotes_by_{}", person.id) tabindex="-1">
-                        <h3>{person.name.clone()}</h3>
-                        <ul>{items}</ul>
-                    </li>
-                }
-            })
+        .filter_map(|p| {
+            group(
+                format!("quotes_by_{}", p.id),
+                p.name.clone(),
+                by(Some(&p.id)),
+            )
         })
-        .collect_view();
+        .collect();
+    groups.extend(group(
+        "quotes_by_unknown".into(),
+        "Speaker not identified".into(),
+        by(None),
+    ));
     Some(view! {
         <aside class="quotes-panel" aria-labelledby="quotes_heading">
             <h2 id="quotes_heading">"Quotes"</h2>

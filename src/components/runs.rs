@@ -23,8 +23,14 @@ pub fn Runs(runs: Vec<Inline>) -> impl IntoView {
 #[component]
 fn QuoteText(quote: Quote) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let person = state.loaded.article.person(&quote.speaker);
-    let attribution = person.map(|p| format!("{}, {}", p.name, p.role));
+    let person = quote
+        .speaker
+        .as_deref()
+        .and_then(|id| state.loaded.article.person(id));
+    let attribution = person.map_or_else(
+        || "Speaker not identified".to_string(),
+        |p| format!("{}, {}", p.name, p.role),
+    );
     let target = Target::Quote(quote.id.clone());
     let is_target = {
         let (state, target) = (state.clone(), target.clone());
@@ -35,8 +41,8 @@ fn QuoteText(quote: Quote) -> impl IntoView {
             id=quote.id.clone()
             class="quote"
             class:quote--target=is_target
-            cite=format!("#person_{}", quote.speaker)
-            data-speaker=quote.speaker
+            cite=quote.speaker.as_ref().map(|s| format!("#person_{s}"))
+            data-speaker=quote.speaker.unwrap_or_else(|| "unknown".into())
             title=attribution
         >
             {quote.text}

@@ -181,6 +181,14 @@ test('a different article renders through the same components', async () => {
   assert.equal(await page.getAttribute('.story-header .source a', 'href'), 'https://example.org/gazette');
   assert.equal(await page.getAttribute('#ruiz-enough', 'data-speaker'), 'ana-ruiz');
   assert.equal(await page.getAttribute('#berg-rested', 'cite'), '#person_tom-berg');
+  // A quote whose speaker is not known says so, and points at no one.
+  assert.equal(await page.getAttribute('#crowd-shout', 'cite'), null);
+  assert.equal(await page.getAttribute('#crowd-shout', 'title'), 'Speaker not identified');
+  assert.equal(await page.locator('#crowd-shout + .share button').getAttribute('aria-label'), 'Share quote (speaker not identified)');
+  assert.deepEqual(
+    await page.$$eval('.quotes-panel__speaker h3', (hs) => hs.map((h) => h.textContent)),
+    ['Ana Ruiz', 'Tom Berg', 'Speaker not identified'],
+  );
   // The unknown block shows as a note in its place; the blocks around it render.
   const note = page.locator('#opening .unsupported');
   assert.match(await note.textContent(), /Unsupported content.*liveblog/);

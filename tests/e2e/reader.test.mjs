@@ -129,7 +129,7 @@ test('unknown topics in the URL are ignored with a notice', async () => {
 
 test('an empty result says so', async () => {
   const { page, close } = await open('?article=fixture-harbour-strike&topics=weather');
-  assert.equal(await summary(page), '0 of 2 paragraphs, about Weather. Nothing in this article matches.');
+  assert.equal(await summary(page), '0 of 3 paragraphs, about Weather. Nothing in this article matches.');
   assert.deepEqual(await visibleSections(page), []);
   await page.getByRole('button', { name: 'Show the whole article' }).click();
   assert.deepEqual(await visibleSections(page), ['opening', 'port-responds']);

@@ -36,8 +36,8 @@ pub struct ArticleIndex {
     block_section: HashMap<String, usize>,
     /// Section ordinal → ordinals into `paragraphs`.
     sections: Vec<Vec<usize>>,
-    /// Quote id → (id of the block that holds it, speaker id).
-    quotes: HashMap<String, (String, String)>,
+    /// Quote id → (id of the block that holds it, speaker id if known).
+    quotes: HashMap<String, (String, Option<String>)>,
     /// Event id → paragraph ids.
     events: HashMap<String, Vec<String>>,
     /// Paragraph id → event ids, in timeline order.
@@ -127,7 +127,10 @@ impl ArticleIndex {
 
     /// How many direct quotes `speaker` has.
     pub fn quote_count(&self, speaker: &str) -> usize {
-        self.quotes.values().filter(|(_, s)| s == speaker).count()
+        self.quotes
+            .values()
+            .filter(|(_, s)| s.as_deref() == Some(speaker))
+            .count()
     }
 
     /// Events that mention a paragraph, in date order.

@@ -209,8 +209,9 @@ pub struct Text {
 pub struct Quote {
     /// Stable id; quote links (`#<id>`) use it.
     pub id: String,
-    /// Person id of who said it.
-    pub speaker: String,
+    /// Person id of who said it; `null` when the speaker is not known
+    /// (an imported quote whose attribution could not be decided).
+    pub speaker: Option<String>,
     pub text: String,
 }
 

@@ -279,12 +279,14 @@ impl Validator {
                         }
                         Inline::Quote(q) => {
                             element_ids.push((format!("{path}.id"), &q.id));
-                            self.reference(
-                                format!("{path}.speaker"),
-                                &people,
-                                "person",
-                                &q.speaker,
-                            );
+                            if let Some(speaker) = &q.speaker {
+                                self.reference(
+                                    format!("{path}.speaker"),
+                                    &people,
+                                    "person",
+                                    speaker,
+                                );
+                            }
                             self.not_empty(&format!("{path}.text"), &q.text);
                         }
                     }

@@ -44,8 +44,10 @@ fn seed_loads_without_problems() {
         ["Challenging moments", "Future work", "Mutual interests"]
     );
     // Every quote is by one of the three ministers who speak (Shoigu has none).
-    let speakers: std::collections::BTreeSet<_> =
-        a.quotes().map(|(_, q)| q.speaker.as_str()).collect();
+    let speakers: std::collections::BTreeSet<_> = a
+        .quotes()
+        .map(|(_, q)| q.speaker.as_deref().expect("seed quotes have speakers"))
+        .collect();
     assert_eq!(
         speakers.into_iter().collect::<Vec<_>>(),
         ["hagel", "kerry", "lavrov"]

@@ -74,7 +74,10 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 fn fail<T>(line: Option<usize>, message: impl Into<String>) -> Result<T, Error> {
-    Err(Error { line, message: message.into() })
+    Err(Error {
+        line,
+        message: message.into(),
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -88,8 +91,15 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Error> 
     match std::str::from_utf8(bytes) {
         Ok(text) => import(text, options),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            fail(Some(line), format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()))
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            fail(
+                Some(line),
+                format!("not UTF-8 text (bad byte at offset {})", e.valid_up_to()),
+            )
         }
     }
 }
@@ -97,11 +107,17 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Error> 
 /// One body line, classified.
 enum Piece<'a> {
     Paragraph(&'a str),
-    Media { placeholder: &'a str, caption: &'a str },
+    Media {
+        placeholder: &'a str,
+        caption: &'a str,
+    },
     Image(&'a str),
     Heading(&'a str),
     Related(&'a str),
-    Link { title: &'a str, url: &'a str },
+    Link {
+        title: &'a str,
+        url: &'a str,
+    },
 }
 
 pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
@@ -127,7 +143,9 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
 
     // Header: an optional short section label, then the headline.
     let (section, headline_at) = match lines.as_slice() {
-        [(_, first), (_, second), ..] if is_label(first) && !is_furniture(second) => (first.to_string(), 1),
+        [(_, first), (_, second), ..] if is_label(first) && !is_furniture(second) => {
+            (first.to_string(), 1)
+        }
         _ => {
             warnings.push(Warning {
                 line: lines[0].0,
@@ -136,8 +154,12 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             ("News".to_string(), 0)
         }
     };
-    let Some(&(headline_line, headline)) = lines.get(headline_at).filter(|(_, l)| !is_furniture(l)) else {
-        return fail(Some(lines[0].0), "no headline: the text should start with a section label and a headline line");
+    let Some(&(headline_line, headline)) = lines.get(headline_at).filter(|(_, l)| !is_furniture(l))
+    else {
+        return fail(
+            Some(lines[0].0),
+            "no headline: the text should start with a section label and a headline line",
+        );
     };
     let mut body = &lines[headline_at + 1..];
     let mut published = options.published.clone();
@@ -154,11 +176,22 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         );
     };
     let source = options.source.clone().unwrap_or_else(|| {
-        warnings.push(Warning { line: headline_line, message: "no --source given; using \"Unknown source\"".into() });
+        warnings.push(Warning {
+            line: headline_line,
+            message: "no --source given; using \"Unknown source\"".into(),
+        });
         "Unknown source".to_string()
     });
 
     let pieces = classify(body, &mut warnings);
+    if !pieces.iter().any(|(_, p)| {
+        matches!(
+            p,
+            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image(_)
+        )
+    }) {
+        return fail(Some(headline_line), "no body text after the headline");
+    }
 
     // Pass one: everyone the text introduces.
     let mut people = People::default();
@@ -169,7 +202,11 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     }
 
     // Pass two, in reading order: blocks, quotes and speakers.
-    let mut sections = vec![Section { id: "top".into(), heading: None, blocks: Vec::new() }];
+    let mut sections = vec![Section {
+        id: "top".into(),
+        heading: None,
+        blocks: Vec::new(),
+    }];
     let mut related: Option<Related> = None;
     let mut ids = Ids::default();
     let mut last_mentioned: Option<usize> = None;
@@ -177,7 +214,16 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     let mut counts = (0, 0, 0);
     for (line, piece) in &pieces {
         let mut runs_of = |text: &str, paragraph: bool, warnings: &mut Vec<Warning>| {
-            let (runs, speaker) = runs(text, *line, paragraph, &mut people, &mut last_mentioned, last_speaker, &mut ids, warnings);
+            let (runs, speaker) = runs(
+                text,
+                *line,
+                paragraph,
+                &mut people,
+                &mut last_mentioned,
+                last_speaker,
+                &mut ids,
+                warnings,
+            );
             if paragraph {
                 last_speaker = speaker;
             }
@@ -187,9 +233,16 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             Piece::Paragraph(text) => {
                 counts.0 += 1;
                 let runs = runs_of(text, true, &mut warnings);
-                Block::Paragraph(Paragraph { id: ids.take(&format!("p{}", counts.0)), topics: Vec::new(), runs })
+                Block::Paragraph(Paragraph {
+                    id: ids.take(&format!("p{}", counts.0)),
+                    topics: Vec::new(),
+                    runs,
+                })
             }
-            Piece::Media { placeholder, caption } => {
+            Piece::Media {
+                placeholder,
+                caption,
+            } => {
                 counts.1 += 1;
                 let caption = runs_of(caption, false, &mut warnings);
                 Block::Media(Media {
@@ -212,21 +265,35 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             }
             Piece::Heading(heading) => {
                 let id = ids.take(&non_empty(slug(heading, 8), "section"));
-                sections.push(Section { id, heading: Some(heading.to_string()), blocks: Vec::new() });
+                sections.push(Section {
+                    id,
+                    heading: Some(heading.to_string()),
+                    blocks: Vec::new(),
+                });
                 continue;
             }
             Piece::Related(heading) => {
-                related = Some(Related { heading: heading.to_string(), links: Vec::new() });
+                related = Some(Related {
+                    heading: heading.to_string(),
+                    links: Vec::new(),
+                });
                 continue;
             }
             Piece::Link { title, url } => {
                 if let Some(r) = related.as_mut() {
-                    r.links.push(Link { title: title.to_string(), url: url.to_string() });
+                    r.links.push(Link {
+                        title: title.to_string(),
+                        url: url.to_string(),
+                    });
                 }
                 continue;
             }
         };
-        sections.last_mut().expect("there is always a section").blocks.push(block);
+        sections
+            .last_mut()
+            .expect("there is always a section")
+            .blocks
+            .push(block);
     }
     // The opening section may be empty when the text starts with a subheading.
     if sections[0].blocks.is_empty() && sections.len() > 1 {
@@ -235,13 +302,19 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
 
     let mut article = Article {
         format: FORMAT_VERSION,
-        id: options.slug.clone().unwrap_or_else(|| non_empty(slug(headline, 8), "article")),
+        id: options
+            .slug
+            .clone()
+            .unwrap_or_else(|| non_empty(slug(headline, 8), "article")),
         language: "en".into(),
         section,
         headline: headline.to_string(),
         summary: None,
         published,
-        source: Source { name: source, url: None },
+        source: Source {
+            name: source,
+            url: None,
+        },
         parties: Vec::new(),
         people: Vec::new(),
         counterparts: Vec::new(),
@@ -253,7 +326,10 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     for found in &people.found {
         if let Some((id, name)) = found.affiliation {
             if article.party(id).is_none() {
-                article.parties.push(Party { id: id.into(), name: name.into() });
+                article.parties.push(Party {
+                    id: id.into(),
+                    name: name.into(),
+                });
             }
         }
         article.people.push(Person {
@@ -274,7 +350,10 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         .map(|p| p.to_string())
         .collect();
     if !errors.is_empty() {
-        return fail(None, format!("the result does not validate: {}", errors.join("; ")));
+        return fail(
+            None,
+            format!("the result does not validate: {}", errors.join("; ")),
+        );
     }
     Ok(Imported { article, warnings })
 }
@@ -288,30 +367,65 @@ fn classify<'a>(body: &[(usize, &'a str)], warnings: &mut Vec<Warning>) -> Vec<(
         let (line, text) = body[i];
         i += 1;
         if in_related {
-            match text.split_once("http").filter(|(_, rest)| rest.starts_with("://") || rest.starts_with("s://")) {
+            match text
+                .split_once("http")
+                .filter(|(_, rest)| rest.starts_with("://") || rest.starts_with("s://"))
+            {
                 Some((title, rest)) => {
-                    let url = &text[title.len()..title.len() + 4 + rest.split_whitespace().next().map_or(0, str::len)];
+                    let url = &text[title.len()
+                        ..title.len() + 4 + rest.split_whitespace().next().map_or(0, str::len)];
                     let title = title.trim().trim_end_matches(['-', ':', '–']).trim();
-                    pieces.push((line, Piece::Link { title: if title.is_empty() { url } else { title }, url }));
+                    pieces.push((
+                        line,
+                        Piece::Link {
+                            title: if title.is_empty() { url } else { title },
+                            url,
+                        },
+                    ));
                 }
                 None => {
-                    warnings.push(Warning { line, message: "text after \"More on this story\" without a link; kept as a paragraph".into() });
+                    warnings.push(Warning {
+                        line,
+                        message:
+                            "text after \"More on this story\" without a link; kept as a paragraph"
+                                .into(),
+                    });
                     pieces.push((line, Piece::Paragraph(text)));
                 }
             }
             continue;
         }
         if text.eq_ignore_ascii_case(MEDIA_PLACEHOLDER) {
-            let caption = body.get(i).and_then(|(_, next)| strip_label(next, MEDIA_CAPTION));
+            let caption = body
+                .get(i)
+                .and_then(|(_, next)| strip_label(next, MEDIA_CAPTION));
             if caption.is_some() {
                 i += 1;
             } else {
-                warnings.push(Warning { line, message: "media placeholder without a \"Media caption\" line".into() });
+                warnings.push(Warning {
+                    line,
+                    message: "media placeholder without a \"Media caption\" line".into(),
+                });
             }
-            pieces.push((line, Piece::Media { placeholder: text, caption: caption.unwrap_or("") }));
+            pieces.push((
+                line,
+                Piece::Media {
+                    placeholder: text,
+                    caption: caption.unwrap_or(""),
+                },
+            ));
         } else if let Some(caption) = strip_label(text, MEDIA_CAPTION) {
-            warnings.push(Warning { line, message: "\"Media caption\" without a media placeholder before it".into() });
-            pieces.push((line, Piece::Media { placeholder: MEDIA_PLACEHOLDER, caption }));
+            warnings.push(Warning {
+                line,
+                message: "\"Media caption\" without a media placeholder before it".into(),
+            });
+            pieces.push((
+                line,
+                Piece::Media {
+                    placeholder: MEDIA_PLACEHOLDER,
+                    caption,
+                },
+            ));
         } else if let Some(caption) = strip_label(text, IMAGE_CAPTION) {
             pieces.push((line, Piece::Image(caption)));
         } else if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
@@ -360,9 +474,15 @@ fn runs(
         Err(quotes::Unbalanced) => {
             warnings.push(Warning {
                 line,
-                message: "quotation marks do not pair up; the text is kept without marking quotes".into(),
+                message: "quotation marks do not pair up; the text is kept without marking quotes"
+                    .into(),
             });
-            return (vec![Inline::Text(Text { text: text.to_string() })], None);
+            return (
+                vec![Inline::Text(Text {
+                    text: text.to_string(),
+                })],
+                None,
+            );
         }
     };
     let ws = words::words(text);
@@ -372,12 +492,20 @@ fn runs(
     let mut last = None;
     for &span in &spans {
         if span.open > cursor {
-            out.push(Inline::Text(Text { text: text[cursor..span.open].to_string() }));
+            out.push(Inline::Text(Text {
+                text: text[cursor..span.open].to_string(),
+            }));
         }
         let speaker = quotes::attribute(text, &ws, &spans, span, &mentions, before_text)
             .or(if whole { previous_speaker } else { None });
         if speaker.is_none() {
-            warnings.push(Warning { line, message: format!("no speaker found for the quote \"{}\"", shorten(&text[span.start..span.end])) });
+            warnings.push(Warning {
+                line,
+                message: format!(
+                    "no speaker found for the quote \"{}\"",
+                    shorten(&text[span.start..span.end])
+                ),
+            });
         }
         let speaker_id = speaker.map(|p| people.found[p].id.clone());
         let base = format!(
@@ -385,28 +513,39 @@ fn runs(
             speaker_id.as_deref().unwrap_or("unknown"),
             non_empty(slug(&text[span.start..span.end], 4), "quote")
         );
-        out.push(Inline::Quote(Quote { id: ids.take(&base), speaker: speaker_id, text: text[span.start..span.end].to_string() }));
+        out.push(Inline::Quote(Quote {
+            id: ids.take(&base),
+            speaker: speaker_id,
+            text: text[span.start..span.end].to_string(),
+        }));
         cursor = span.close;
         last = speaker.or(last);
     }
     if cursor < text.len() {
-        out.push(Inline::Text(Text { text: text[cursor..].to_string() }));
+        out.push(Inline::Text(Text {
+            text: text[cursor..].to_string(),
+        }));
     }
     (out, last)
 }
 
-/// Unique element ids: a repeat gets `-2`, `-3`, ….
+/// Unique element ids: a repeat gets `-2`, `-3`, …. Each base remembers
+/// its last suffix, so many repeats stay linear.
 #[derive(Default)]
-struct Ids(std::collections::HashSet<String>);
+struct Ids {
+    taken: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl Ids {
     fn take(&mut self, base: &str) -> String {
-        let mut id = base.to_string();
-        let mut n = 1;
-        while !self.0.insert(id.clone()) {
+        let mut n = self.next.get(base).copied().unwrap_or(1);
+        let mut id = if n == 1 { base.to_string() } else { format!("{base}-{n}") };
+        while !self.taken.insert(id.clone()) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        self.next.insert(base.to_string(), n + 1);
         id
     }
 }
@@ -453,11 +592,19 @@ fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
 /// A short line standing alone: 'Future work' (quoted, as the seed has
 /// them) or a few words with no sentence ending.
 fn as_heading(line: &str) -> Option<&str> {
-    let pairs = [('\'', '\''), ('"', '"'), ('\u{2018}', '\u{2019}'), ('\u{201c}', '\u{201d}')];
+    let pairs = [
+        ('\'', '\''),
+        ('"', '"'),
+        ('\u{2018}', '\u{2019}'),
+        ('\u{201c}', '\u{201d}'),
+    ];
     for (open, close) in pairs {
         if let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) {
             let inner = inner.trim();
-            if !inner.is_empty() && inner.split_whitespace().count() <= 8 && !inner.contains([open, close]) {
+            if !inner.is_empty()
+                && inner.split_whitespace().count() <= 8
+                && !inner.contains([open, close])
+            {
                 return Some(inner);
             }
         }
@@ -468,13 +615,23 @@ fn as_heading(line: &str) -> Option<&str> {
 }
 
 /// "9 August 2013", "August 9, 2013" or "2013-08-09" → `2013-08-09`.
-fn parse_date_line(line: &str) -> Option<String> {
+pub fn parse_date_line(line: &str) -> Option<String> {
     if article::date::Date::parse(line).is_ok_and(|d| d.day.is_some()) {
         return Some(line.to_string());
     }
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let parts: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -487,7 +644,10 @@ fn parse_date_line(line: &str) -> Option<String> {
         [m, d, y] if month_of(m).is_some() => (d.clone(), month_of(m)?, y.clone()),
         _ => return None,
     };
-    let day: u32 = day.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()?;
+    let day: u32 = day
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()?;
     let iso = format!("{year}-{month:02}-{day:02}");
     article::date::Date::parse(&iso).ok().map(|_| iso)
 }
@@ -499,15 +659,29 @@ mod tests {
     #[test]
     fn labels_headings_and_dates() {
         assert!(is_label("US & Canada"));
-        assert!(!is_label("The US and Russia must find progress on critical issues."));
+        assert!(!is_label(
+            "The US and Russia must find progress on critical issues."
+        ));
         assert_eq!(as_heading("'Future work'"), Some("Future work"));
         assert_eq!(as_heading("The port responds"), Some("The port responds"));
         assert_eq!(as_heading("He cited Russia's decision."), None);
         assert_eq!(as_heading("'It's no secret,' he said"), None);
-        assert_eq!(strip_label("Media captionUS Secretary", MEDIA_CAPTION), Some("US Secretary"));
-        assert_eq!(strip_label("Image caption The divisions", IMAGE_CAPTION), Some("The divisions"));
-        assert_eq!(parse_date_line("9 August 2013").as_deref(), Some("2013-08-09"));
-        assert_eq!(parse_date_line("August 9, 2013").as_deref(), Some("2013-08-09"));
+        assert_eq!(
+            strip_label("Media captionUS Secretary", MEDIA_CAPTION),
+            Some("US Secretary")
+        );
+        assert_eq!(
+            strip_label("Image caption The divisions", IMAGE_CAPTION),
+            Some("The divisions")
+        );
+        assert_eq!(
+            parse_date_line("9 August 2013").as_deref(),
+            Some("2013-08-09")
+        );
+        assert_eq!(
+            parse_date_line("August 9, 2013").as_deref(),
+            Some("2013-08-09")
+        );
         assert_eq!(parse_date_line("2013-08-09").as_deref(), Some("2013-08-09"));
         assert_eq!(parse_date_line("31 February 2013"), None);
         assert_eq!(parse_date_line("In August 2013 things changed."), None);

@@ -10,7 +10,11 @@ use article_tool::{import_bytes, Options, TopicList};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "article-tool", version, about = "Import and validate news articles in article JSON v1.")]
+#[command(
+    name = "article-tool",
+    version,
+    about = "Import and validate news articles in article JSON v1."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,8 +67,27 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Import { input, out, stdout, slug, published, source, topics } => {
-            match run_import(input, out, stdout, Options { slug, published, source, topics: None }, topics) {
+        Command::Import {
+            input,
+            out,
+            stdout,
+            slug,
+            published,
+            source,
+            topics,
+        } => {
+            match run_import(
+                input,
+                out,
+                stdout,
+                Options {
+                    slug,
+                    published,
+                    source,
+                    topics: None,
+                },
+                topics,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");
@@ -89,11 +112,16 @@ fn run_import(
     let (name, bytes) = match input.as_deref() {
         None => ("standard input".to_string(), read_stdin()?),
         Some(p) if p == Path::new("-") => ("standard input".to_string(), read_stdin()?),
-        Some(p) => (p.display().to_string(), std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?),
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        ),
     };
     if let Some(path) = topics {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        options.topics = Some(TopicList::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        options.topics =
+            Some(TopicList::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     let imported = import_bytes(&bytes, &options).map_err(|e| format!("{name}: {e}"))?;
     for w in &imported.warnings {
@@ -107,16 +135,24 @@ fn run_import(
     // Read and check the manifest before writing anything.
     let manifest_path = dir.join("index.json");
     let mut manifest = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => load_manifest(&manifest_path.display().to_string(), &text).map_err(|e| e.to_string())?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest { format: FORMAT_VERSION, articles: Vec::new() },
+        Ok(text) => {
+            load_manifest(&manifest_path.display().to_string(), &text).map_err(|e| e.to_string())?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest {
+            format: FORMAT_VERSION,
+            articles: Vec::new(),
+        },
         Err(e) => return Err(format!("{}: {e}", manifest_path.display())),
     };
     let entry = ManifestEntry::for_article(&imported.article);
     manifest.articles.retain(|e| e.slug != entry.slug);
     manifest.articles.push(entry);
     // Newest first; same-day articles keep their order.
-    manifest.articles.sort_by(|a, b| b.published.cmp(&a.published));
-    let manifest_json = serde_json::to_string_pretty(&manifest).expect("manifests serialise") + "\n";
+    manifest
+        .articles
+        .sort_by(|a, b| b.published.cmp(&a.published));
+    let manifest_json =
+        serde_json::to_string_pretty(&manifest).expect("manifests serialise") + "\n";
     let article_path = dir.join(format!("{}.json", imported.article.id));
     write_atomically(&article_path, &json)?;
     write_atomically(&manifest_path, &manifest_json)?;
@@ -131,7 +167,9 @@ fn run_import(
 
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("standard input: {e}"))?;
     Ok(bytes)
 }
 

@@ -47,7 +47,11 @@ fn name_like(w: &Word) -> bool {
 /// The surname a mention uses: "al-Assad" is "Assad".
 fn surname_key(word: &str) -> &str {
     match word.split_once('-') {
-        Some((particle, rest)) if particle.len() <= 3 && particle.chars().all(char::is_lowercase) => rest,
+        Some((particle, rest))
+            if particle.len() <= 3 && particle.chars().all(char::is_lowercase) =>
+        {
+            rest
+        }
         _ => word,
     }
 }
@@ -63,6 +67,16 @@ impl People {
                 if let [first, last, ..] = &ws[i + 1..] {
                     if name_like(first) && name_like(last) && !first.trailing && !ws[i].trailing {
                         self.add(&[first, last], String::new(), Some(party));
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+            // "Dr Lena Okafor": an honorific before a full name.
+            if is_honorific(ws[i].core) && !ws[i].trailing {
+                if let [first, last, ..] = &ws[i + 1..] {
+                    if name_like(first) && name_like(last) && !first.trailing {
+                        self.add(&[first, last], String::new(), None);
                         i += 3;
                         continue;
                     }
@@ -90,10 +104,18 @@ impl People {
             let run = &ws[i..j];
             if let Some(t) = run.iter().rposition(|w| is_title(w.core)) {
                 // "… Minister Sergei Lavrov": the name is the last two words.
-                if run.len() - t > 2 && name_like(&run[run.len() - 2]) && name_like(&run[run.len() - 1]) {
+                if run.len() - t > 2
+                    && name_like(&run[run.len() - 2])
+                    && name_like(&run[run.len() - 1])
+                {
                     let role_words = &run[..run.len() - 2];
-                    let role_words = &role_words[role_words.iter().take_while(|w| is_opener(w.core)).count()..];
-                    let role = role_words.iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
+                    let role_words =
+                        &role_words[role_words.iter().take_while(|w| is_opener(w.core)).count()..];
+                    let role = role_words
+                        .iter()
+                        .map(|w| w.core)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let affiliation = role_words.iter().find_map(|w| party_of(w.core));
                     let name = [&run[run.len() - 2], &run[run.len() - 1]];
                     self.add(&name, role, affiliation);
@@ -101,9 +123,17 @@ impl People {
             } else if run.len() >= 2 {
                 // "Tom Berg said" / "said Ana Ruiz": a bare name next to a reporting verb.
                 let last_two = [&run[run.len() - 2], &run[run.len() - 1]];
-                let before_verb = ws.get(j).is_some_and(|w| is_reporting_verb(w.core)) && !run[run.len() - 1].trailing;
-                let after_verb = i > 0 && is_reporting_verb(ws[i - 1].core) && run.len() == 2 && !ws[i - 1].trailing;
-                if (before_verb || after_verb) && name_like(last_two[0]) && name_like(last_two[1]) && !last_two[0].trailing {
+                let before_verb = ws.get(j).is_some_and(|w| is_reporting_verb(w.core))
+                    && !run[run.len() - 1].trailing;
+                let after_verb = i > 0
+                    && is_reporting_verb(ws[i - 1].core)
+                    && run.len() == 2
+                    && !ws[i - 1].trailing;
+                if (before_verb || after_verb)
+                    && name_like(last_two[0])
+                    && name_like(last_two[1])
+                    && !last_two[0].trailing
+                {
                     self.add(&last_two, String::new(), None);
                 }
             }
@@ -111,7 +141,12 @@ impl People {
         }
     }
 
-    fn add(&mut self, name: &[&Word], role: String, affiliation: Option<(&'static str, &'static str)>) {
+    fn add(
+        &mut self,
+        name: &[&Word],
+        role: String,
+        affiliation: Option<(&'static str, &'static str)>,
+    ) {
         let full = name.iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
         if let Some(&n) = self.by_full.get(&full) {
             let p = &mut self.found[n];
@@ -144,17 +179,48 @@ impl People {
     pub fn mentions(&mut self, text: &str) -> Vec<Mention> {
         let ws = words(text);
         let mut out = Vec::new();
+        // One buffer for "First Last" look-ups instead of a string per word pair.
+        let mut pair = String::new();
+        let mut full = |a: &str, b: &str, by_full: &HashMap<String, usize>| {
+            pair.clear();
+            pair.push_str(a);
+            pair.push(' ');
+            pair.push_str(b);
+            by_full.get(pair.as_str()).copied()
+        };
         let mut i = 0;
         while i < ws.len() {
             let w = &ws[i];
             let next = ws.get(i + 1).filter(|_| !w.trailing);
             // Full name: "John Kerry".
-            if let Some(n) = next.filter(|n| is_capitalised(n.core)).and_then(|n| {
-                self.by_full.get(&format!("{} {}", w.core, n.core)).copied()
-            }) {
-                out.push(Mention { start: w.start, end: ws[i + 1].end, person: n });
+            if let Some(n) = next
+                .filter(|n| is_capitalised(n.core))
+                .and_then(|n| full(w.core, n.core, &self.by_full))
+            {
+                out.push(Mention {
+                    start: w.start,
+                    end: ws[i + 1].end,
+                    person: n,
+                });
                 i += 2;
                 continue;
+            }
+            // "Dr Lena Okafor": honorific and full name.
+            if is_honorific(w.core) {
+                if let Some(n) = ws
+                    .get(i + 1)
+                    .zip(ws.get(i + 2))
+                    .filter(|(a, _)| !a.trailing)
+                    .and_then(|(a, b)| full(a.core, b.core, &self.by_full))
+                {
+                    out.push(Mention {
+                        start: w.start,
+                        end: ws[i + 2].end,
+                        person: n,
+                    });
+                    i += 3;
+                    continue;
+                }
             }
             // "Mr Kerry", "President Assad".
             if let Some(n) = next.filter(|n| is_capitalised(n.core) && !is_acronym(n.core)) {
@@ -169,7 +235,11 @@ impl People {
                     // "President Barack Obama" is an introduction: mention the full name instead.
                     let continues = !n.trailing && after.is_some_and(|a| name_like(a));
                     if let (Some(person), false) = (person, continues) {
-                        out.push(Mention { start: w.start, end: n.end, person });
+                        out.push(Mention {
+                            start: w.start,
+                            end: n.end,
+                            person,
+                        });
                         i += 2;
                         continue;
                     }
@@ -178,7 +248,11 @@ impl People {
             // A bare surname: "Kerry said".
             if is_capitalised(w.core) {
                 if let Some(&n) = self.by_surname.get(surname_key(w.core)) {
-                    out.push(Mention { start: w.start, end: w.end, person: n });
+                    out.push(Mention {
+                        start: w.start,
+                        end: w.end,
+                        person: n,
+                    });
                 }
             }
             i += 1;
@@ -224,7 +298,14 @@ mod tests {
     fn summary(p: &People) -> Vec<(String, String, String, Option<&'static str>)> {
         p.found
             .iter()
-            .map(|f| (f.id.clone(), f.name.clone(), f.role.clone(), f.affiliation.map(|a| a.0)))
+            .map(|f| {
+                (
+                    f.id.clone(),
+                    f.name.clone(),
+                    f.role.clone(),
+                    f.affiliation.map(|a| a.0),
+                )
+            })
             .collect()
     }
 
@@ -240,12 +321,42 @@ mod tests {
         assert_eq!(
             summary(&p),
             [
-                ("lavrov".into(), "Sergei Lavrov".into(), "Russian Foreign Minister".into(), Some("ru")),
-                ("kerry".into(), "John Kerry".into(), "US Secretary of State".into(), Some("us")),
-                ("hagel".into(), "Chuck Hagel".into(), "Secretary of Defence".into(), None),
-                ("assad".into(), "Bashar al-Assad".into(), "President".into(), None),
-                ("obama".into(), "Barack Obama".into(), "US President".into(), Some("us")),
-                ("putin".into(), "Vladimir Putin".into(), "".into(), Some("ru")),
+                (
+                    "lavrov".into(),
+                    "Sergei Lavrov".into(),
+                    "Russian Foreign Minister".into(),
+                    Some("ru")
+                ),
+                (
+                    "kerry".into(),
+                    "John Kerry".into(),
+                    "US Secretary of State".into(),
+                    Some("us")
+                ),
+                (
+                    "hagel".into(),
+                    "Chuck Hagel".into(),
+                    "Secretary of Defence".into(),
+                    None
+                ),
+                (
+                    "assad".into(),
+                    "Bashar al-Assad".into(),
+                    "President".into(),
+                    None
+                ),
+                (
+                    "obama".into(),
+                    "Barack Obama".into(),
+                    "US President".into(),
+                    Some("us")
+                ),
+                (
+                    "putin".into(),
+                    "Vladimir Putin".into(),
+                    "".into(),
+                    Some("ru")
+                ),
             ]
         );
     }
@@ -262,17 +373,26 @@ mod tests {
 
     #[test]
     fn a_bare_name_beside_a_reporting_verb_is_a_person() {
-        let p = learned(&["\"Enough,\" said Ana Ruiz of the union.", "Tom Berg told reporters."]);
+        let p = learned(&[
+            "\"Enough,\" said Ana Ruiz of the union.",
+            "Tom Berg told reporters.",
+        ]);
         let names: Vec<_> = p.found.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["Ana Ruiz", "Tom Berg"]);
     }
 
     #[test]
     fn later_mentions_resolve_to_the_same_person() {
-        let mut p = learned(&["US Secretary of State John Kerry spoke.", "President Bashar al-Assad"]);
+        let mut p = learned(&[
+            "US Secretary of State John Kerry spoke.",
+            "President Bashar al-Assad",
+        ]);
         let text = "Mr Kerry and President Assad; Kerry again; John Kerry; Ms Smith said.";
         let m = p.mentions(text);
-        let got: Vec<(&str, &str)> = m.iter().map(|m| (&text[m.start..m.end], p.found[m.person].id.as_str())).collect();
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (&text[m.start..m.end], p.found[m.person].id.as_str()))
+            .collect();
         assert_eq!(
             got,
             [

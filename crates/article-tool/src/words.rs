@@ -65,21 +65,71 @@ pub fn is_acronym(word: &str) -> bool {
 /// Words that make a phrase a role ("US Secretary of State", "Harbour master").
 pub fn is_title(word: &str) -> bool {
     const TITLES: &[&str] = &[
-        "president", "minister", "secretary", "chancellor", "senator", "governor", "mayor",
-        "ambassador", "director", "commissioner", "spokesman", "spokeswoman", "spokesperson",
-        "chief", "leader", "general", "admiral", "judge", "premier", "king", "queen", "prince",
-        "princess", "pope", "chairman", "chairwoman", "chair", "commander", "envoy",
-        "representative", "congressman", "congresswoman", "speaker", "inspector", "master",
-        "captain", "officer", "head", "professor", "editor", "correspondent", "coach", "manager",
-        "executive", "founder", "analyst", "economist", "adviser", "advisor", "official",
-        "prosecutor", "lawyer", "councillor", "mp", "ceo",
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "director",
+        "commissioner",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "leader",
+        "general",
+        "admiral",
+        "judge",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "commander",
+        "envoy",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "speaker",
+        "inspector",
+        "master",
+        "captain",
+        "officer",
+        "head",
+        "professor",
+        "editor",
+        "correspondent",
+        "coach",
+        "manager",
+        "executive",
+        "founder",
+        "analyst",
+        "economist",
+        "adviser",
+        "advisor",
+        "official",
+        "prosecutor",
+        "lawyer",
+        "councillor",
+        "mp",
+        "ceo",
     ];
-    TITLES.contains(&word.to_lowercase().as_str())
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Honorifics that come before a surname ("Mr Kerry").
 pub fn is_honorific(word: &str) -> bool {
-    matches!(word, "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady")
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Prof" | "Sir" | "Dame" | "Lord" | "Lady"
+    )
 }
 
 /// Sentence openers that can stand before a role in a run of capitalised
@@ -87,9 +137,34 @@ pub fn is_honorific(word: &str) -> bool {
 pub fn is_opener(word: &str) -> bool {
     matches!(
         word,
-        "But" | "And" | "Also" | "Yet" | "So" | "However" | "Meanwhile" | "Then" | "While" | "When"
-            | "On" | "At" | "In" | "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "As"
-            | "After" | "Before" | "Earlier" | "Later" | "Now" | "Today" | "Yesterday"
+        "But"
+            | "And"
+            | "Also"
+            | "Yet"
+            | "So"
+            | "However"
+            | "Meanwhile"
+            | "Then"
+            | "While"
+            | "When"
+            | "On"
+            | "At"
+            | "In"
+            | "The"
+            | "A"
+            | "An"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "As"
+            | "After"
+            | "Before"
+            | "Earlier"
+            | "Later"
+            | "Now"
+            | "Today"
+            | "Yesterday"
     )
 }
 
@@ -100,15 +175,65 @@ pub fn is_pronoun(word: &str) -> bool {
 /// Reporting verbs that attribute a quote.
 pub fn is_reporting_verb(word: &str) -> bool {
     const VERBS: &[&str] = &[
-        "said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "called",
-        "calls", "warned", "warns", "acknowledged", "acknowledges", "insisted", "insists",
-        "argued", "argues", "explained", "explains", "noted", "notes", "urged", "urges", "pledged",
-        "declared", "claimed", "claims", "asked", "asks", "replied", "replies", "wrote", "writes",
-        "admitted", "admits", "announced", "suggested", "cautioned", "conceded", "observed",
-        "remarked", "vowed", "promised", "shouted", "tweeted", "posted", "recalled", "predicted",
-        "complained", "confirmed", "denied", "responded", "answered", "whispered", "stated",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stressed",
+        "stresses",
+        "called",
+        "calls",
+        "warned",
+        "warns",
+        "acknowledged",
+        "acknowledges",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "explained",
+        "explains",
+        "noted",
+        "notes",
+        "urged",
+        "urges",
+        "pledged",
+        "declared",
+        "claimed",
+        "claims",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "wrote",
+        "writes",
+        "admitted",
+        "admits",
+        "announced",
+        "suggested",
+        "cautioned",
+        "conceded",
+        "observed",
+        "remarked",
+        "vowed",
+        "promised",
+        "shouted",
+        "tweeted",
+        "posted",
+        "recalled",
+        "predicted",
+        "complained",
+        "confirmed",
+        "denied",
+        "responded",
+        "answered",
+        "whispered",
+        "stated",
     ];
-    VERBS.contains(&word.to_lowercase().as_str())
+    VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
 }
 
 /// Words that may sit between a subject and its reporting verb ("has said",
@@ -116,9 +241,26 @@ pub fn is_reporting_verb(word: &str) -> bool {
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
         word,
-        "has" | "had" | "have" | "also" | "later" | "then" | "again" | "once" | "previously"
-            | "earlier" | "repeatedly" | "publicly" | "recently" | "reportedly" | "would" | "will"
-            | "has-since" | "simply" | "bluntly" | "firmly"
+        "has"
+            | "had"
+            | "have"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "previously"
+            | "earlier"
+            | "repeatedly"
+            | "publicly"
+            | "recently"
+            | "reportedly"
+            | "would"
+            | "will"
+            | "has-since"
+            | "simply"
+            | "bluntly"
+            | "firmly"
     )
 }
 

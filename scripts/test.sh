@@ -7,11 +7,11 @@ cd "$ROOT"
 
 echo "== formatting and lints"
 cargo fmt --all -- --check
-cargo clippy -p article --all-targets -- -D warnings
+cargo clippy -p article -p article-tool --all-targets -- -D warnings
 cargo clippy -p newsview --target wasm32-unknown-unknown -- -D warnings
 
-echo "== model tests (native)"
-cargo test -p article
+echo "== model and article-tool tests (native)"
+cargo test -p article -p article-tool
 
 echo "== release build"
 trunk build --release --offline

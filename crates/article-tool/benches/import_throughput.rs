@@ -19,9 +19,19 @@ fn generate(target: usize, mut seed: u64) -> String {
         seed ^= seed << 17;
         (seed % n as u64) as usize
     };
-    const FIRST: [&str; 8] = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Greta", "Hugo"];
-    const LAST: [&str; 8] = ["Lind", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Silva"];
-    const ROLES: [&str; 5] = ["Foreign Minister", "Defence Secretary", "Mayor", "Trade Commissioner", "Union leader"];
+    const FIRST: [&str; 8] = [
+        "Anna", "Boris", "Carla", "David", "Elena", "Farid", "Greta", "Hugo",
+    ];
+    const LAST: [&str; 8] = [
+        "Lind", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Silva",
+    ];
+    const ROLES: [&str; 5] = [
+        "Foreign Minister",
+        "Defence Secretary",
+        "Mayor",
+        "Trade Commissioner",
+        "Union leader",
+    ];
     const NATION: [&str; 4] = ["US", "Russian", "French", "German"];
     const FILLER: [&str; 6] = [
         "The talks continued late into the evening, officials said",
@@ -68,7 +78,11 @@ fn baseline(bytes: &[u8]) -> usize {
     text.lines()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
-        .map(|l| l.chars().filter(|&c| c == '"' || c == '\u{201c}' || c == '\u{201d}').count())
+        .map(|l| {
+            l.chars()
+                .filter(|&c| c == '"' || c == '\u{201c}' || c == '\u{201d}')
+                .count()
+        })
         .sum()
 }
 
@@ -89,15 +103,23 @@ fn time<T>(rounds: usize, mut f: impl FnMut() -> T) -> Duration {
 }
 
 fn main() {
-    let options = Options { source: Some("Benchmark".into()), ..Options::default() };
+    let options = Options {
+        source: Some("Benchmark".into()),
+        ..Options::default()
+    };
     println!("| input | size | import MB/s | baseline MB/s | import time / baseline time |");
     println!("| --- | ---: | ---: | ---: | ---: |");
-    for (label, size, rounds) in [("one 1 MB article", 1 << 20, 9), ("one 20 MB article", 20 << 20, 5)] {
+    for (label, size, rounds) in [
+        ("one 1 MB article", 1 << 20, 9),
+        ("one 20 MB article", 20 << 20, 5),
+    ] {
         let text = generate(size, 0x9e37_79b9_7f4a_7c15);
         let bytes = text.as_bytes();
         let imported = import_bytes(bytes, &options).expect("the generated article imports");
         assert!(imported.article.paragraphs().count() > 1000 || size < (2 << 20));
-        let t_import = time(rounds, || import_bytes(bytes, &options).map(|i| i.article.sections.len()));
+        let t_import = time(rounds, || {
+            import_bytes(bytes, &options).map(|i| i.article.sections.len())
+        });
         let t_base = time(rounds, || baseline(bytes));
         let mb = bytes.len() as f64 / (1 << 20) as f64;
         println!(
@@ -110,8 +132,18 @@ fn main() {
     // Many small articles, as a newsroom would convert them.
     let articles: Vec<String> = (0..2000).map(|i| generate(4 * 1024, 1 + i)).collect();
     let total: usize = articles.iter().map(String::len).sum();
-    let t_import = time(3, || articles.iter().filter(|a| import_bytes(a.as_bytes(), &options).is_ok()).count());
-    let t_base = time(3, || articles.iter().map(|a| baseline(a.as_bytes())).sum::<usize>());
+    let t_import = time(3, || {
+        articles
+            .iter()
+            .filter(|a| import_bytes(a.as_bytes(), &options).is_ok())
+            .count()
+    });
+    let t_base = time(3, || {
+        articles
+            .iter()
+            .map(|a| baseline(a.as_bytes()))
+            .sum::<usize>()
+    });
     let mb = total as f64 / (1 << 20) as f64;
     println!(
         "| 2,000 articles of 4 KB | {mb:.1} MB | {:.1} ({:.0} articles/s) | {:.1} | {:.1}x |",

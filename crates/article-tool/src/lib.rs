@@ -464,7 +464,8 @@ fn runs(
     ids: &mut Ids,
     warnings: &mut Vec<Warning>,
 ) -> (Vec<Inline>, Option<usize>) {
-    let mentions = people.mentions(text);
+    let ws = words::words(text);
+    let mentions = people.mentions(&ws);
     let before_text = *last_mentioned;
     if let Some(m) = mentions.last() {
         *last_mentioned = Some(m.person);
@@ -485,7 +486,6 @@ fn runs(
             );
         }
     };
-    let ws = words::words(text);
     let whole = paragraph && quotes::is_whole(text, &spans);
     let mut out = Vec::with_capacity(spans.len() * 2 + 1);
     let mut cursor = 0;
@@ -533,20 +533,26 @@ fn runs(
 /// its last suffix, so many repeats stay linear.
 #[derive(Default)]
 struct Ids {
-    taken: std::collections::HashSet<String>,
-    next: std::collections::HashMap<String, usize>,
+    taken: rustc_hash::FxHashSet<String>,
+    next: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Ids {
     fn take(&mut self, base: &str) -> String {
-        let mut n = self.next.get(base).copied().unwrap_or(1);
-        let mut id = if n == 1 { base.to_string() } else { format!("{base}-{n}") };
-        while !self.taken.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if !self.next.contains_key(base) {
+            self.next.insert(base.to_string(), 2);
+            if self.taken.insert(base.to_string()) {
+                return base.to_string();
+            }
         }
-        self.next.insert(base.to_string(), n + 1);
-        id
+        let n = self.next.get_mut(base).expect("inserted above");
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 

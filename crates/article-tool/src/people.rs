@@ -2,7 +2,7 @@
 //! John Kerry"), and where each is mentioned again ("Mr Kerry", "Kerry",
 //! "President Assad").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::words::{
     is_acronym, is_capitalised, is_honorific, is_opener, is_reporting_verb, is_title, party_of,
@@ -176,8 +176,7 @@ impl People {
 
     /// Pass two: where known people are mentioned in a text, in order. An
     /// honorific with an unknown surname ("Ms Smith said") adds a person.
-    pub fn mentions(&mut self, text: &str) -> Vec<Mention> {
-        let ws = words(text);
+    pub fn mentions(&mut self, ws: &[Word]) -> Vec<Mention> {
         let mut out = Vec::new();
         // One buffer for "First Last" look-ups instead of a string per word pair.
         let mut pair = String::new();
@@ -388,7 +387,7 @@ mod tests {
             "President Bashar al-Assad",
         ]);
         let text = "Mr Kerry and President Assad; Kerry again; John Kerry; Ms Smith said.";
-        let m = p.mentions(text);
+        let m = p.mentions(&words(text));
         let got: Vec<(&str, &str)> = m
             .iter()
             .map(|m| (&text[m.start..m.end], p.found[m.person].id.as_str()))

@@ -204,11 +204,10 @@ mod tests {
         let mut people = People::default();
         people.learn(intro);
         people.learn(text);
-        let intro_mentions = people.mentions(intro);
-        let before = before_text
-            .and_then(|_| intro_mentions.last().map(|m| m.person));
-        let mentions = people.mentions(text);
+        let intro_mentions = people.mentions(&crate::words::words(intro));
+        let before = before_text.and_then(|_| intro_mentions.last().map(|m| m.person));
         let ws = crate::words::words(text);
+        let mentions = people.mentions(&ws);
         let spans = find(text).unwrap();
         attribute(text, &ws, &spans, spans[0], &mentions, before)
             .map(|p| people.found[p].id.clone())

@@ -1,7 +1,7 @@
 //! Checks that serde cannot express: ids, cross references, dates, links.
 //! Every problem names the field path, the way the viewer and tools print it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use crate::date::Date;
@@ -75,6 +75,32 @@ pub fn validate(article: &Article) -> Vec<Problem> {
     v.problems
 }
 
+/// Where an id stands, turned into a field path only for a message.
+#[derive(Debug, Clone, Copy)]
+enum IdAt {
+    Party(usize),
+    Person(usize),
+    Topic(usize),
+    Section(usize),
+    Block(usize, usize),
+    Run(usize, usize, &'static str, usize),
+    Event(usize),
+}
+
+impl IdAt {
+    fn path(self) -> String {
+        match self {
+            IdAt::Party(i) => format!("parties[{i}].id"),
+            IdAt::Person(i) => format!("people[{i}].id"),
+            IdAt::Topic(i) => format!("topics[{i}].id"),
+            IdAt::Section(s) => format!("sections[{s}].id"),
+            IdAt::Block(s, b) => format!("sections[{s}].blocks[{b}].id"),
+            IdAt::Run(s, b, field, r) => format!("sections[{s}].blocks[{b}].{field}[{r}].id"),
+            IdAt::Event(e) => format!("timeline[{e}].id"),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -85,9 +111,11 @@ impl Validator {
         self.problems.push(Problem::error(path, message));
     }
 
-    fn not_empty(&mut self, path: &str, value: &str) {
+    // Paths are built only when there is a problem to report: a large
+    // article has hundreds of thousands of fields and almost all are fine.
+    fn not_empty(&mut self, path: impl FnOnce() -> String, value: &str) {
         if value.trim().is_empty() {
-            self.error(path.to_string(), "must not be empty".into());
+            self.error(path(), "must not be empty".into());
         }
     }
 
@@ -95,30 +123,37 @@ impl Validator {
     fn ids<'a>(
         &mut self,
         namespace: &str,
-        entries: impl IntoIterator<Item = (String, &'a str)>,
-    ) -> HashSet<&'a str> {
-        let mut seen: HashMap<&str, String> = HashMap::new();
-        for (path, id) in entries {
+        entries: impl IntoIterator<Item = (IdAt, &'a str)>,
+    ) -> HashMap<&'a str, IdAt> {
+        let mut seen: HashMap<&str, IdAt> = HashMap::default();
+        for (at, id) in entries {
             if !is_valid_id(id) {
                 self.error(
-                    path,
+                    at.path(),
                     format!("id \"{id}\" must use only a-z, 0-9 and '-', starting with a letter or digit"),
                 );
             } else if let Some(first) = seen.get(id) {
+                let first = first.path();
                 self.error(
-                    path,
+                    at.path(),
                     format!("duplicate {namespace} id \"{id}\" (first used at {first})"),
                 );
             } else {
-                seen.insert(id, path);
+                seen.insert(id, at);
             }
         }
-        seen.into_keys().collect()
+        seen
     }
 
-    fn reference(&mut self, path: String, known: &HashSet<&str>, kind: &str, id: &str) {
-        if !known.contains(id) {
-            self.error(path, format!("no {kind} \"{id}\""));
+    fn reference<V>(
+        &mut self,
+        path: impl FnOnce() -> String,
+        known: &HashMap<&str, V>,
+        kind: &str,
+        id: &str,
+    ) {
+        if !known.contains_key(id) {
+            self.error(path(), format!("no {kind} \"{id}\""));
         }
     }
 
@@ -138,9 +173,9 @@ impl Validator {
                 format!("\"{}\" is not a valid article id (a-z, 0-9, '-')", a.id),
             );
         }
-        self.not_empty("section", &a.section);
-        self.not_empty("headline", &a.headline);
-        self.not_empty("source.name", &a.source.name);
+        self.not_empty(|| "section".into(), &a.section);
+        self.not_empty(|| "headline".into(), &a.headline);
+        self.not_empty(|| "source.name".into(), &a.source.name);
         match Date::parse(&a.published) {
             Ok(d) if d.day.is_none() => self.error(
                 "published".into(),
@@ -163,39 +198,44 @@ impl Validator {
             a.parties
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (format!("parties[{i}].id"), p.id.as_str())),
+                .map(|(i, p)| (IdAt::Party(i), p.id.as_str())),
         );
         let people = self.ids(
             "person",
             a.people
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (format!("people[{i}].id"), p.id.as_str())),
+                .map(|(i, p)| (IdAt::Person(i), p.id.as_str())),
         );
         let topics = self.ids(
             "topic",
             a.topics
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (format!("topics[{i}].id"), t.id.as_str())),
+                .map(|(i, t)| (IdAt::Topic(i), t.id.as_str())),
         );
         for (i, p) in a.parties.iter().enumerate() {
-            self.not_empty(&format!("parties[{i}].name"), &p.name);
+            self.not_empty(|| format!("parties[{i}].name"), &p.name);
         }
         for (i, p) in a.people.iter().enumerate() {
-            self.not_empty(&format!("people[{i}].name"), &p.name);
+            self.not_empty(|| format!("people[{i}].name"), &p.name);
             if let Some(aff) = &p.affiliation {
-                self.reference(format!("people[{i}].affiliation"), &parties, "party", aff);
+                self.reference(
+                    || format!("people[{i}].affiliation"),
+                    &parties,
+                    "party",
+                    aff,
+                );
             }
         }
         for (i, t) in a.topics.iter().enumerate() {
-            self.not_empty(&format!("topics[{i}].label"), &t.label);
+            self.not_empty(|| format!("topics[{i}].label"), &t.label);
         }
         for (i, pair) in a.counterparts.iter().enumerate() {
-            self.not_empty(&format!("counterparts[{i}].label"), &pair.label);
+            self.not_empty(|| format!("counterparts[{i}].label"), &pair.label);
             for (j, person) in pair.people.iter().enumerate() {
                 self.reference(
-                    format!("counterparts[{i}].people[{j}]"),
+                    || format!("counterparts[{i}].people[{j}]"),
                     &people,
                     "person",
                     person,
@@ -211,8 +251,8 @@ impl Validator {
 
         // Sections, blocks, quotes and events share one namespace: all of
         // them become HTML ids on the same page.
-        let mut element_ids: Vec<(String, &str)> = Vec::new();
-        let mut paragraph_ids: HashSet<&str> = HashSet::new();
+        let mut element_ids: Vec<(IdAt, &str)> = Vec::new();
+        let mut paragraph_ids: HashMap<&str, ()> = HashMap::default();
         if a.sections.is_empty() {
             self.error(
                 "sections".into(),
@@ -220,36 +260,42 @@ impl Validator {
             );
         }
         for (si, section) in a.sections.iter().enumerate() {
-            let sp = format!("sections[{si}]");
-            element_ids.push((format!("{sp}.id"), &section.id));
+            element_ids.push((IdAt::Section(si), &section.id));
             if let Some(h) = &section.heading {
-                self.not_empty(&format!("{sp}.heading"), h);
+                self.not_empty(|| format!("sections[{si}].heading"), h);
             }
             for (bi, block) in section.blocks.iter().enumerate() {
-                let bp = format!("{sp}.blocks[{bi}]");
                 if let Some(id) = block.id() {
-                    element_ids.push((format!("{bp}.id"), id));
+                    element_ids.push((IdAt::Block(si, bi), id));
                 }
                 match block {
                     Block::Paragraph(p) => {
-                        paragraph_ids.insert(&p.id);
+                        paragraph_ids.insert(&p.id, ());
                         for (ti, t) in p.topics.iter().enumerate() {
-                            self.reference(format!("{bp}.topics[{ti}]"), &topics, "topic", t);
+                            self.reference(
+                                || format!("sections[{si}].blocks[{bi}].topics[{ti}]"),
+                                &topics,
+                                "topic",
+                                t,
+                            );
                         }
                         if p.runs.is_empty() {
                             self.error(
-                                format!("{bp}.runs"),
+                                format!("sections[{si}].blocks[{bi}].runs"),
                                 "a paragraph needs at least one run".into(),
                             );
                         }
                     }
-                    Block::Media(m) => self.not_empty(&format!("{bp}.placeholder"), &m.placeholder),
+                    Block::Media(m) => self.not_empty(
+                        || format!("sections[{si}].blocks[{bi}].placeholder"),
+                        &m.placeholder,
+                    ),
                     Block::Image(img) => {
-                        self.not_empty(&format!("{bp}.alt"), &img.alt);
+                        self.not_empty(|| format!("sections[{si}].blocks[{bi}].alt"), &img.alt);
                         if let Some(src) = &img.src {
                             if !is_safe_image_src(src) {
                                 self.problems.push(Problem::warning(
-                                    format!("{bp}.src"),
+                                    format!("sections[{si}].blocks[{bi}].src"),
                                     format!("\"{src}\" is not an http(s) or relative address; image not shown"),
                                 ));
                             }
@@ -258,7 +304,7 @@ impl Validator {
                     Block::Unsupported(raw) => {
                         let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
                         self.problems.push(Problem::warning(
-                            bp.clone(),
+                            format!("sections[{si}].blocks[{bi}]"),
                             format!(
                                 "block type \"{kind}\" is not supported by this viewer; skipped"
                             ),
@@ -270,24 +316,29 @@ impl Validator {
                     _ => "caption",
                 };
                 for (ri, run) in block.runs().iter().enumerate() {
-                    let path = format!("{bp}.{rp}[{ri}]");
                     match run {
                         Inline::Text(t) => {
                             if t.text.is_empty() {
-                                self.error(format!("{path}.text"), "must not be empty".into());
+                                self.error(
+                                    format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
+                                    "must not be empty".into(),
+                                );
                             }
                         }
                         Inline::Quote(q) => {
-                            element_ids.push((format!("{path}.id"), &q.id));
+                            element_ids.push((IdAt::Run(si, bi, rp, ri), &q.id));
                             if let Some(speaker) = &q.speaker {
                                 self.reference(
-                                    format!("{path}.speaker"),
+                                    || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].speaker"),
                                     &people,
                                     "person",
                                     speaker,
                                 );
                             }
-                            self.not_empty(&format!("{path}.text"), &q.text);
+                            self.not_empty(
+                                || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
+                                &q.text,
+                            );
                         }
                     }
                 }
@@ -295,35 +346,39 @@ impl Validator {
         }
 
         for (ei, event) in a.timeline.iter().enumerate() {
-            let ep = format!("timeline[{ei}]");
-            element_ids.push((format!("{ep}.id"), &event.id));
-            self.not_empty(&format!("{ep}.title"), &event.title);
+            element_ids.push((IdAt::Event(ei), &event.id));
+            self.not_empty(|| format!("timeline[{ei}].title"), &event.title);
             let d = &event.date;
             match (&d.value, d.precision) {
                 (None, Precision::Unknown) => {}
                 (None, _) => self.error(
-                    format!("{ep}.date.value"),
+                    format!("timeline[{ei}].date.value"),
                     "missing; use precision \"unknown\" for an event with no date".into(),
                 ),
                 (Some(v), Precision::Unknown) => self.error(
-                    format!("{ep}.date.value"),
+                    format!("timeline[{ei}].date.value"),
                     format!("\"{v}\" given but precision is \"unknown\"; set the precision or null the value"),
                 ),
                 (Some(v), precision) => match Date::parse(v) {
                     Ok(date) if date.precision() != precision => self.error(
-                        format!("{ep}.date.value"),
+                        format!("timeline[{ei}].date.value"),
                         format!("\"{v}\" does not match precision \"{}\"", precision_name(precision)),
                     ),
                     Ok(_) => {}
-                    Err(e) => self.error(format!("{ep}.date.value"), e),
+                    Err(e) => self.error(format!("timeline[{ei}].date.value"), e),
                 },
             }
             for (pi, party) in event.parties.iter().enumerate() {
-                self.reference(format!("{ep}.parties[{pi}]"), &parties, "party", party);
+                self.reference(
+                    || format!("timeline[{ei}].parties[{pi}]"),
+                    &parties,
+                    "party",
+                    party,
+                );
             }
             for (pi, para) in event.paragraphs.iter().enumerate() {
                 self.reference(
-                    format!("{ep}.paragraphs[{pi}]"),
+                    || format!("timeline[{ei}].paragraphs[{pi}]"),
                     &paragraph_ids,
                     "paragraph",
                     para,
@@ -332,9 +387,9 @@ impl Validator {
         }
 
         if let Some(related) = &a.related {
-            self.not_empty("related.heading", &related.heading);
+            self.not_empty(|| "related.heading".into(), &related.heading);
             for (li, link) in related.links.iter().enumerate() {
-                self.not_empty(&format!("related.links[{li}].title"), &link.title);
+                self.not_empty(|| format!("related.links[{li}].title"), &link.title);
                 if !is_safe_url(&link.url) {
                     self.problems.push(Problem::warning(
                         format!("related.links[{li}].url"),

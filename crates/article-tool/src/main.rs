@@ -140,10 +140,18 @@ fn run_import(
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Manifest {
             format: FORMAT_VERSION,
+            total: None,
             articles: Vec::new(),
+            more: Vec::new(),
         },
         Err(e) => return Err(format!("{}: {e}", manifest_path.display())),
     };
+    if !manifest.more.is_empty() {
+        return Err(format!(
+            "{} is split into parts (a generated library); import into a folder with a plain manifest",
+            manifest_path.display()
+        ));
+    }
     let entry = ManifestEntry::for_article(&imported.article);
     manifest.articles.retain(|e| e.slug != entry.slug);
     manifest.articles.push(entry);

@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod filter;
+pub mod library;
 mod load;
 pub mod timeline;
 mod types;

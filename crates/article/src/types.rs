@@ -284,11 +284,21 @@ impl Status {
 }
 
 /// `public/articles/index.json`: the bundled articles, newest first.
+///
+/// A large library is split: this file holds the newest entries (enough for
+/// the first screen) and `more` names further files, each a manifest of its
+/// own, that the home page fetches after the first screen is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub format: u32,
+    /// Entries in all parts together (absent: just these).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<usize>,
     pub articles: Vec<ManifestEntry>,
+    /// Further parts, relative to this file, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -299,6 +309,11 @@ pub struct ManifestEntry {
     pub headline: String,
     pub section: String,
     pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Topic labels, for searching and filtering the library.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
 }
 
 impl ManifestEntry {
@@ -308,6 +323,8 @@ impl ManifestEntry {
             headline: article.headline.clone(),
             section: article.section.clone(),
             published: article.published.clone(),
+            summary: article.summary.clone(),
+            topics: article.topics.iter().map(|t| t.label.clone()).collect(),
         }
     }
 }

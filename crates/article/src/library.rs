@@ -1,0 +1,177 @@
+//! The library of articles: search and filters over manifest entries, the
+//! URL state that carries them, and pages of results.
+
+use crate::types::ManifestEntry;
+
+/// Results on one page of the home page list.
+pub const PER_PAGE: usize = 20;
+
+/// What the reader asked the library for (`?q=…&section=…&topic=…&page=…`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryQuery {
+    pub q: String,
+    pub section: Option<String>,
+    pub topic: Option<String>,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl LibraryQuery {
+    /// From decoded URL parameters; bad or missing values fall back to defaults.
+    pub fn from_params(
+        q: Option<String>,
+        section: Option<String>,
+        topic: Option<String>,
+        page: Option<String>,
+    ) -> Self {
+        let non_empty =
+            |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        LibraryQuery {
+            q: q.unwrap_or_default().chars().take(200).collect(),
+            section: non_empty(section),
+            topic: non_empty(topic),
+            page: page
+                .and_then(|p| p.parse().ok())
+                .filter(|&p| p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The query string for this view (empty for the plain home page).
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if let Some(s) = &self.section {
+            parts.push(format!("section={}", encode(s)));
+        }
+        if let Some(t) = &self.topic {
+            parts.push(format!("topic={}", encode(t)));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+
+    pub fn with_page(&self, page: usize) -> Self {
+        LibraryQuery {
+            page,
+            ..self.clone()
+        }
+    }
+}
+
+/// Percent-encode a query value (like `encodeURIComponent`).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Entries with their lower-cased search text, built once as parts arrive;
+/// a keystroke only scans these.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LibraryIndex {
+    entries: Vec<ManifestEntry>,
+    /// Lower-cased headline and summary, per entry.
+    text: Vec<String>,
+}
+
+impl LibraryIndex {
+    pub fn new(entries: Vec<ManifestEntry>) -> Self {
+        let mut index = LibraryIndex::default();
+        index.extend(entries);
+        index
+    }
+
+    pub fn extend(&mut self, entries: Vec<ManifestEntry>) {
+        for e in entries {
+            let mut text = e.headline.to_lowercase();
+            if let Some(s) = &e.summary {
+                text.push('\n');
+                text.push_str(&s.to_lowercase());
+            }
+            self.text.push(text);
+            self.entries.push(e);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entry(&self, i: usize) -> &ManifestEntry {
+        &self.entries[i]
+    }
+
+    pub fn contains(&self, slug: &str) -> bool {
+        self.entries.iter().any(|e| e.slug == slug)
+    }
+
+    /// Entries matching every word of `q` (in headline or summary), the
+    /// section and the topic, in manifest order (newest first).
+    pub fn search(&self, query: &LibraryQuery) -> Vec<usize> {
+        let words: Vec<String> = query.q.split_whitespace().map(str::to_lowercase).collect();
+        (0..self.entries.len())
+            .filter(|&i| {
+                let e = &self.entries[i];
+                query.section.as_ref().is_none_or(|s| &e.section == s)
+                    && query
+                        .topic
+                        .as_ref()
+                        .is_none_or(|t| e.topics.iter().any(|et| et.eq_ignore_ascii_case(t)))
+                    && words.iter().all(|w| self.text[i].contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Sections with how many entries each has, most first.
+    pub fn sections(&self) -> Vec<(String, usize)> {
+        count(self.entries.iter().map(|e| e.section.as_str()))
+    }
+
+    /// Topic labels with how many entries each has, most first.
+    pub fn topics(&self) -> Vec<(String, usize)> {
+        count(
+            self.entries
+                .iter()
+                .flat_map(|e| e.topics.iter().map(String::as_str)),
+        )
+    }
+}
+
+fn count<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// One page of results: the slice of `results` to show and the page count.
+/// A page past the end shows the last page.
+pub fn page_of(results: &[usize], page: usize, per_page: usize) -> (&[usize], usize, usize) {
+    let pages = results.len().div_ceil(per_page).max(1);
+    let page = page.clamp(1, pages);
+    let start = (page - 1) * per_page;
+    let end = (start + per_page).min(results.len());
+    (&results[start.min(end)..end], page, pages)
+}

@@ -7,6 +7,7 @@
 //! reading order) → topics → an `Article` that passes the same validation the
 //! viewer runs.
 
+pub mod generate;
 mod people;
 mod quotes;
 pub mod topics;

@@ -57,6 +57,30 @@ enum Command {
         #[arg(long)]
         topics: Option<PathBuf>,
     },
+    /// Write synthetic articles and a manifest (split into parts) for load and
+    /// performance tests. Deterministic: the same options give the same files.
+    Generate {
+        /// How many articles.
+        #[arg(long, default_value_t = 100)]
+        articles: usize,
+        /// Paragraphs in each article.
+        #[arg(long, default_value_t = 6)]
+        paragraphs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// File names are <PREFIX>-00001.json, …; with --articles 1, exactly <PREFIX>.json.
+        #[arg(long, default_value = "gen")]
+        prefix: String,
+        /// Entries in index.json, the part the first screen waits for.
+        #[arg(long, default_value_t = 50)]
+        first_part: usize,
+        /// Entries in each further part (index-2.json, …).
+        #[arg(long, default_value_t = 1000)]
+        part_size: usize,
+    },
     /// Check article JSON files (or manifests) and print every problem as
     /// `file: path: message`. Exit status 1 if any file has an error.
     Validate {
@@ -96,6 +120,25 @@ fn main() -> ExitCode {
             }
         }
         Command::Validate { files } => validate_files(&files),
+        Command::Generate {
+            articles,
+            paragraphs,
+            seed,
+            out,
+            prefix,
+            first_part,
+            part_size,
+        } => {
+            match run_generate(
+                articles, paragraphs, seed, &out, &prefix, first_part, part_size,
+            ) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 
@@ -169,6 +212,44 @@ fn run_import(
         article_path.display(),
         imported.warnings.len(),
         manifest_path.display()
+    );
+    Ok(())
+}
+
+fn run_generate(
+    count: usize,
+    paragraphs: usize,
+    seed: u64,
+    out: &Path,
+    prefix: &str,
+    first_part: usize,
+    part_size: usize,
+) -> Result<(), String> {
+    if !article::validate::is_valid_id(prefix) {
+        return Err(format!(
+            "--prefix \"{prefix}\" must use only a-z, 0-9 and '-'"
+        ));
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut entries = Vec::with_capacity(count);
+    for n in 0..count {
+        let slug = if count == 1 {
+            prefix.to_string()
+        } else {
+            format!("{prefix}-{:05}", n + 1)
+        };
+        let a = article_tool::generate::article(&slug, n, paragraphs, seed);
+        let json = serde_json::to_string(&a).expect("articles serialise");
+        write_atomically(&out.join(format!("{slug}.json")), &json)?;
+        entries.push(ManifestEntry::for_article(&a));
+    }
+    for (name, manifest) in article_tool::generate::manifests(entries, first_part, part_size) {
+        let json = serde_json::to_string(&manifest).expect("manifests serialise");
+        write_atomically(&out.join(name), &json)?;
+    }
+    eprintln!(
+        "wrote {count} articles of {paragraphs} paragraphs and their manifest to {}",
+        out.display()
     );
     Ok(())
 }

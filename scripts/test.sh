@@ -16,6 +16,11 @@ cargo test -p article -p article-tool
 echo "== release build"
 trunk build --release --offline
 
+echo "== a generated library for the home page tests"
+rm -rf target/e2e-library
+cargo run -q -p article-tool -- generate --articles 120 --paragraphs 4 --seed 7 \
+  --first-part 30 --part-size 40 --out target/e2e-library/articles
+
 echo "== browser tests (headless Chromium, dist/ on a static server)"
 cd tests
 node --test --test-concurrency=1 --test-reporter=spec e2e/

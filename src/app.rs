@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 
-use crate::api;
-use crate::components::ErrorPanel;
 use crate::glue;
-use crate::pages::ArticlePage;
+use crate::pages::{ArticleRoute, LibraryPage, Route};
 
 /// One polite live region for the whole page: components say what changed
 /// ("Link copied") and screen readers hear it.
@@ -22,14 +20,34 @@ impl Announcer {
     }
 }
 
-/// The page frame: masthead, the article (or its loading and error states)
-/// and the footer. The frame renders even when the article cannot.
+/// The page address's query string, the one source of which page is shown.
+/// Links within the page push a new one (no reload); back and forward
+/// restore it; views that keep their state in the address replace it.
+#[derive(Clone, Copy)]
+pub struct Location(pub RwSignal<String>);
+
+impl Location {
+    /// Show a new view of the same page without a new history entry.
+    pub fn replace(&self, query: String) {
+        glue::replace_query(&query);
+        self.0.set(glue::current_query());
+    }
+}
+
+/// The page frame: masthead, the library or an article, and the footer. The
+/// frame renders whatever the page inside it manages.
 #[component]
 pub fn App() -> impl IntoView {
     glue::remove_boot_placeholder();
-    let article = LocalResource::new(api::load_requested_article);
+    let location = Location(RwSignal::new(glue::current_query()));
+    provide_context(location);
+    glue::follow_links_in_page(move |query| location.0.set(query));
+    glue::on_history_change(move |query| location.0.set(query));
     let announcement = RwSignal::new(String::new());
     provide_context(Announcer(announcement));
+    // Only a change of page rebuilds the page; a new search or filter in the
+    // same page is handled inside it.
+    let route = Memo::new(move |_| location.0.with(|q| Route::from_query(q)));
 
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
@@ -37,12 +55,9 @@ pub fn App() -> impl IntoView {
             <a class="brand" href="./">"Newsview"</a>
         </header>
         <main id="main_content" tabindex="-1">
-            {move || match article.get() {
-                None => view! { <p class="loading" role="status">"Loading article…"</p> }.into_any(),
-                Some(Ok(loaded)) => view! { <ArticlePage loaded /> }.into_any(),
-                Some(Err(error)) => {
-                    view! { <ErrorPanel error on_retry=move || article.refetch() /> }.into_any()
-                }
+            {move || match route.get() {
+                Route::Library => view! { <LibraryPage /> }.into_any(),
+                Route::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
             }}
         </main>
         <div id="announcer" class="visually-hidden" role="status" aria-live="polite">

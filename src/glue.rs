@@ -3,6 +3,7 @@
 
 use article::{LoadError, Problem};
 use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -21,37 +22,54 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 
 /// A query parameter of the page URL, decoded.
 pub fn query_param(name: &str) -> Option<String> {
-    let search = window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
+    param_in(&window()?.location().search().ok()?, name)
+}
+
+/// A parameter of a query string (`?a=1&b=2`), decoded.
+pub fn param_in(query: &str, name: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(query)
         .ok()?
         .get(name)
 }
 
+/// A failed fetch: the HTTP status if there was an answer, and the message.
+#[derive(Debug, Clone)]
+pub struct FetchError {
+    pub status: Option<u16>,
+    pub error: LoadError,
+}
+
 /// Fetch a text file relative to the page. Every failure (network, HTTP
-/// status, unreadable body) comes back as a `LoadError` naming the file.
-pub async fn fetch_text(file: &str) -> Result<String, LoadError> {
-    let fail = |message: String| LoadError {
-        file: file.to_string(),
-        problems: vec![Problem::error("", message)],
+/// status, unreadable body) comes back naming the file.
+pub async fn fetch_text(file: &str) -> Result<String, FetchError> {
+    let fail = |status: Option<u16>, message: String| FetchError {
+        status,
+        error: LoadError {
+            file: file.to_string(),
+            problems: vec![Problem::error("", message)],
+        },
     };
     let response = Request::get(file)
         .send()
         .await
-        .map_err(|e| fail(format!("could not be fetched: {e}")))?;
+        .map_err(|e| fail(None, format!("could not be fetched: {e}")))?;
     match response.status() {
         200..=299 => {}
-        404 => return Err(fail("not found (HTTP 404)".into())),
+        404 => return Err(fail(Some(404), "not found (HTTP 404)".into())),
         status => {
-            return Err(fail(format!(
-                "the server answered HTTP {status} {}",
-                response.status_text()
-            )))
+            return Err(fail(
+                Some(status),
+                format!(
+                    "the server answered HTTP {status} {}",
+                    response.status_text()
+                ),
+            ))
         }
     }
     response
         .text()
         .await
-        .map_err(|e| fail(format!("could not be read: {e}")))
+        .map_err(|e| fail(None, format!("could not be read: {e}")))
 }
 
 pub fn set_title(title: &str) {
@@ -68,6 +86,87 @@ pub fn remove_boot_placeholder() {
     }
 }
 
+/// Same-page links (another query string on this page) are followed without
+/// a reload: the address is pushed to history and `navigate` gets the new
+/// query. Links that only change the `#fragment`, open elsewhere, or were
+/// handled already are left to the browser.
+pub fn follow_links_in_page(navigate: impl Fn(String) + 'static) {
+    let Some(window) = window() else { return };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !matches!(link.target().as_str(), "" | "_self") || link.has_attribute("download") {
+            return;
+        }
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new(&link.href()) else {
+            return;
+        };
+        let same_page = Some(url.origin()) == location.origin().ok()
+            && Some(url.pathname()) == location.pathname().ok();
+        if !same_page || Some(url.search()) == location.search().ok() {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link.href()));
+        }
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        navigate(url.search());
+    });
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    on_click.forget();
+}
+
+/// Back and forward: call `f` with the restored query string.
+pub fn on_history_change(f: impl Fn(String) + 'static) {
+    let Some(window) = window() else { return };
+    let cb = Closure::<dyn Fn()>::new(move || {
+        f(web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default())
+    });
+    let _ = window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// The page's query string now (`?…` or empty).
+pub fn current_query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// A performance mark for the benchmark harness ("article-rendered").
+pub fn mark(name: &str) {
+    if let Some(perf) = window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
+
 /// This page's address with another query (and no fragment): what a shared
 /// link points at. Works wherever dist/ is hosted, root or folder.
 pub fn page_url(query: &str) -> String {
@@ -80,20 +179,26 @@ pub fn page_url(query: &str) -> String {
 }
 
 /// Put the view state in the address bar without a new history entry (and
-/// without scrolling); the fragment stays.
+/// without scrolling); the fragment stays. An empty query leaves the bare page.
 pub fn replace_query(query: &str) {
     let Some(w) = window() else { return };
     let location = w.location();
-    let current = format!(
-        "{}{}",
-        location.search().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    );
-    let next = format!("?{query}{}", location.hash().unwrap_or_default());
-    if current != next {
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&next));
-        }
+    let search = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    if location.search().ok().as_deref() == Some(search.as_str()) {
+        return;
+    }
+    let hash = location.hash().unwrap_or_default();
+    let next = if search.is_empty() {
+        format!("{}{hash}", location.pathname().unwrap_or_default())
+    } else {
+        format!("{search}{hash}")
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&next));
     }
 }
 

@@ -26,7 +26,7 @@ pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoV
             </ul>
             <p class="error-panel__actions">
                 <button type="button" on:click=move |_| on_retry()>"Try again"</button>
-                <a href="./">"Go to the latest article"</a>
+                <a href="./">"Back to all articles"</a>
             </p>
         </section>
     }

@@ -19,7 +19,7 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     view! {
         <header class="story-header">
             <p class="section-label">{a.section.clone()}</p>
-            <h1 id="story_headline">{a.headline.clone()}</h1>
+            {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             <p class="story-meta">
                 <time datetime=a.published.clone()>{date}</time>

@@ -5,12 +5,41 @@ use leptos::prelude::*;
 
 use article::filter::Target;
 
+use crate::api::{self, ArticleError};
+use crate::app::Location;
 use crate::components::{
-    ArticleSection, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel, RelatedLinks,
-    TableOfContents, Timeline, TopicFilter,
+    ArticleSection, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel,
+    RelatedLinks, TableOfContents, Timeline, TopicFilter,
 };
 use crate::glue;
 use crate::state::ArticleState;
+
+/// `?article=<slug>`: loads the article (or takes it from this visit's
+/// cache) and shows it, its loading state, or why it cannot be shown.
+#[component]
+pub fn ArticleRoute(slug: String) -> impl IntoView {
+    let article = LocalResource::new(move || api::article(slug.clone()));
+    move || match article.get() {
+        None => view! { <p class="loading" role="status">"Loading article…"</p> }.into_any(),
+        Some(Ok(loaded)) => view! { <ArticlePage loaded /> }.into_any(),
+        Some(Err(ArticleError::NoSuchArticle { slug, file })) => view! {
+            <section class="not-found" aria-labelledby="not_found_heading">
+                <h1 id="not_found_heading">"No such article"</h1>
+                <p>
+                    "There is no article called “" {slug} "” here ("
+                    <code>{file}</code> ": not found, HTTP 404)."
+                </p>
+                <p>
+                    <a href="./">"Back to all articles"</a>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Some(Err(ArticleError::Load(error))) => {
+            view! { <ErrorPanel error on_retry=move || article.refetch() /> }.into_any()
+        }
+    }
+}
 
 /// One article: contents and filter, the story, then quotes and people.
 #[component]
@@ -47,12 +76,20 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
             None => {}
         });
     }
-    // Back/forward within the page (fragment links) re-reads the address.
-    let popstate = {
+    // A new address for the same article (back and forward, a link with
+    // other topics) re-reads the view from it.
+    {
         let state = expect_context::<ArticleState>();
-        window_event_listener(leptos::ev::popstate, move |_| state.read_url())
-    };
-    on_cleanup(move || popstate.remove());
+        let location = expect_context::<Location>();
+        Effect::new(move |previous: Option<String>| {
+            let query = location.0.get();
+            if previous.is_some_and(|p| p != query) {
+                state.read_url();
+            }
+            query
+        });
+    }
+    Effect::new(move |_| request_animation_frame(|| glue::mark("article-rendered")));
 
     view! {
         <div class="layout">

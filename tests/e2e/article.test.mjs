@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NESTED_PREFIX } from './server.mjs';
-import { viewerHarness } from './harness.mjs';
+import { viewerHarness, SEED_PAGE } from './harness.mjs';
 import { openPage } from './browser.mjs';
 import { seedSentences, checkSentences } from './seed-text.mjs';
 
@@ -12,8 +12,8 @@ const open = (...args) => viewer.open(...args);
 
 const SEED_HEADLINE = "John Kerry: US and Russia must talk despite 'collisions'";
 
-test('the seed article opens at the site root with its header', async () => {
-  const { page, errors, close } = await open();
+test('the seed article opens from its address with its header', async () => {
+  const { page, errors, close } = await open(SEED_PAGE);
   assert.equal(await page.textContent('#story_headline'), SEED_HEADLINE);
   assert.equal(await page.textContent('.story-header .section-label'), 'US & Canada');
   const time = page.locator('.story-header time');
@@ -27,7 +27,7 @@ test('the seed article opens at the site root with its header', async () => {
 });
 
 test('captions are figures with screen-reader prefixes', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const media = page.locator('article figure.media');
   assert.equal(await media.locator('.media__placeholder').textContent(), 'Media playback is unsupported on your device');
   const caption = media.locator('figcaption');
@@ -52,7 +52,7 @@ test('captions are figures with screen-reader prefixes', async () => {
 });
 
 test('subheaded sections have linkable ids and a table of contents', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const sections = await page.$$eval('article section.story-section:has(> h2)', (els) =>
     els.map((s) => [s.id, s.querySelector('h2').textContent]),
   );
@@ -91,7 +91,7 @@ test('a section link opened cold lands on the section', async () => {
 });
 
 test('every direct quote is a q attributed to a person in the people list', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const quotes = await page.$$eval('article q', (qs) =>
     qs.map((q) => ({
       id: q.id,
@@ -146,7 +146,7 @@ test('every direct quote is a q attributed to a person in the people list', asyn
 });
 
 test('"More on this story" closes the article', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const last = page.locator('article.story > :last-child');
   assert.equal(await last.getAttribute('class'), 'related');
   assert.equal(await last.locator('h2').textContent(), 'More on this story');
@@ -155,7 +155,7 @@ test('"More on this story" closes the article', async () => {
 });
 
 test('every sentence of the seed appears exactly once, in order', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const sentences = seedSentences();
   assert.ok(sentences.length > 30, `read ${sentences.length} sentences from the seed`);
   const text = await page.innerText('article.story');
@@ -226,7 +226,11 @@ test('a broken cross reference names the field path', async () => {
 
 test('a missing article and a bad id say what is wrong', async () => {
   let tab = await open('?article=no-such-article');
-  assert.match(await tab.page.textContent('.error-panel'), /articles\/no-such-article\.json.*not found \(HTTP 404\)/s);
+  assert.equal(await tab.page.textContent('.not-found h1'), 'No such article');
+  assert.match(await tab.page.textContent('.not-found'), /“no-such-article”.*articles\/no-such-article\.json: not found, HTTP 404/s);
+  await tab.page.click('.not-found a');
+  await tab.page.waitForSelector('.library .card');
+  assert.equal(await tab.page.evaluate(() => location.search), '');
   await tab.close();
   tab = await open('?article=' + encodeURIComponent('../../etc/passwd<script>'));
   const text = await tab.page.textContent('.error-panel');
@@ -247,7 +251,7 @@ test('a server error can be retried', async () => {
 });
 
 test('dist works from a nested folder of a static host', async () => {
-  const { page, errors, close } = await open(NESTED_PREFIX.slice(1));
+  const { page, errors, close } = await open(NESTED_PREFIX.slice(1) + SEED_PAGE);
   assert.equal(await page.textContent('#story_headline'), SEED_HEADLINE);
   assert.ok(viewer.server.requests.some((r) => r.startsWith(NESTED_PREFIX) && r.endsWith('.wasm')));
   assert.deepEqual(errors, []);
@@ -266,7 +270,7 @@ test('a loading state shows while the article is on its way', async () => {
 });
 
 test('keyboard: the skip link is first and moves focus to the content', async () => {
-  const { page, close } = await open();
+  const { page, close } = await open(SEED_PAGE);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

@@ -5,6 +5,7 @@ import { startServer } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 
 export const SEED = 'us-russia-talks-despite-collisions';
+export const SEED_PAGE = `?article=${SEED}`;
 
 export function viewerHarness() {
   const h = {
@@ -14,7 +15,9 @@ export function viewerHarness() {
     async open(query = '', options = {}) {
       const tab = await openPage(h.browser, options);
       await tab.page.goto(h.server.base + query);
-      await tab.page.waitForSelector('#story_headline, .error-panel', { timeout: 30_000 });
+      await tab.page.waitForSelector('#story_headline, .error-panel, .not-found, .library .library__status', {
+        timeout: 30_000,
+      });
       return tab;
     },
   };

@@ -1,7 +1,7 @@
 // What a reader does: filter by topic, share a quote, open a shared link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, SEED, inViewport, focused } from './harness.mjs';
+import { viewerHarness, SEED_PAGE, SEED, inViewport, focused } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -22,7 +22,7 @@ const query = (page) => page.evaluate(() => location.search);
 
 
 test('topic buttons show counts and filter paragraphs and sections', async () => {
-  const { page, errors, close } = await open();
+  const { page, errors, close } = await open(SEED_PAGE);
   const buttons = await page.$$eval('.topic-toggle', (bs) =>
     bs.map((b) => [b.dataset.topic, b.getAttribute('aria-pressed'), b.textContent.replace(/\s+/g, ' ')]),
   );
@@ -75,7 +75,7 @@ test('topic buttons show counts and filter paragraphs and sections', async () =>
 });
 
 test('the filter is operable from the keyboard', async () => {
-  const { page, close } = await open();
+  const { page, close } = await open(SEED_PAGE);
   await page.focus('.topic-toggle[data-topic="iran"]');
   await page.keyboard.press('Enter');
   assert.deepEqual(await pressed(page), ['iran']);
@@ -88,7 +88,7 @@ test('the filter is operable from the keyboard', async () => {
 });
 
 test('reload, back and forward keep the filter', async () => {
-  const { page, close } = await open();
+  const { page, close } = await open(SEED_PAGE);
   await page.click('.topic-toggle[data-topic="summit"]');
   const shown = await visibleParagraphs(page);
   assert.equal(shown.length, 4);
@@ -118,7 +118,7 @@ test('a filter URL opened in a fresh page gives the same view', async () => {
 });
 
 test('unknown topics in the URL are ignored with a notice', async () => {
-  const { page, close } = await open(`?topics=weather,syria,%3Cb%3Ebold%3C%2Fb%3E`);
+  const { page, close } = await open(`${SEED_PAGE}&topics=weather,syria,%3Cb%3Ebold%3C%2Fb%3E`);
   assert.deepEqual(await pressed(page), ['syria']);
   assert.equal((await visibleParagraphs(page)).length, 7);
   const notice = await page.textContent('.page-notices');
@@ -137,7 +137,7 @@ test('an empty result says so', async () => {
 });
 
 test('sharing a quote copies its link and says so', async () => {
-  const { page, errors, close } = await open('', CLIPBOARD);
+  const { page, errors, close } = await open(SEED_PAGE, CLIPBOARD);
   const button = page.locator('#kerry-collisions + .share button');
   assert.equal(await button.getAttribute('aria-label'), 'Share quote by John Kerry');
   assert.equal(await page.getByRole('button', { name: 'Share quote by Chuck Hagel' }).count(), 4, 'two in text, two in the panel');
@@ -198,7 +198,7 @@ test('an unknown quote id shows a notice and the article as usual', async () => 
 });
 
 test('if the clipboard is refused the link is shown selected', async () => {
-  const { page, close } = await open();
+  const { page, close } = await open(SEED_PAGE);
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
@@ -216,7 +216,7 @@ test('if the clipboard is refused the link is shown selected', async () => {
 });
 
 test('where the browser can share, the share sheet gets the link', async () => {
-  const { page, close } = await open();
+  const { page, close } = await open(SEED_PAGE);
   await page.evaluate(() => {
     navigator.share = async (data) => {
       window.sharedData = data;

@@ -1,7 +1,7 @@
 // The relationship timeline and who is who.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, SEED, inViewport, focused } from './harness.mjs';
+import { viewerHarness, SEED_PAGE, SEED, inViewport, focused } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -10,7 +10,7 @@ const WIDE = { viewport: { width: 1280, height: 800 } };
 
 
 test('the timeline lists the seed events in date order, in lanes', async () => {
-  const { page, errors, close } = await open('', WIDE);
+  const { page, errors, close } = await open(SEED_PAGE, WIDE);
   const events = await page.$$eval('section.timeline ol > li', (lis) =>
     lis.map((li) => [li.id, li.dataset.lane, li.querySelector('time')?.getAttribute('datetime') ?? null, li.querySelector('.timeline-event__date').textContent]),
   );
@@ -35,7 +35,7 @@ test('the timeline lists the seed events in date order, in lanes', async () => {
 });
 
 test('activating an event shows and highlights its paragraphs', async () => {
-  const { page, errors, close } = await open('', WIDE);
+  const { page, errors, close } = await open(SEED_PAGE, WIDE);
   const show = page.locator('#event-summit-cancelled .timeline-event__show');
   assert.equal(await show.textContent(), 'Show in the article (2 paragraphs)');
   await show.focus();
@@ -53,7 +53,7 @@ test('activating an event shows and highlights its paragraphs', async () => {
 });
 
 test('a paragraph marker leads back to its event', async () => {
-  const { page, close } = await open('', WIDE);
+  const { page, close } = await open(SEED_PAGE, WIDE);
   const marker = page.locator('#p-tension a.event-marker');
   assert.equal(await marker.getAttribute('aria-label'), 'Timeline: Russia grants Edward Snowden asylum for a year, 1 August 2013');
   assert.equal(await page.locator('#p-asylum a.event-marker').count(), 2, 'one marker per event');
@@ -64,7 +64,7 @@ test('a paragraph marker leads back to its event', async () => {
 });
 
 test('event links are shared and opened like quote links', async () => {
-  const { page, close } = await open('', { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, close } = await open(SEED_PAGE, { ...WIDE, permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('button', { name: 'Share event: Second round of Geneva talks on Syria' }).click();
   await page.waitForSelector('#event-geneva-talks .share__done');
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -85,7 +85,7 @@ test('event links are shared and opened like quote links', async () => {
 });
 
 test('the timeline follows the topic filter', async () => {
-  const { page, close } = await open('', WIDE);
+  const { page, close } = await open(SEED_PAGE, WIDE);
   const dimmed = () => page.$$eval('.timeline-event--dimmed', (ls) => ls.map((l) => l.id));
   assert.deepEqual(await dimmed(), []);
   await page.click('.topic-toggle[data-topic="syria"]');
@@ -99,7 +99,7 @@ test('the timeline follows the topic filter', async () => {
 });
 
 test('a narrow screen shows the timeline as one column', async () => {
-  const { page, errors, close } = await open('', { viewport: { width: 375, height: 800 } });
+  const { page, errors, close } = await open(SEED_PAGE, { viewport: { width: 375, height: 800 } });
   assert.ok(!(await page.locator('.timeline__lanes').isVisible()), 'no lane headings');
   const boxes = await page.$$eval('section.timeline ol > li', (lis) => lis.map((li) => li.getBoundingClientRect()).map((r) => [r.x, r.width]));
   const list = await page.$eval('section.timeline ol', (ol) => ol.getBoundingClientRect().width);
@@ -113,7 +113,7 @@ test('a narrow screen shows the timeline as one column', async () => {
 });
 
 test('the people panel pairs counterparts and counts their quotes', async () => {
-  const { page, errors, close } = await open('', WIDE);
+  const { page, errors, close } = await open(SEED_PAGE, WIDE);
   const pairs = await page.$$eval('.people .counterparts', (cs) =>
     cs.map((c) => [c.querySelector('h3').textContent, [...c.querySelectorAll('.person__name')].map((n) => n.textContent)]),
   );

@@ -1,0 +1,247 @@
+use article::date::Date;
+use article::library::{page_of, LibraryIndex, LibraryQuery, PER_PAGE};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api;
+use crate::app::Location;
+use crate::components::ErrorPanel;
+use crate::glue;
+
+/// The home page: every bundled article, newest first, searchable by the
+/// words of headlines and summaries and filtered by section and topic, one
+/// page at a time. The first part of the manifest is shown as soon as it
+/// arrives; further parts load behind it.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    glue::set_title("Newsview: latest articles");
+    let location = expect_context::<Location>();
+    let query = Memo::new(move |_| {
+        location.0.with(|q| {
+            LibraryQuery::from_params(
+                glue::param_in(q, "q"),
+                glue::param_in(q, "section"),
+                glue::param_in(q, "topic"),
+                glue::param_in(q, "page"),
+            )
+        })
+    });
+    let library = RwSignal::new(None::<Result<LibraryIndex, article::LoadError>>);
+    let expected = RwSignal::new(None::<usize>);
+    let load = move || {
+        spawn_local(async move {
+            match api::library_first().await {
+                Ok((index, more, total)) => {
+                    expected.set(total);
+                    library.set(Some(Ok(index)));
+                    for file in more {
+                        match api::library_part(file).await {
+                            Ok(entries) => library.update(|l| {
+                                if let Some(Ok(index)) = l {
+                                    index.extend(entries);
+                                }
+                            }),
+                            // The loaded parts stay usable; say what is missing.
+                            Err(e) => {
+                                library.set(Some(Err(e)));
+                                break;
+                            }
+                        }
+                    }
+                }
+                Err(e) => library.set(Some(Err(e))),
+            }
+        })
+    };
+    load();
+
+    move || match library.get() {
+        None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
+            .into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorPanel error on_retry=move || { library.set(None); load() } /> }.into_any()
+        }
+        Some(Ok(_)) => view! { <LibraryList library query expected /> }.into_any(),
+    }
+}
+
+#[component]
+fn LibraryList(
+    library: RwSignal<Option<Result<LibraryIndex, article::LoadError>>>,
+    query: Memo<LibraryQuery>,
+    expected: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let location = expect_context::<Location>();
+    let loaded = move || {
+        library.with(|l| {
+            l.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map_or(0, LibraryIndex::len)
+        })
+    };
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        library.with(|l| match l {
+            Some(Ok(index)) => index.search(&q),
+            _ => Vec::new(),
+        })
+    });
+    // Typing and choosing replace the address (no history entry per key)
+    // and go back to the first page of results.
+    let set = move |change: &dyn Fn(&mut LibraryQuery)| {
+        let mut q = query.get_untracked();
+        change(&mut q);
+        q.page = 1;
+        location.replace(q.to_query());
+    };
+    let on_search = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        set(&|q| q.q = value.clone());
+    };
+    let on_section = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        set(&|q| q.section = (!value.is_empty()).then(|| value.clone()));
+    };
+    let on_topic = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        set(&|q| q.topic = (!value.is_empty()).then(|| value.clone()));
+    };
+    let options = move |list: Vec<(String, usize)>, selected: Option<String>, all: &'static str| {
+        let mut views =
+            vec![view! { <option value="" selected=selected.is_none()>{all}</option> }.into_any()];
+        views.extend(list.into_iter().map(|(name, n)| {
+            let is = selected.as_deref() == Some(name.as_str());
+            view! { <option value=name.clone() selected=is>{format!("{name} ({n})")}</option> }
+                .into_any()
+        }));
+        views
+    };
+    let sections = move || {
+        let list = library.with(|l| {
+            l.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(LibraryIndex::sections)
+                .unwrap_or_default()
+        });
+        options(list, query.get().section, "All sections")
+    };
+    let topics = move || {
+        let list = library.with(|l| {
+            l.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(LibraryIndex::topics)
+                .unwrap_or_default()
+        });
+        options(list, query.get().topic, "All topics")
+    };
+
+    let status = move || {
+        let q = query.get();
+        let all = results.with(Vec::len);
+        let (shown, page, pages) = results.with(|r| {
+            let (items, page, pages) = page_of(r, q.page, PER_PAGE);
+            (items.len(), page, pages)
+        });
+        let still_loading = expected.get().is_some_and(|t| loaded() < t);
+        let mut text = if all == 0 {
+            "No articles match.".to_string()
+        } else {
+            let first = (page - 1) * PER_PAGE + 1;
+            format!("Showing {first}–{} of {all} articles", first + shown - 1)
+        };
+        if pages > 1 {
+            text.push_str(&format!(", page {page} of {pages}"));
+        }
+        if still_loading {
+            text.push_str(&format!(
+                " (loaded {} of {} so far)",
+                loaded(),
+                expected.get().unwrap_or(0)
+            ));
+        }
+        text
+    };
+
+    let items = move || {
+        let q = query.get();
+        results.with(|r| {
+            let (items, _, _) = page_of(r, q.page, PER_PAGE);
+            library.with(|l| {
+                let Some(Ok(index)) = l else { return Vec::new() };
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &i)| {
+                        let e = index.entry(i).clone();
+                        let date = Date::parse(&e.published).map(|d| d.display()).unwrap_or_else(|_| e.published.clone());
+                        let timing = (n == 0).then_some("library-first");
+                        // The first headline is what the benchmark times as painted.
+                        let headline = view! {
+                            <h2 class="card__headline">
+                                <a href=format!("?article={}", e.slug)>{e.headline}</a>
+                            </h2>
+                        }
+                        .attr("elementtiming", timing);
+                        view! {
+                            <li class="card">
+                                <p class="card__section">{e.section}</p>
+                                {headline}
+                                {e.summary.map(|s| view! { <p class="card__summary">{s}</p> })}
+                                <p class="card__meta">
+                                    <time datetime=e.published>{date}</time>
+                                    {(!e.topics.is_empty()).then(|| view! {
+                                        <span class="card__topics">" · " {e.topics.join(", ")}</span>
+                                    })}
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let pager = move || {
+        let q = query.get();
+        let (page, pages) = results.with(|r| {
+            let (_, page, pages) = page_of(r, q.page, PER_PAGE);
+            (page, pages)
+        });
+        (pages > 1).then(|| {
+            let link = |p: usize| {
+                let query = q.with_page(p).to_query();
+                if query.is_empty() { "./".to_string() } else { format!("?{query}") }
+            };
+            view! {
+                <nav class="pager" aria-label="Pages of articles">
+                    {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>"← Newer"</a> })}
+                    <span>{format!("Page {page} of {pages}")}</span>
+                    {(page < pages).then(|| view! { <a rel="next" href=link(page + 1)>"Older →"</a> })}
+                </nav>
+            }
+        })
+    };
+    Effect::new(move |_| request_animation_frame(|| glue::mark("library-rendered")));
+
+    view! {
+        <section class="library" aria-labelledby="library_heading">
+            <h1 id="library_heading">"Latest articles"</h1>
+            <form class="library__controls" role="search" on:submit=|ev| ev.prevent_default()>
+                <p class="library__search">
+                    <label for="library_search">"Search headlines and summaries"</label>
+                    <input id="library_search" type="search" prop:value=move || query.get().q on:input=on_search autocomplete="off" />
+                </p>
+                <p>
+                    <label for="library_section">"Section"</label>
+                    <select id="library_section" on:change=on_section>{sections}</select>
+                </p>
+                <p>
+                    <label for="library_topic">"Topic"</label>
+                    <select id="library_topic" on:change=on_topic>{topics}</select>
+                </p>
+            </form>
+            <p class="library__status" role="status" aria-live="polite">{status}</p>
+            <ol class="library__list">{items}</ol>
+            {pager}
+        </section>
+    }
+}

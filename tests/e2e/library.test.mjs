@@ -1,0 +1,163 @@
+// The home page: a library of articles to search, filter, page through and
+// open, without reloading the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, repo } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+import { SEED } from './harness.mjs';
+
+// A generated library (scripts/test.sh writes it with article-tool generate:
+// 120 articles, manifest in parts of 30 + 40 + 40 + 10) served in front of dist/.
+const GENERATED = path.join(repo, 'target/e2e-library');
+let library; // the generated library
+let bundled; // dist/ as shipped, with the seed
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(GENERATED, 'articles/index-2.json')), 'run scripts/test.sh: it generates the library');
+  library = await startServer({ roots: [GENERATED, path.join(repo, 'dist')] });
+  bundled = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await library?.close();
+  await bundled?.close();
+});
+
+const manifest = () => {
+  const parts = ['index.json', 'index-2.json', 'index-3.json', 'index-4.json'];
+  return parts.flatMap((p) => JSON.parse(fs.readFileSync(path.join(GENERATED, 'articles', p), 'utf8')).articles);
+};
+
+async function home(server, query = '') {
+  const tab = await openPage(browser, { viewport: { width: 1200, height: 900 } });
+  await tab.page.goto(server.base + query);
+  await tab.page.waitForSelector('.library .library__status');
+  return tab;
+}
+
+const status = (page) => page.textContent('.library__status');
+const cards = (page) => page.$$eval('.library__list .card h2 a', (as) => as.map((a) => a.getAttribute('href')));
+const allLoaded = (page) => page.waitForFunction(() => !/so far/.test(document.querySelector('.library__status').textContent));
+
+test('the bundled home page lists the seed and opens it', async () => {
+  const { page, errors, close } = await home(bundled);
+  assert.equal(await page.textContent('.library h1'), 'Latest articles');
+  assert.deepEqual(await cards(page), [`?article=${SEED}`]);
+  assert.match(await page.textContent('.card'), /US & Canada.*John Kerry: US and Russia must talk.*9 August 2013.*Syria/s);
+  await page.click('.card h2 a');
+  await page.waitForSelector('#story_headline');
+  assert.equal(await page.evaluate(() => location.search), `?article=${SEED}`);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the first screen does not wait for the whole manifest', async () => {
+  library.delay('/articles/index-2.json', 2000);
+  const { page, close } = await home(library);
+  // The first part is on screen while the second is still on its way.
+  assert.equal((await cards(page)).length, 20);
+  assert.match(await status(page), /Showing 1–20 of 30 articles, page 1 of 2 \(loaded 30 of 120 so far\)/);
+  await allLoaded(page);
+  assert.equal(await status(page), 'Showing 1–20 of 120 articles, page 1 of 6');
+  await close();
+});
+
+test('the list is newest first and pages through every article', async () => {
+  const all = manifest();
+  const { page, errors, close } = await home(library);
+  await allLoaded(page);
+  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `?article=${e.slug}`));
+  const dates = await page.$$eval('.card time', (ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual([...dates].sort().reverse(), dates);
+  const before = await page.evaluate(() => history.length);
+  await page.click('.pager a[rel="next"]');
+  await page.waitForFunction(() => location.search === '?page=2');
+  assert.deepEqual(await cards(page), all.slice(20, 40).map((e) => `?article=${e.slug}`));
+  assert.equal(await page.evaluate(() => history.length), before + 1, 'a page of results is a place to go back to');
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `?article=${e.slug}`));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('search answers while typing and lives in the URL', async () => {
+  const all = manifest();
+  // A word from one headline, and the entries whose headline or summary has it.
+  const word = all[7].headline.split(' ').sort((a, b) => b.length - a.length)[0].toLowerCase();
+  const expected = all.filter((e) => `${e.headline}\n${e.summary ?? ''}`.toLowerCase().includes(word)).map((e) => `?article=${e.slug}`);
+  assert.ok(expected.length > 0 && expected.length < all.length);
+  const { page, close } = await home(library);
+  await allLoaded(page);
+  const before = await page.evaluate(() => history.length);
+  await page.fill('#library_search', word);
+  await page.waitForFunction((q) => location.search === `?q=${q}`, word);
+  assert.deepEqual(await cards(page), expected.slice(0, 20));
+  assert.match(await status(page), new RegExp(`of ${expected.length} articles`));
+  assert.equal(await page.evaluate(() => history.length), before, 'typing adds no history');
+  // Reload: the same results.
+  await page.reload();
+  await page.waitForSelector('.library .card');
+  await allLoaded(page);
+  assert.equal(await page.inputValue('#library_search'), word);
+  assert.deepEqual(await cards(page), expected.slice(0, 20));
+  await page.fill('#library_search', 'zzzz-nothing');
+  await page.waitForFunction(() => /No articles match/.test(document.querySelector('.library__status').textContent));
+  assert.deepEqual(await cards(page), []);
+  await close();
+});
+
+test('section and topic filters narrow the list', async () => {
+  const all = manifest();
+  const section = all[0].section;
+  const topic = all[0].topics[0];
+  const expected = all.filter((e) => e.section === section && e.topics.includes(topic));
+  const { page, close } = await home(library);
+  await allLoaded(page);
+  await page.selectOption('#library_section', section);
+  await page.selectOption('#library_topic', topic);
+  const q = `?section=${encodeURIComponent(section)}&topic=${encodeURIComponent(topic)}`;
+  await page.waitForFunction((q) => location.search === q, q);
+  assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `?article=${e.slug}`));
+  const sections = await page.$$eval('.card__section', (ps) => ps.map((p) => p.textContent));
+  assert.ok(sections.every((s) => s === section));
+  // Opening the filtered URL fresh gives the same view.
+  const fresh = await home(library, q);
+  await allLoaded(fresh.page);
+  assert.equal(await fresh.page.inputValue('#library_section'), section);
+  assert.deepEqual(await cards(fresh.page), await cards(page));
+  await fresh.close();
+  await close();
+});
+
+test('opening an article and coming back does not reload or refetch', async () => {
+  const { page, errors, close } = await home(library);
+  await allLoaded(page);
+  await page.evaluate(() => {
+    window.sameApp = true;
+  });
+  const first = (await cards(page))[0];
+  const slug = first.split('=')[1];
+  const fetches = () => library.requests.filter((r) => r === `/articles/${slug}.json`).length;
+  await page.click('.card h2 a');
+  await page.waitForSelector('#story_headline');
+  assert.equal(await page.evaluate(() => location.search), first);
+  await page.goBack();
+  await page.waitForSelector('.library .card');
+  assert.equal(await page.evaluate(() => location.search), '');
+  await page.goForward();
+  await page.waitForSelector('#story_headline');
+  assert.ok(await page.evaluate(() => window.sameApp), 'no page reload');
+  assert.equal(fetches(), 1, 'the article was fetched once');
+  // The masthead link goes home without a reload too.
+  await page.click('.masthead .brand');
+  await page.waitForSelector('.library .card');
+  assert.ok(await page.evaluate(() => window.sameApp));
+  assert.deepEqual(errors, []);
+  await close();
+});

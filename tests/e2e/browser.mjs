@@ -11,10 +11,10 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-export function launch() {
+export function launch(extraFlags = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: FLAGS,
+    args: [...FLAGS, ...extraFlags],
     headless: true,
   });
 }

@@ -1,0 +1,278 @@
+// The performance harness: builds nothing itself (scripts/bench.sh does),
+// serves dist/ and generated data on 127.0.0.1, drives headless Chromium and
+// writes docs/performance.md. Figures are medians, with baselines measured
+// in the same run; this is a benchmark, not a test.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { startServer, repo } from '../e2e/server.mjs';
+import { launch } from '../e2e/browser.mjs';
+import { staticPage } from './static-page.mjs';
+
+const BENCH = path.join(repo, 'target/bench');
+const DIST = path.join(repo, 'dist');
+const SEED = 'us-russia-talks-despite-collisions';
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+
+// Chromium reports the JS heap precisely only with this flag.
+const browser = await launch(['--enable-precise-memory-info']);
+
+async function fresh(url, { beforeLoad } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  if (beforeLoad) await page.addInitScript(beforeLoad);
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+/** renderTime of the element with elementtiming=name, relative to navigation start. */
+const elementPainted = (page, name) =>
+  page.evaluate(
+    (name) =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.identifier === name) resolve(e.renderTime || e.loadTime);
+        }).observe({ type: 'element', buffered: true });
+      }),
+    name,
+  );
+
+const results = { rows: [] };
+const row = (measure, value, baseline, target, ok) => results.rows.push({ measure, value, baseline, target, ok });
+
+// 1. Bytes over the wire for the seed article view.
+{
+  const server = await startServer({ roots: [DIST] });
+  const { page, close } = await fresh(server.base + `?article=${SEED}`);
+  const bodies = [];
+  page.on('response', async (r) => bodies.push({ url: r.url(), body: await r.body().catch(() => Buffer.alloc(0)) }));
+  await page.reload();
+  await page.waitForSelector('#story_headline');
+  await page.waitForTimeout(300);
+  const kinds = {};
+  for (const { url, body } of bodies) {
+    const ext = path.extname(new URL(url).pathname) || '.html';
+    const kind = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.json': 'JSON', '.html': 'HTML' }[ext] ?? 'other';
+    kinds[kind] ??= { raw: 0, gzip: 0 };
+    kinds[kind].raw += body.length;
+    kinds[kind].gzip += zlib.gzipSync(body, { level: 6 }).length;
+  }
+  const total = Object.values(kinds).reduce((a, k) => ({ raw: a.raw + k.raw, gzip: a.gzip + k.gzip }), { raw: 0, gzip: 0 });
+  results.bytes = { kinds, total };
+  row('Seed article view, total gzip', kb(total.gzip), `${kb(total.raw)} raw`, '≤ 150 KB', total.gzip <= 150 * 1024);
+  await close();
+  await server.close();
+}
+
+// 2. Navigation start → headline painted: the viewer against a static page.
+{
+  fs.mkdirSync(path.join(BENCH, 'static'), { recursive: true });
+  const css = fs.readdirSync(DIST).find((f) => f.endsWith('.css'));
+  const article = JSON.parse(fs.readFileSync(path.join(DIST, 'articles', `${SEED}.json`), 'utf8'));
+  fs.writeFileSync(path.join(BENCH, 'static', 'seed.html'), staticPage(article, `./${css}`));
+  const server = await startServer({ roots: [DIST, path.join(BENCH, 'static')] });
+  const viewer = [];
+  const floor = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate so drift on a noisy machine hits both alike.
+    for (const [list, url] of [[viewer, `?article=${SEED}`], [floor, 'seed.html']]) {
+      const { page, close } = await fresh(server.base + url);
+      list.push(await elementPainted(page, 'headline'));
+      await close();
+    }
+  }
+  const ratio = median(viewer) / median(floor);
+  results.paint = { viewer, floor };
+  row('Navigation → headline painted (median of ' + RUNS + ')', ms(median(viewer)), `static page ${ms(median(floor))}; ratio ${ratio.toFixed(2)}x`, '≤ 2x static', ratio <= 2);
+  await server.close();
+}
+
+// 3 and 4 use generated articles of known sizes.
+const big = startServer({ roots: [path.join(BENCH, 'big'), DIST] });
+
+async function toggleTimes(page, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const button = document.querySelector('.topic-toggle');
+            const t0 = performance.now();
+            button.click();
+            // The frame after the change: rAF runs before paint, the task after it after paint.
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          }),
+      ),
+    );
+  }
+  return times;
+}
+
+{
+  const server = await big;
+  for (const [label, slug, target] of [['seed', SEED, 16], ['2,000 paragraphs', 'gen-2000', 100]]) {
+    const { page, close } = await fresh(server.base + `?article=${slug}`);
+    await page.waitForSelector('.topic-toggle');
+    const times = await toggleTimes(page, RUNS);
+    results[`toggle-${slug}`] = times;
+    row(`Topic filter toggle → next paint, ${label}`, ms(median(times)), '', `< ${target} ms`, median(times) < target);
+    await close();
+  }
+}
+
+// 4. First render: JSON received → article rendered, by size.
+{
+  const server = await big;
+  const perParagraph = {};
+  for (const n of [100, 1000, 10000]) {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const { page, close } = await fresh(server.base + `?article=gen-${n}`);
+      await page.waitForFunction(() => performance.getEntriesByName('article-rendered').length > 0, null, { timeout: 120_000 });
+      times.push(
+        await page.evaluate((n) => {
+          const json = performance.getEntriesByType('resource').find((r) => r.name.endsWith(`gen-${n}.json`));
+          return performance.getEntriesByName('article-rendered')[0].startTime - json.responseEnd;
+        }, n),
+      );
+      await close();
+    }
+    perParagraph[n] = median(times) / n;
+    results[`render-${n}`] = times;
+    row(`First render, ${n.toLocaleString('en')} paragraphs`, ms(median(times)), `${(perParagraph[n] * 1000).toFixed(1)} µs per paragraph`, '', null);
+  }
+  const growth = perParagraph[10000] / perParagraph[100];
+  row('Per-paragraph cost at 10,000 / at 100', `${growth.toFixed(2)}x`, '', '≤ 1.5x', growth <= 1.5);
+  (await big).close();
+}
+
+// 5. Memory after the seed renders.
+{
+  const server = await startServer({ roots: [DIST] });
+  const { page, close } = await fresh(server.base + `?article=${SEED}`, {
+    beforeLoad: () =>
+      addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasm = e.detail.wasm;
+      }),
+  });
+  await page.waitForSelector('#story_headline');
+  await page.waitForTimeout(500);
+  const mem = await page.evaluate(() => ({ heap: performance.memory?.usedJSHeapSize ?? 0, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 }));
+  results.memory = mem;
+  row('JS heap after the seed renders', kb(mem.heap), '', '', null);
+  row('Wasm linear memory after the seed renders', kb(mem.wasm), '', '', null);
+  await close();
+  await server.close();
+}
+
+// 6. Home page with 10,000 articles.
+{
+  const server = await startServer({ roots: [path.join(BENCH, 'library'), DIST] });
+  const first = [];
+  for (let i = 0; i < 5; i++) {
+    const { page, close } = await fresh(server.base);
+    first.push(await elementPainted(page, 'library-first'));
+    await close();
+  }
+  row('Home, 10,000 articles: navigation → first list item painted', ms(median(first)), '', '', null);
+  const { page, close } = await fresh(server.base);
+  await page.waitForFunction(() => /of 10000 articles/.test(document.querySelector('.library__status')?.textContent ?? '') && !/so far/.test(document.querySelector('.library__status').textContent), null, { timeout: 120_000 });
+  const words = ['t', 'ta', 'tal', 'talk', 'talks', 'e', 'en', 'ene', 'ener', 'energy', 'b', 'bu', 'bud', 'budg', 'budget'];
+  const keys = [];
+  for (const q of words) {
+    keys.push(
+      await page.evaluate(
+        (q) =>
+          new Promise((resolve) => {
+            const input = document.querySelector('#library_search');
+            const t0 = performance.now();
+            input.value = q;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          }),
+        q,
+      ),
+    );
+  }
+  results.keystroke = keys;
+  row('Home, 10,000 articles: keystroke in search → updated list painted', ms(median(keys)), '', '', null);
+  await close();
+  await server.close();
+}
+
+await browser.close();
+
+// The report.
+const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model;
+const chromium = (() => {
+  try {
+    return execSync('/usr/bin/chromium --version 2>/dev/null', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const table = [
+  '| measure | value | baseline / detail | target | met |',
+  '| --- | ---: | --- | --- | --- |',
+  ...results.rows.map((r) => `| ${r.measure} | ${r.value} | ${r.baseline} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : '**no**'} |`),
+];
+const bytes = [
+  '| kind | raw | gzip (level 6) |',
+  '| --- | ---: | ---: |',
+  ...Object.entries(results.bytes.kinds).map(([k, v]) => `| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} |`),
+  `| **total** | ${kb(results.bytes.total.raw)} | ${kb(results.bytes.total.gzip)} |`,
+];
+const report = `# Performance
+
+Latest figures from \`bash scripts/bench.sh\` (it builds the release \`dist/\`,
+generates the test articles with \`article-tool generate\`, serves everything on
+127.0.0.1 and drives headless Chromium; the figures below are written by
+\`tests/perf/harness.mjs\`). Times are medians; each comparison is measured in
+the same run, alternating, because this machine is noisy.
+
+- Date: ${new Date().toISOString().slice(0, 10)}
+- Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB
+- Browser: ${chromium}, headless, fresh profile per page load (cold cache)
+
+## Results
+
+${table.join('\n')}
+
+## Bytes over the wire, seed article view
+
+${bytes.join('\n')}
+
+## How it is measured
+
+- **Headline painted**: the Element Timing API (\`elementtiming="headline"\` on the
+  \`h1\`), render time from navigation start, in a fresh browser context each run;
+  the floor is the same article as static HTML with the same stylesheet and no
+  script (\`tests/perf/static-page.mjs\`).
+- **Filter toggle**: click on a topic button until the task after the next
+  animation frame, i.e. after the browser painted the change.
+- **First render**: from the article JSON's \`responseEnd\` to the
+  \`article-rendered\` mark set in the frame after the page is in the document
+  (parse, validate, index and render). Generated articles
+  (\`article-tool generate --articles 1 --paragraphs N\`).
+- **Memory**: \`performance.memory.usedJSHeapSize\` (Chromium with
+  \`--enable-precise-memory-info\`) and the wasm memory's byte length.
+- **Home page**: \`elementtiming\` on the first list item; a keystroke is an input
+  event on the search field until the frame after the list updated; all 10,000
+  entries loaded (the manifest is split: 50 entries first, then parts of 1,000).
+`;
+fs.writeFileSync(path.join(repo, 'docs/performance.md'), report);
+fs.mkdirSync(BENCH, { recursive: true });
+fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 2));
+console.log(table.join('\n'));
+console.log('\n' + bytes.join('\n'));
+console.log('\nwrote docs/performance.md and target/bench/results.json');

@@ -232,45 +232,26 @@ const bytes = [
   ...Object.entries(results.bytes.kinds).map(([k, v]) => `| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} |`),
   `| **total** | ${kb(results.bytes.total.raw)} | ${kb(results.bytes.total.gzip)} |`,
 ];
-const report = `# Performance
-
+const generated = `<!-- results: written by tests/perf/harness.mjs; edit outside these markers -->
 Latest figures from \`bash scripts/bench.sh\` (it builds the release \`dist/\`,
 generates the test articles with \`article-tool generate\`, serves everything on
-127.0.0.1 and drives headless Chromium; the figures below are written by
-\`tests/perf/harness.mjs\`). Times are medians; each comparison is measured in
-the same run, alternating, because this machine is noisy.
+127.0.0.1 and drives headless Chromium). Times are medians; each comparison is
+measured in the same run, alternating, because this machine is noisy.
 
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB
 - Browser: ${chromium}, headless, fresh profile per page load (cold cache)
 
-## Results
-
 ${table.join('\n')}
 
-## Bytes over the wire, seed article view
+Bytes over the wire for the seed article view:
 
 ${bytes.join('\n')}
-
-## How it is measured
-
-- **Headline painted**: the Element Timing API (\`elementtiming="headline"\` on the
-  \`h1\`), render time from navigation start, in a fresh browser context each run;
-  the floor is the same article as static HTML with the same stylesheet and no
-  script (\`tests/perf/static-page.mjs\`).
-- **Filter toggle**: click on a topic button until the task after the next
-  animation frame, i.e. after the browser painted the change.
-- **First render**: from the article JSON's \`responseEnd\` to the
-  \`article-rendered\` mark set in the frame after the page is in the document
-  (parse, validate, index and render). Generated articles
-  (\`article-tool generate --articles 1 --paragraphs N\`).
-- **Memory**: \`performance.memory.usedJSHeapSize\` (Chromium with
-  \`--enable-precise-memory-info\`) and the wasm memory's byte length.
-- **Home page**: \`elementtiming\` on the first list item; a keystroke is an input
-  event on the search field until the frame after the list updated; all 10,000
-  entries loaded (the manifest is split: 50 entries first, then parts of 1,000).
-`;
-fs.writeFileSync(path.join(repo, 'docs/performance.md'), report);
+<!-- /results -->`;
+const file = path.join(repo, 'docs/performance.md');
+const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n\n<!-- results --><!-- /results -->\n';
+const report = previous.replace(/<!-- results[\s\S]*?<!-- \/results -->/, () => generated);
+fs.writeFileSync(file, report);
 fs.mkdirSync(BENCH, { recursive: true });
 fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 2));
 console.log(table.join('\n'));

@@ -65,26 +65,24 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
+type LibraryState = RwSignal<Option<Result<LibraryIndex, article::LoadError>>>;
+
+/// Run `f` on the loaded index (tracked), if it has loaded.
+fn with_index<T>(library: LibraryState, f: impl FnOnce(&LibraryIndex) -> T) -> Option<T> {
+    library.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(f))
+}
+
 #[component]
 fn LibraryList(
-    library: RwSignal<Option<Result<LibraryIndex, article::LoadError>>>,
+    library: LibraryState,
     query: Memo<LibraryQuery>,
     expected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let location = expect_context::<Location>();
-    let loaded = move || {
-        library.with(|l| {
-            l.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map_or(0, LibraryIndex::len)
-        })
-    };
+    let loaded = move || with_index(library, LibraryIndex::len).unwrap_or(0);
     let results = Memo::new(move |_| {
         let q = query.get();
-        library.with(|l| match l {
-            Some(Ok(index)) => index.search(&q),
-            _ => Vec::new(),
-        })
+        with_index(library, |index| index.search(&q)).unwrap_or_default()
     });
     // Typing and choosing replace the address (no history entry per key)
     // and go back to the first page of results.
@@ -117,21 +115,11 @@ fn LibraryList(
         views
     };
     let sections = move || {
-        let list = library.with(|l| {
-            l.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(LibraryIndex::sections)
-                .unwrap_or_default()
-        });
+        let list = with_index(library, LibraryIndex::sections).unwrap_or_default();
         options(list, query.get().section, "All sections")
     };
     let topics = move || {
-        let list = library.with(|l| {
-            l.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(LibraryIndex::topics)
-                .unwrap_or_default()
-        });
+        let list = with_index(library, LibraryIndex::topics).unwrap_or_default();
         options(list, query.get().topic, "All topics")
     };
 
@@ -166,8 +154,7 @@ fn LibraryList(
         let q = query.get();
         results.with(|r| {
             let (items, _, _) = page_of(r, q.page, PER_PAGE);
-            library.with(|l| {
-                let Some(Ok(index)) = l else { return Vec::new() };
+            with_index(library, |index| {
                 items
                     .iter()
                     .enumerate()
@@ -198,6 +185,7 @@ fn LibraryList(
                     })
                     .collect::<Vec<_>>()
             })
+            .unwrap_or_default()
         })
     };
     let pager = move || {

@@ -39,7 +39,17 @@ export async function startServer({ roots = [path.join(repo, 'dist'), path.join(
     }
     const queued = failures.get(pathname);
     if (queued && queued.length) {
-      res.writeHead(queued.shift(), { 'content-type': 'text/plain' });
+      const status = queued.shift();
+      if (status === 'drop') {
+        // The connection dies mid-response, as on a flaky network: headers
+        // and a little of the body, then nothing. (A reset before any answer
+        // is retried by Chromium itself and never reaches the page.)
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+        res.write('{"format": 1, "id": "cut-');
+        setTimeout(() => req.socket.destroy(), 50);
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'text/plain' });
       res.end('injected failure');
       return;
     }
@@ -67,7 +77,7 @@ export async function startServer({ roots = [path.join(repo, 'dist'), path.join(
   return {
     base: `http://127.0.0.1:${port}/`,
     requests,
-    /** Answer the next requests for `pathname` with these HTTP statuses. */
+    /** Answer the next requests for `pathname` with these HTTP statuses ('drop': close the connection). */
     fail(pathname, ...statuses) {
       failures.set(pathname, statuses);
     },

@@ -1,0 +1,180 @@
+// Hostile input: text that looks like markup, links that are not web
+// addresses, crafted URLs, failing fetches, and the Content-Security-Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, repo } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+import { SEED, SEED_PAGE } from './harness.mjs';
+
+export const PAYLOADS = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '"><svg onload=window.__pwned=1>',
+  "'><iframe src=javascript:window.__pwned=1>",
+  'javascript:window.__pwned=1',
+  'data:text/html,<script>window.__pwned=1</script>',
+  '&lt;b&gt;entity&lt;/b&gt; &amp;amp; &#60;i&#62;',
+  '</title><script>window.__pwned=1</script>',
+  '<a href="javascript:window.__pwned=1">click me</a>',
+  '{{constructor.constructor("window.__pwned=1")()}} ${7*7}',
+  '\u202Eevil\u202C and zero\u200Bwidth\u200D\uFEFF text',
+  'A'.repeat(100_000) + '<script>window.__pwned=1</script>',
+];
+
+/** The seed with `payload` in every string field that is text (ids stay ids). */
+export function hostile(payload, n) {
+  const a = JSON.parse(fs.readFileSync(path.join(repo, 'public/articles', `${SEED}.json`), 'utf8'));
+  a.id = `hostile-${n}`;
+  a.section = payload;
+  a.headline = payload;
+  a.summary = payload;
+  a.source = { name: payload, url: payload };
+  for (const p of a.parties) p.name = payload;
+  for (const p of a.people) Object.assign(p, { name: payload, role: payload });
+  for (const c of a.counterparts) c.label = payload;
+  for (const t of a.topics) t.label = payload;
+  const runs = (rs) => rs.forEach((r) => (r.text = payload));
+  for (const s of a.sections) {
+    if (s.heading) s.heading = payload;
+    for (const b of s.blocks) {
+      if (b.runs) runs(b.runs);
+      if (b.caption) runs(b.caption);
+      if (b.placeholder) b.placeholder = payload;
+      if (b.alt) b.alt = payload;
+      if (b.type === 'image') b.src = payload;
+    }
+  }
+  a.related = { heading: payload, links: [{ title: payload, url: payload }, { title: 'fine', url: 'https://example.org/ok' }] };
+  for (const e of a.timeline) e.title = payload;
+  return a;
+}
+
+let server;
+let browser;
+let dir;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
+  fs.mkdirSync(path.join(dir, 'articles'));
+  PAYLOADS.forEach((p, n) => fs.writeFileSync(path.join(dir, 'articles', `hostile-${n}.json`), JSON.stringify(hostile(p, n))));
+  server = await startServer({ roots: [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures'), dir] });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A page that records dialogs and CSP violations from the very start. */
+async function guarded(query, options = {}) {
+  const tab = await openPage(browser, options);
+  const dialogs = [];
+  tab.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await tab.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await tab.page.goto(server.base + query);
+  await tab.page.waitForSelector('#story_headline, .error-panel, .not-found, .library__status', { timeout: 30_000 });
+  return { ...tab, dialogs };
+}
+
+test('the page runs under a strict Content-Security-Policy with no violations', async () => {
+  const { page, errors, dialogs, close } = await guarded(SEED_PAGE);
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  for (const part of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "object-src 'none'", "base-uri 'none'"]) {
+    assert.ok(policy.includes(part), `policy has ${part}: ${policy}`);
+  }
+  assert.ok(!/unsafe-inline/.test(policy));
+  // Trunk's start-up script is the only inline script, allowed by its hash; no inline handlers.
+  assert.equal(await page.locator('script:not([src])').count(), 1);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length), 0);
+  await page.click('.topic-toggle');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  // The policy is in force: an injected inline script does not run.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.head.appendChild(s);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  await page.waitForFunction(() => window.__violations.length === 1);
+  assert.match((await page.evaluate(() => window.__violations))[0], /^script-src/);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await close();
+});
+
+for (const [n, payload] of PAYLOADS.entries()) {
+  test(`hostile text ${n} stays text: ${JSON.stringify(payload.slice(0, 40))}`, async () => {
+    const { page, dialogs, close } = await guarded(`?article=hostile-${n}`);
+    // Give any injected handler its chance: render, hover nothing, click a topic and a quote link.
+    await page.click('.topic-toggle');
+    await page.click('.topic-toggle');
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.evaluate(() => location.search), `?article=hostile-${n}`, 'no navigation');
+    assert.equal(await page.textContent('#story_headline'), payload, 'the headline is the text, as written');
+    assert.equal(await page.textContent('.section-label'), payload);
+    assert.equal(await page.textContent('#p-collisions q'), payload);
+    assert.equal(await page.locator('article iframe, article script, article object, article svg:not([aria-hidden])').count(), 0);
+    // An image whose src is this text is only an address (relative paths are allowed), set as an attribute.
+    const imgs = await page.$$eval('article img', (is) => is.map((i) => [...i.attributes].map((a) => a.name).sort().join(',')));
+    assert.ok(imgs.every((names) => names === 'alt,loading,src'), imgs.join(' | '));
+    // Only http and https addresses became links.
+    const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => new URL(a.href).protocol));
+    assert.ok(hrefs.every((p) => p === 'http:' || p === 'https:'), hrefs.join(' '));
+    assert.deepEqual(await page.$$eval('.related a', (as) => as.map((a) => a.href)), ['https://example.org/ok']);
+    assert.equal(await page.evaluate(() => document.title.startsWith(document.getElementById('story_headline').textContent.slice(0, 20))), true);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    await close();
+  });
+}
+
+test('crafted addresses give notices and never break the page', async () => {
+  const weird = [
+    `${SEED_PAGE}&topics=%00,%E0%A4%A,..%2F..%2Fetc,${'x'.repeat(3000)}&quote=%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
+    `${SEED_PAGE}&topics=${'syria,'.repeat(2000)}&event=%F0%9F%92%A5`,
+    `?article=${encodeURIComponent('<img src=x onerror=alert(1)>')}`,
+    `?article=us-russia-talks-despite-collisions%00`,
+    `?q=${encodeURIComponent('<script>alert(1)</script>')}&section=%FF&page=-5`,
+    `?${'a='.repeat(5000)}`,
+  ];
+  for (const q of weird) {
+    const { page, dialogs, close } = await guarded(q);
+    assert.deepEqual(dialogs, [], q);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const text = await page.textContent('main');
+    assert.ok(text.length > 0, `something is shown for ${q.slice(0, 60)}`);
+    await close();
+  }
+  const { page, close } = await guarded(weird[0]);
+  const notices = await page.textContent('.page-notices');
+  assert.match(notices, /ignored/);
+  assert.match(notices, /This quote is not in the article \(the link asked for "<script>alert\(1\)<\/script>"\)/);
+  assert.ok(notices.length < 1000, 'echoed address text is shortened');
+  await close();
+});
+
+test('a dropped connection or a body that is not JSON shows a panel, and retry works', async () => {
+  server.fail('/articles/fixture-harbour-strike.json', 'drop');
+  let tab = await guarded('?article=fixture-harbour-strike');
+  assert.match(await tab.page.textContent('.error-panel'), /articles\/fixture-harbour-strike\.json.*could not be (fetched|read)/s);
+  await tab.page.getByRole('button', { name: 'Try again' }).click();
+  await tab.page.waitForSelector('#story_headline');
+  await tab.close();
+  tab = await guarded('?article=fixture-not-json');
+  assert.match(await tab.page.textContent('.error-panel'), /articles\/fixture-not-json\.json.*expected value \(line 1, column 1\)/s);
+  assert.equal(await tab.page.textContent('.masthead .brand'), 'Newsview');
+  await tab.close();
+});

@@ -77,16 +77,17 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
         });
     }
     // A new address for the same article (back and forward, a link with
-    // other topics) re-reads the view from it.
+    // other topics) re-reads the view from it; an address this page wrote
+    // itself (or a `#fragment` jump, which keeps the query) changes nothing.
     {
         let state = expect_context::<ArticleState>();
         let location = expect_context::<Location>();
-        Effect::new(move |previous: Option<String>| {
+        Effect::new(move |first: Option<()>| {
             let query = location.0.get();
-            if previous.is_some_and(|p| p != query) {
+            let shown = untrack(|| state.query());
+            if first.is_some() && query.trim_start_matches('?') != shown {
                 state.read_url();
             }
-            query
         });
     }
     Effect::new(move |_| request_animation_frame(|| glue::mark("article-rendered")));
@@ -114,6 +115,9 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
             <Timeline />
             <QuotesPanel />
             <PeopleList />
+            <p class="back-to-top">
+                <a href="#main_content">"Back to top"</a>
+            </p>
         </div>
     }
 }

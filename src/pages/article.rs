@@ -1,9 +1,8 @@
 use std::sync::Arc;
 
+use article::filter::Target;
 use article::Loaded;
 use leptos::prelude::*;
-
-use article::filter::Target;
 
 use crate::api::{self, ArticleError};
 use crate::app::Location;
@@ -41,7 +40,8 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
     }
 }
 
-/// One article: contents and filter, the story, then quotes and people.
+/// One article: contents and filter, the story, then its timeline, quotes
+/// and people.
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     let state = ArticleState::from_url(loaded.clone());
@@ -59,8 +59,8 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     // first paragraph that mentions the event. Otherwise a `#fragment`
     // opened cold lands on its target.
     {
-        let index = state.index.clone();
-        Effect::new(move |first: Option<()>| match state.target.get() {
+        let (index, target) = (state.index.clone(), state.target);
+        Effect::new(move |first: Option<()>| match target.get() {
             Some(target) => {
                 let id = match &target {
                     Target::Quote(id) => Some(id.clone()),
@@ -80,7 +80,7 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     // other topics) re-reads the view from it; an address this page wrote
     // itself (or a `#fragment` jump, which keeps the query) changes nothing.
     {
-        let state = expect_context::<ArticleState>();
+        let state = state.clone();
         let location = expect_context::<Location>();
         Effect::new(move |first: Option<()>| {
             let query = location.0.get();

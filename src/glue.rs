@@ -235,6 +235,26 @@ pub fn bring_into_view(id: &str) -> bool {
     true
 }
 
+/// Back to the top of the page, focus on the main content. Done here rather
+/// than by a `#main_content` jump: Chromium's own focus step can cancel the
+/// smooth scroll of a fragment jump halfway.
+pub fn back_to_top() {
+    let Some(w) = window() else { return };
+    if let Some(main) = element("main_content") {
+        let focus = FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&focus);
+    }
+    let options = web_sys::ScrollToOptions::new();
+    options.set_top(0.0);
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    w.scroll_to_with_scroll_to_options(&options);
+}
+
 /// Content arrives after the browser's own jump to `#fragment` was tried, so
 /// repeat it once the article is in the page.
 pub fn scroll_to_fragment() {

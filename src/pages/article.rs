@@ -116,7 +116,15 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
             <QuotesPanel />
             <PeopleList />
             <p class="back-to-top">
-                <a href="#main_content">"Back to top"</a>
+                <a
+                    href="#main_content"
+                    on:click=|ev| {
+                        ev.prevent_default();
+                        glue::back_to_top();
+                    }
+                >
+                    "Back to top"
+                </a>
             </p>
         </div>
     }

@@ -153,10 +153,10 @@ impl ArticleState {
         let a = &self.loaded.article;
         match target {
             Target::Quote(id) => {
-                let speaker = a
-                    .quotes()
-                    .find(|(_, q)| &q.id == id)
-                    .and_then(|(_, q)| q.speaker.as_deref())
+                // From the index: one look-up per share button, not a scan.
+                let speaker = self
+                    .index
+                    .speaker_of(id)
                     .and_then(|id| a.person(id))
                     .map(|p| p.name.as_str());
                 match speaker {

@@ -25,7 +25,7 @@ pub fn PeopleList() -> impl IntoView {
             view! { <span class="person__quotes">"No direct quotes"</span> }.into_any()
         } else {
             let group = format!("quotes_by_{}", p.id);
-            let text = format!("{count} {}", if count == 1 { "quote" } else { "quotes" });
+            let text = format!("{count} {}", article::plural(count, "quote"));
             view! {
                 <a
                     class="person__quotes"

@@ -29,7 +29,11 @@ pub fn Timeline() -> impl IntoView {
             let parties: Vec<String> = event
                 .parties
                 .iter()
-                .map(|id| article.party(id).map_or_else(|| id.clone(), |p| p.name.clone()))
+                .map(|id| {
+                    article
+                        .party(id)
+                        .map_or_else(|| id.clone(), |p| p.name.clone())
+                })
                 .collect();
             let count = event.paragraphs.len();
             let date = match event.date.date() {
@@ -43,7 +47,9 @@ pub fn Timeline() -> impl IntoView {
             let dimmed = {
                 let (visibility, paragraphs) = (state.visibility, event.paragraphs.clone());
                 Memo::new(move |_| {
-                    visibility.with(|v| v.is_filtered() && !paragraphs.iter().any(|p| v.shows_paragraph(p)))
+                    visibility.with(|v| {
+                        v.is_filtered() && !paragraphs.iter().any(|p| v.shows_paragraph(p))
+                    })
                 })
             };
             let active = {
@@ -69,7 +75,7 @@ pub fn Timeline() -> impl IntoView {
                         <TargetLink target=target.clone() class="timeline-event__show">
                             "Show in the article"
                             <span class="visually-hidden">
-                                {format!(" ({count} {})", if count == 1 { "paragraph" } else { "paragraphs" })}
+                                {format!(" ({count} {})", article::plural(count, "paragraph"))}
                             </span>
                         </TargetLink>
                         <ShareButton target />

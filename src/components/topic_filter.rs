@@ -43,7 +43,7 @@ pub fn TopicFilter() -> impl IntoView {
                         <span class="topic-toggle__count">
                             {count}
                             <span class="visually-hidden">
-                                {if count == 1 { " paragraph" } else { " paragraphs" }}
+                                {format!(" {}", article::plural(count, "paragraph"))}
                             </span>
                         </span>
                     </button>

@@ -41,7 +41,8 @@ pub fn LibraryPage() -> impl IntoView {
                                     index.extend(entries);
                                 }
                             }),
-                            // The loaded parts stay usable; say what is missing.
+                            // A part that cannot be read shows its error
+                            // panel, whose retry loads the list again.
                             Err(e) => {
                                 library.set(Some(Err(e)));
                                 break;

@@ -133,6 +133,11 @@ impl ArticleIndex {
             .count()
     }
 
+    /// The speaker id of a quote, if the quote exists and its speaker is known.
+    pub fn speaker_of(&self, quote: &str) -> Option<&str> {
+        self.quotes.get(quote).and_then(|(_, s)| s.as_deref())
+    }
+
     /// Events that mention a paragraph, in date order.
     pub fn events_of(&self, paragraph: &str) -> &[String] {
         self.paragraph_events
@@ -270,10 +275,8 @@ pub fn summary(article: &Article, selected: &[String], matching: usize, total: u
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
-    let noun = if total == 1 {
-        "paragraph"
-    } else {
-        "paragraphs"
-    };
-    format!("{matching} of {total} {noun}, about {about}")
+    format!(
+        "{matching} of {total} {}, about {about}",
+        crate::plural(total, "paragraph")
+    )
 }

@@ -14,3 +14,12 @@ pub mod validate;
 pub use load::{load_article, load_manifest, LoadError, Loaded};
 pub use types::*;
 pub use validate::{is_safe_url, validate, Problem, Severity};
+
+/// `noun` as it goes with `n`: "1 paragraph", "2 paragraphs" (regular nouns).
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        noun.to_string()
+    } else {
+        format!("{noun}s")
+    }
+}

@@ -183,3 +183,13 @@ fn summary_says_what_is_shown() {
         "12 of 20 paragraphs, about Syria, Snowden or Iran"
     );
 }
+
+#[test]
+fn the_index_knows_each_quotes_speaker() {
+    let index = ArticleIndex::new(&seed());
+    assert_eq!(index.speaker_of("hagel-mutual-interests"), Some("hagel"));
+    assert_eq!(index.speaker_of("kerry-challenging-caption"), Some("kerry"));
+    assert_eq!(index.speaker_of("no-such-quote"), None);
+    assert_eq!(article::plural(1, "paragraph"), "paragraph");
+    assert_eq!(article::plural(0, "quote"), "quotes");
+}

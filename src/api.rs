@@ -35,8 +35,26 @@ thread_local! {
     static ARTICLES: RefCell<HashMap<String, Arc<Loaded>>> = RefCell::new(HashMap::new());
 }
 
-/// The article `slug`, from this visit's cache or the server.
-pub async fn article(slug: String) -> Result<Arc<Loaded>, ArticleError> {
+/// An article this visit (or the pre-renderer) already has: what a
+/// pre-rendered page is hydrated with, without waiting.
+pub fn cached_article(slug: &str) -> Option<Arc<Loaded>> {
+    ARTICLES.with(|c| c.borrow().get(slug).cloned())
+}
+
+/// Keep an article for the rest of the visit (the pre-renderer gives each
+/// page its article this way).
+pub fn remember_article(slug: &str, loaded: Arc<Loaded>) {
+    ARTICLES.with(|c| c.borrow_mut().insert(slug.to_string(), loaded));
+}
+
+/// The file an article is read from, relative to the site root.
+pub fn article_file(slug: &str) -> String {
+    format!("articles/{slug}.json")
+}
+
+/// The article `slug`, from this visit's cache or the server. `root` leads
+/// from the page to the site root (`../../` on an article's own page).
+pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleError> {
     if !is_valid_id(&slug) {
         // Never build a path from arbitrary URL text.
         let shown: String = slug.chars().take(80).collect();
@@ -49,11 +67,11 @@ pub async fn article(slug: String) -> Result<Arc<Loaded>, ArticleError> {
         }
         .into());
     }
-    if let Some(hit) = ARTICLES.with(|c| c.borrow().get(&slug).cloned()) {
+    if let Some(hit) = cached_article(&slug) {
         return Ok(hit);
     }
-    let file = format!("articles/{slug}.json");
-    let text = match glue::fetch_text(&file).await {
+    let file = article_file(&slug);
+    let text = match glue::fetch_text(&format!("{root}{file}")).await {
         Ok(text) => text,
         Err(glue::FetchError {
             status: Some(404), ..
@@ -61,7 +79,7 @@ pub async fn article(slug: String) -> Result<Arc<Loaded>, ArticleError> {
         Err(e) => return Err(e.error.into()),
     };
     let loaded = Arc::new(load_article(&file, &text)?);
-    ARTICLES.with(|c| c.borrow_mut().insert(slug, loaded.clone()));
+    remember_article(&slug, loaded.clone());
     Ok(loaded)
 }
 
@@ -70,17 +88,58 @@ async fn manifest_part(file: &str) -> Result<Manifest, LoadError> {
     load_manifest(file, &text)
 }
 
-/// The first part of the manifest: enough for the first screen. Returns
-/// the index and the files of the remaining parts.
-pub async fn library_first() -> Result<(LibraryIndex, Vec<String>, Option<usize>), LoadError> {
+/// The first screen of the library: the first part of the manifest as an
+/// index, the files of the remaining parts, and how many entries there are
+/// in all.
+#[derive(Clone)]
+pub struct LibraryFirst {
+    pub index: LibraryIndex,
+    pub more: Vec<String>,
+    pub total: Option<usize>,
+}
+
+thread_local! {
+    static LIBRARY_FIRST: RefCell<Option<Manifest>> = const { RefCell::new(None) };
+}
+
+/// Keep the manifest's first part (the pre-renderer renders the home page
+/// from it; a hydrating home page has fetched it before hydrating).
+pub fn remember_library(first: Manifest) {
+    LIBRARY_FIRST.with(|c| *c.borrow_mut() = Some(first));
+}
+
+/// After a failed part, a retry starts from the first part again.
+pub fn forget_library() {
+    LIBRARY_FIRST.with(|c| *c.borrow_mut() = None);
+}
+
+/// The first part, if this visit has it already.
+pub fn cached_library() -> Option<LibraryFirst> {
+    LIBRARY_FIRST.with(|c| c.borrow().clone()).map(library_first_of)
+}
+
+/// Fetch the first part of the manifest (for a home page about to hydrate).
+pub async fn fetch_library() -> Result<LibraryFirst, LoadError> {
+    if let Some(hit) = cached_library() {
+        return Ok(hit);
+    }
     let first = manifest_part(MANIFEST).await?;
+    remember_library(first.clone());
+    Ok(library_first_of(first))
+}
+
+fn library_first_of(first: Manifest) -> LibraryFirst {
     let more = first
         .more
         .iter()
         .filter(|name| is_part_name(name))
         .map(|name| format!("articles/{name}"))
         .collect();
-    Ok((LibraryIndex::new(first.articles), more, first.total))
+    LibraryFirst {
+        index: LibraryIndex::new(first.articles),
+        more,
+        total: first.total,
+    }
 }
 
 /// One further part of the manifest.

@@ -1,63 +1,33 @@
 use leptos::prelude::*;
 
-use crate::glue;
-use crate::pages::{ArticleRoute, LibraryPage, Route};
+use crate::address::{Address, Route};
+use crate::context::{Announcer, Location};
+use crate::pages::{ArticleRoute, LibraryPage, NotFoundPage};
 
-/// One polite live region for the whole page: components say what changed
-/// ("Link copied") and screen readers hear it.
-#[derive(Clone, Copy)]
-pub struct Announcer(RwSignal<String>);
-
-impl Announcer {
-    pub fn say(&self, message: impl Into<String>) {
-        let (signal, message) = (self.0, message.into());
-        // Clear first so the same message twice is announced twice.
-        signal.set(String::new());
-        set_timeout(
-            move || signal.set(message),
-            std::time::Duration::from_millis(50),
-        );
-    }
-}
-
-/// The page address's query string, the one source of which page is shown.
-/// Links within the page push a new one (no reload); back and forward
-/// restore it; views that keep their state in the address replace it.
-#[derive(Clone, Copy)]
-pub struct Location(pub RwSignal<String>);
-
-impl Location {
-    /// Show a new view of the same page without a new history entry.
-    pub fn replace(&self, query: String) {
-        glue::replace_query(&query);
-        self.0.set(glue::current_query());
-    }
-}
-
-/// The page frame: masthead, the library or an article, and the footer. The
-/// frame renders whatever the page inside it manages.
+/// The page frame: skip link, masthead, the page the address names, the
+/// live region and the footer. The same component renders on the server
+/// (pre-rendering) and in the browser (hydrating that HTML, or rendering
+/// afresh on the client-side path).
 #[component]
-pub fn App() -> impl IntoView {
-    glue::remove_boot_placeholder();
-    let location = Location(RwSignal::new(glue::current_query()));
+pub fn App(location: Location) -> impl IntoView {
     provide_context(location);
-    glue::follow_links_in_page(move |query| location.0.set(query));
-    glue::on_history_change(move |query| location.0.set(query));
     let announcement = RwSignal::new(String::new());
     provide_context(Announcer(announcement));
-    // Only a change of page rebuilds the page; a new search or filter in the
-    // same page is handled inside it.
-    let route = Memo::new(move |_| location.0.with(|q| Route::from_query(q)));
+    // Only a change of page rebuilds the page; a new search, filter or
+    // target within the same page is handled inside it.
+    let route = Memo::new(move |_| location.0.with(|a| page_of(a.route())));
+    let home = move || location.href_to(&Address::default());
 
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
         <header class="masthead">
-            <a class="brand" href="./">"Newsview"</a>
+            <a class="brand" href=home>"Newsview"</a>
         </header>
         <main id="main_content" tabindex="-1">
             {move || match route.get() {
-                Route::Library => view! { <LibraryPage /> }.into_any(),
-                Route::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+                Page::Library => view! { <LibraryPage /> }.into_any(),
+                Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+                Page::Unknown => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
         <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
@@ -65,9 +35,29 @@ pub fn App() -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>
-                "Rendered in your browser from "
-                <a href="schema/article.v1.json">"article JSON v1"</a> "."
+                "Newsview: news articles, readable with or without JavaScript. "
+                <a href=move || location.href_to(&Address::new("schema/article.v1.json", ""))>
+                    "The article format"
+                </a>
+                "."
             </p>
         </footer>
+    }
+}
+
+/// Which page component an address needs; the target and the filter are
+/// the page's own state, so they do not rebuild it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Page {
+    Library,
+    Article(String),
+    Unknown,
+}
+
+fn page_of(route: Route) -> Page {
+    match route {
+        Route::Library => Page::Library,
+        Route::Article { slug, .. } => Page::Article(slug),
+        Route::Unknown => Page::Unknown,
     }
 }

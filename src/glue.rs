@@ -3,7 +3,6 @@
 
 use article::{LoadError, Problem};
 use gloo_net::http::Request;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -18,18 +17,6 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
         .get_element_by_id(id)?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
-}
-
-/// A query parameter of the page URL, decoded.
-pub fn query_param(name: &str) -> Option<String> {
-    param_in(&window()?.location().search().ok()?, name)
-}
-
-/// A parameter of a query string (`?a=1&b=2`), decoded.
-pub fn param_in(query: &str, name: &str) -> Option<String> {
-    web_sys::UrlSearchParams::new_with_str(query)
-        .ok()?
-        .get(name)
 }
 
 /// A failed fetch: the HTTP status if there was an answer, and the message.
@@ -78,88 +65,6 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Remove the static "loading" shell that index.html shows before the wasm
-/// has started.
-pub fn remove_boot_placeholder() {
-    if let Some(el) = element("boot") {
-        el.remove();
-    }
-}
-
-/// Same-page links (another query string on this page) are followed without
-/// a reload: the address is pushed to history and `navigate` gets the new
-/// query. Links that only change the `#fragment`, open elsewhere, or were
-/// handled already are left to the browser.
-pub fn follow_links_in_page(navigate: impl Fn(String) + 'static) {
-    let Some(window) = window() else { return };
-    let Some(document) = window.document() else {
-        return;
-    };
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        let Some(link) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        if !matches!(link.target().as_str(), "" | "_self") || link.has_attribute("download") {
-            return;
-        }
-        let Some(location) = web_sys::window().map(|w| w.location()) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::new(&link.href()) else {
-            return;
-        };
-        let same_page = Some(url.origin()) == location.origin().ok()
-            && Some(url.pathname()) == location.pathname().ok();
-        if !same_page || Some(url.search()) == location.search().ok() {
-            return;
-        }
-        ev.prevent_default();
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link.href()));
-        }
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        navigate(url.search());
-    });
-    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    // Lives as long as the page.
-    on_click.forget();
-}
-
-/// Back and forward: call `f` with the restored query string.
-pub fn on_history_change(f: impl Fn(String) + 'static) {
-    let Some(window) = window() else { return };
-    let cb = Closure::<dyn Fn()>::new(move || {
-        f(web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default())
-    });
-    let _ = window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
-    cb.forget();
-}
-
-/// The page's query string now (`?…` or empty).
-pub fn current_query() -> String {
-    window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
-
 /// A performance mark for the benchmark harness ("article-rendered").
 pub fn mark(name: &str) {
     if let Some(perf) = window().and_then(|w| w.performance()) {
@@ -167,39 +72,29 @@ pub fn mark(name: &str) {
     }
 }
 
-/// This page's address with another query (and no fragment): what a shared
-/// link points at. Works wherever dist/ is hosted, root or folder.
-pub fn page_url(query: &str) -> String {
-    let Some(location) = window().map(|w| w.location()) else {
-        return format!("?{query}");
-    };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}?{query}")
+/// Say on `<html>` that the app runs: controls that need it (topic filter,
+/// share buttons) are hidden by the style sheet until then, so a page
+/// without the app never shows dead buttons.
+#[cfg(feature = "hydrate")]
+pub fn mark_ready() {
+    if let Some(html) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.class_list().add_1("app-ready");
+    }
+    mark("app-ready");
 }
 
-/// Put the view state in the address bar without a new history entry (and
-/// without scrolling); the fragment stays. An empty query leaves the bare page.
-pub fn replace_query(query: &str) {
-    let Some(w) = window() else { return };
-    let location = w.location();
-    let search = if query.is_empty() {
-        String::new()
-    } else {
-        format!("?{query}")
-    };
-    if location.search().ok().as_deref() == Some(search.as_str()) {
-        return;
+/// The element the app lives in (`<div id="app">`), emptied of what the
+/// page had there when the app renders it afresh.
+#[cfg(feature = "hydrate")]
+pub fn app_root(empty: bool) -> Option<web_sys::HtmlElement> {
+    let root = element("app")?;
+    if empty {
+        root.set_text_content(None);
     }
-    let hash = location.hash().unwrap_or_default();
-    let next = if search.is_empty() {
-        format!("{}{hash}", location.pathname().unwrap_or_default())
-    } else {
-        format!("{search}{hash}")
-    };
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&next));
-    }
+    Some(root)
 }
 
 pub fn prefers_reduced_motion() -> bool {
@@ -255,20 +150,12 @@ pub fn back_to_top() {
     w.scroll_to_with_scroll_to_options(&options);
 }
 
-/// Content arrives after the browser's own jump to `#fragment` was tried, so
-/// repeat it once the article is in the page.
+/// Content rendered in the browser arrives after the browser's own jump to
+/// `#fragment` was tried, so repeat it once the article is in the page.
 pub fn scroll_to_fragment() {
-    let Some(hash) = window().and_then(|w| w.location().hash().ok()) else {
-        return;
-    };
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-        return;
-    };
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| id.to_string());
-    bring_into_view(&id);
+    if let Some(id) = crate::address::browser::fragment() {
+        bring_into_view(&id);
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
-use article::filter::{parse_topics, view_query, ArticleIndex, Target, Visibility};
+use article::filter::{parse_topics, ArticleIndex, Target, Visibility};
 use article::Loaded;
 use leptos::prelude::*;
 
-use crate::glue;
+use crate::address::{article_view, Address, Route};
 
 /// Messages about the address itself and what it asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +30,14 @@ pub struct ArticleState {
     pub target: RwSignal<Option<Target>>,
     pub visibility: Memo<Visibility>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// Opened by its own path: the view is written as clean paths
+    /// (`a/<slug>/q/<id>/`), else as the old `?article=` query.
+    clean: bool,
 }
 
 impl ArticleState {
-    /// Read the view from the page address.
-    pub fn from_url(loaded: Arc<Loaded>) -> Self {
+    /// The view the address asks for.
+    pub fn new(loaded: Arc<Loaded>, address: &Address) -> Self {
         let index = Arc::new(ArticleIndex::new(&loaded.article));
         let selected = RwSignal::new(Vec::new());
         let target = RwSignal::new(None::<Target>);
@@ -53,29 +56,28 @@ impl ArticleState {
             target,
             visibility,
             notices: RwSignal::new(Vec::new()),
+            clean: matches!(address.route(), Route::Article { clean: true, .. }),
         };
-        state.read_url();
+        state.read(address);
         state
     }
 
-    /// (Re)apply `?topics=`, `?quote=` and `?event=` from the address.
-    pub fn read_url(&self) {
+    /// Whether `address` is a view of this article (and not another page).
+    pub fn shows(&self, address: &Address) -> bool {
+        matches!(address.route(), Route::Article { slug, .. } if slug == self.loaded.article.id)
+    }
+
+    /// (Re)apply the topic filter and the target from the address.
+    pub fn read(&self, address: &Address) {
         let (topics, unknown) = parse_topics(
-            &glue::query_param("topics").unwrap_or_default(),
+            &address.param("topics").unwrap_or_default(),
             &self.loaded.article,
         );
         let mut notices = Vec::new();
         if !unknown.is_empty() {
             notices.push(Notice::UnknownTopics(unknown));
         }
-        let asked = glue::query_param("quote")
-            .filter(|q| !q.is_empty())
-            .map(Target::Quote)
-            .or_else(|| {
-                glue::query_param("event")
-                    .filter(|e| !e.is_empty())
-                    .map(Target::Event)
-            });
+        let asked = address.target();
         let target = match asked {
             Some(t) if self.index.has(&t) => {
                 if self.index.filter_hides(&topics, &self.index.blocks_of(&t)) {
@@ -94,11 +96,13 @@ impl ArticleState {
         self.notices.set(notices);
     }
 
-    /// The address of the current view, as a query string.
-    pub fn query(&self) -> String {
+    /// The address of the current view.
+    pub fn address(&self) -> Address {
         let slug = &self.loaded.article.id;
-        self.selected
-            .with(|s| self.target.with(|t| view_query(slug, s, t.as_ref())))
+        self.selected.with(|s| {
+            self.target
+                .with(|t| article_view(slug, s, t.as_ref(), self.clean))
+        })
     }
 
     pub fn toggle(&self, topic: &str) {
@@ -184,8 +188,9 @@ impl ArticleState {
         }
     }
 
-    /// A link to one quote or event: the article and the target, no filter.
-    pub fn link_to(&self, target: &Target) -> String {
-        glue::page_url(&view_query(&self.loaded.article.id, &[], Some(target)))
+    /// The address of one quote or event: its page, no filter. What share
+    /// buttons hand out and links to targets point at.
+    pub fn link_to(&self, target: &Target) -> Address {
+        article_view(&self.loaded.article.id, &[], Some(target), self.clean)
     }
 }

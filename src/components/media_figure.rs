@@ -3,6 +3,8 @@ use article::{Image, Inline, Media, MediaKind};
 use leptos::prelude::*;
 
 use super::Runs;
+use crate::address::Address;
+use crate::context::Location;
 
 /// Audio or video. There is no player in this viewer, so the figure shows
 /// the article's own placeholder text where the player would be.
@@ -27,7 +29,19 @@ pub fn MediaFigure(media: Media) -> impl IntoView {
 #[component]
 pub fn ImageFigure(image: Image) -> impl IntoView {
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
-        Some(src) => view! { <img src=src alt=image.alt loading="lazy" /> }.into_any(),
+        Some(src) => {
+            // A relative source is relative to the site root, and an article
+            // page sits in a folder of its own.
+            let location = expect_context::<Location>();
+            let src = move || {
+                if src.contains("://") || src.starts_with('/') {
+                    src.clone()
+                } else {
+                    format!("{}{src}", location.0.with(Address::root))
+                }
+            };
+            view! { <img src=src alt=image.alt loading="lazy" /> }.into_any()
+        }
         None => {
             view! { <div class="image__missing" role="img" aria-label=image.alt></div> }.into_any()
         }

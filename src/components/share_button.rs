@@ -3,7 +3,8 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::Announcer;
+use crate::address::browser;
+use crate::context::Announcer;
 use crate::glue::{self, ShareOutcome};
 use crate::state::ArticleState;
 
@@ -15,15 +16,18 @@ pub fn ShareButton(target: Target) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let (label, title) = state.share_text(&target);
     let announcer = expect_context::<Announcer>();
-    let url = state.link_to(&target);
+    let to = state.link_to(&target);
     let outcome = RwSignal::new(None::<ShareOutcome>);
+    // The absolute address, worked out when the reader shares.
+    let url = RwSignal::new(String::new());
     let field = NodeRef::<Input>::new();
 
     let share = {
-        let url = url.clone();
         move |_| {
-            let (url, title) = (url.clone(), title.clone());
+            let (link, title) = (browser::absolute(&to), title.clone());
+            url.set(link.clone());
             spawn_local(async move {
+                let url = link;
                 let result = glue::share_or_copy(&url, &title).await;
                 outcome.set(Some(result));
                 match result {
@@ -71,7 +75,7 @@ pub fn ShareButton(target: Target) -> impl IntoView {
                     view! {
                         <label class="share__fallback">
                             <span>"Copy this link: "</span>
-                            <input node_ref=field type="text" readonly value=url.clone() />
+                            <input node_ref=field type="text" readonly value=url.get_untracked() />
                         </label>
                     }
                         .into_any(),

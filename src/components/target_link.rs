@@ -1,6 +1,7 @@
 use article::filter::Target;
 use leptos::prelude::*;
 
+use crate::context::Location;
 use crate::state::ArticleState;
 
 /// A link to a quote or an event. In this page it shows the target without
@@ -8,7 +9,11 @@ use crate::state::ArticleState;
 #[component]
 pub fn TargetLink(target: Target, class: &'static str, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let href = state.link_to(&target);
+    let location = expect_context::<Location>();
+    // Relative to the page shown, which changes when the reader follows a
+    // target: so the href follows the address.
+    let to = state.link_to(&target);
+    let href = move || location.href_to(&to);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         state.go_to(target.clone());

@@ -4,8 +4,9 @@ use article::filter::Target;
 use article::Loaded;
 use leptos::prelude::*;
 
+use crate::address::Address;
 use crate::api::{self, ArticleError};
-use crate::app::Location;
+use crate::context::Location;
 use crate::components::{
     ArticleSection, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel,
     RelatedLinks, TableOfContents, Timeline, TopicFilter,
@@ -13,12 +14,20 @@ use crate::components::{
 use crate::glue;
 use crate::state::ArticleState;
 
-/// `?article=<slug>`: loads the article (or takes it from this visit's
-/// cache) and shows it, its loading state, or why it cannot be shown.
+/// An article's page (`a/<slug>/…` or `?article=<slug>`): the article at
+/// once when this visit has it (always so on a pre-rendered page, which
+/// fetched it before hydrating), else loading, then the article or why it
+/// cannot be shown.
 #[component]
 pub fn ArticleRoute(slug: String) -> impl IntoView {
-    let article = LocalResource::new(move || api::article(slug.clone()));
-    move || match article.get() {
+    if let Some(loaded) = api::cached_article(&slug) {
+        return view! { <ArticlePage loaded /> }.into_any();
+    }
+    let location = expect_context::<Location>();
+    let article = LocalResource::new(move || {
+        api::article(slug.clone(), location.0.with_untracked(Address::root))
+    });
+    (move || match article.get() {
         None => view! { <p class="loading" role="status">"Loading article…"</p> }.into_any(),
         Some(Ok(loaded)) => view! { <ArticlePage loaded /> }.into_any(),
         Some(Err(ArticleError::NoSuchArticle { slug, file })) => view! {
@@ -29,7 +38,7 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
                     <code>{file}</code> ": not found, HTTP 404)."
                 </p>
                 <p>
-                    <a href="./">"Back to all articles"</a>
+                    <a href=location.href_to(&Address::default())>"Back to all articles"</a>
                 </p>
             </section>
         }
@@ -37,22 +46,27 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
         Some(Err(ArticleError::Load(error))) => {
             view! { <ErrorPanel error on_retry=move || article.refetch() /> }.into_any()
         }
-    }
+    })
+    .into_any()
 }
 
 /// One article: contents and filter, the story, then its timeline, quotes
 /// and people.
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
-    let state = ArticleState::from_url(loaded.clone());
+    let location = expect_context::<Location>();
+    let state = ArticleState::new(loaded.clone(), &location.get_untracked());
     provide_context(state.clone());
     let a = &loaded.article;
-    glue::set_title(&format!("{} - {}", a.headline, a.source.name));
+    {
+        let title = format!("{} - {}", a.headline, a.source.name);
+        Effect::new(move |_| glue::set_title(&title));
+    }
 
     // The address follows the view, replacing the entry rather than adding one.
     {
         let state = state.clone();
-        Effect::new(move |_| glue::replace_query(&state.query()));
+        Effect::new(move |_| location.replace(state.address()));
     }
     // A quote or event to show (from a link, the quotes panel or the
     // timeline) is brought into view once rendered: the quote itself, or the
@@ -77,16 +91,15 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
         });
     }
     // A new address for the same article (back and forward, a link with
-    // other topics) re-reads the view from it; an address this page wrote
-    // itself (or a `#fragment` jump, which keeps the query) changes nothing.
+    // other topics, the rest of a pre-rendered page's address once it has
+    // hydrated) re-reads the view from it; an address this page wrote
+    // itself (or a `#fragment` jump, which keeps it) changes nothing.
     {
         let state = state.clone();
-        let location = expect_context::<Location>();
-        Effect::new(move |first: Option<()>| {
-            let query = location.0.get();
-            let shown = untrack(|| state.query());
-            if first.is_some() && query.trim_start_matches('?') != shown {
-                state.read_url();
+        Effect::new(move |_| {
+            let address = location.get();
+            if state.shows(&address) && address != untrack(|| state.address()) {
+                state.read(&address);
             }
         });
     }

@@ -3,9 +3,10 @@ use article::library::{page_of, LibraryIndex, LibraryQuery, PER_PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::address::{article_page, Address};
 use crate::api;
-use crate::app::Location;
 use crate::components::ErrorPanel;
+use crate::context::Location;
 use crate::glue;
 
 /// The home page: every bundled article, newest first, searchable by the
@@ -14,53 +15,68 @@ use crate::glue;
 /// arrives; further parts load behind it.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
-    glue::set_title("Newsview: latest articles");
     let location = expect_context::<Location>();
     let query = Memo::new(move |_| {
-        location.0.with(|q| {
+        location.0.with(|a| {
             LibraryQuery::from_params(
-                glue::param_in(q, "q"),
-                glue::param_in(q, "section"),
-                glue::param_in(q, "topic"),
-                glue::param_in(q, "page"),
+                a.param("q"),
+                a.param("section"),
+                a.param("topic"),
+                a.param("page"),
             )
         })
     });
-    let library = RwSignal::new(None::<Result<LibraryIndex, article::LoadError>>);
-    let expected = RwSignal::new(None::<usize>);
+    // A pre-rendered home page (and the pre-renderer itself) has the first
+    // part already: render it at once, so hydration finds the same list.
+    let first = api::cached_library();
+    let expected = RwSignal::new(first.as_ref().and_then(|f| f.total));
+    let more = StoredValue::new(first.as_ref().map(|f| f.more.clone()));
+    let library = RwSignal::new(first.map(|f| Ok(f.index)));
+    let load_more = move |files: Vec<String>| {
+        spawn_local(async move {
+            for file in files {
+                match api::library_part(file).await {
+                    Ok(entries) => library.update(|l| {
+                        if let Some(Ok(index)) = l {
+                            index.extend(entries);
+                        }
+                    }),
+                    // A part that cannot be read shows its error panel,
+                    // whose retry loads the list again.
+                    Err(e) => {
+                        library.set(Some(Err(e)));
+                        break;
+                    }
+                }
+            }
+        })
+    };
     let load = move || {
         spawn_local(async move {
-            match api::library_first().await {
-                Ok((index, more, total)) => {
-                    expected.set(total);
-                    library.set(Some(Ok(index)));
-                    for file in more {
-                        match api::library_part(file).await {
-                            Ok(entries) => library.update(|l| {
-                                if let Some(Ok(index)) = l {
-                                    index.extend(entries);
-                                }
-                            }),
-                            // A part that cannot be read shows its error
-                            // panel, whose retry loads the list again.
-                            Err(e) => {
-                                library.set(Some(Err(e)));
-                                break;
-                            }
-                        }
-                    }
+            match api::fetch_library().await {
+                Ok(first) => {
+                    expected.set(first.total);
+                    library.set(Some(Ok(first.index)));
+                    load_more(first.more);
                 }
                 Err(e) => library.set(Some(Err(e))),
             }
         })
     };
-    load();
+    // In the browser only: the server renders the first screen and stops.
+    Effect::new(move |_| {
+        glue::set_title("Newsview: latest articles");
+        match more.get_value() {
+            Some(files) => load_more(files),
+            None => load(),
+        }
+    });
 
     move || match library.get() {
         None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
             .into_any(),
         Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || { library.set(None); load() } /> }.into_any()
+            view! { <ErrorPanel error on_retry=move || { library.set(None); api::forget_library(); load() } /> }.into_any()
         }
         Some(Ok(_)) => view! { <LibraryList library query expected /> }.into_any(),
     }
@@ -91,7 +107,7 @@ fn LibraryList(
         let mut q = query.get_untracked();
         change(&mut q);
         q.page = 1;
-        location.replace(q.to_query());
+        location.replace(Address::new("", q.to_query()));
     };
     let on_search = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
@@ -164,9 +180,10 @@ fn LibraryList(
                         let date = Date::parse(&e.published).map(|d| d.display()).unwrap_or_else(|_| e.published.clone());
                         let timing = (n == 0).then_some("library-first");
                         // The first headline is what the benchmark times as painted.
+                        let href = location.href_to(&article_page(&e.slug));
                         let headline = view! {
                             <h2 class="card__headline">
-                                <a href=format!("?article={}", e.slug)>{e.headline}</a>
+                                <a href=href>{e.headline}</a>
                             </h2>
                         }
                         .attr("elementtiming", timing);
@@ -196,10 +213,7 @@ fn LibraryList(
             (page, pages)
         });
         (pages > 1).then(|| {
-            let link = |p: usize| {
-                let query = q.with_page(p).to_query();
-                if query.is_empty() { "./".to_string() } else { format!("?{query}") }
-            };
+            let link = |p: usize| location.href_to(&Address::new("", q.with_page(p).to_query()));
             view! {
                 <nav class="pager" aria-label="Pages of articles">
                     {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>"← Newer"</a> })}

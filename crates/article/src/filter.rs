@@ -1,11 +1,9 @@
 //! Derived indexes and the reader's view state: which paragraphs each topic
-//! covers, which ones a topic selection shows, and the URL parameters that
-//! carry a selection or a quote.
+//! covers, which ones a topic selection shows, and what a link can point at.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::types::{Article, Block};
-use crate::validate::is_valid_id;
 
 /// What a shared link or the reader points at: one quote, or one timeline
 /// event (with the paragraphs that mention it).
@@ -240,23 +238,6 @@ pub fn parse_topics(value: &str, article: &Article) -> (Vec<String>, Vec<String>
         }
     }
     (known, unknown)
-}
-
-/// The query string for a view: `article=…&topics=a,b&quote=…` (or
-/// `&event=…`). Ids are validated to a URL-safe alphabet, so nothing needs
-/// escaping.
-pub fn view_query(slug: &str, topics: &[String], target: Option<&Target>) -> String {
-    let mut query = format!("article={slug}");
-    if !topics.is_empty() {
-        query.push_str("&topics=");
-        query.push_str(&topics.join(","));
-    }
-    match target {
-        Some(Target::Quote(id)) if is_valid_id(id) => query.push_str(&format!("&quote={id}")),
-        Some(Target::Event(id)) if is_valid_id(id) => query.push_str(&format!("&event={id}")),
-        _ => {}
-    }
-    query
 }
 
 /// "7 of 20 paragraphs, about Syria or Snowden"; "All 20 paragraphs".

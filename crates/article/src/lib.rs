@@ -9,6 +9,7 @@ pub mod library;
 mod load;
 pub mod timeline;
 mod types;
+pub mod url;
 pub mod validate;
 
 pub use load::{load_article, load_manifest, LoadError, Loaded};

@@ -63,19 +63,7 @@ impl LibraryQuery {
     }
 }
 
-/// Percent-encode a query value (like `encodeURIComponent`).
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
+pub use crate::url::encode;
 
 /// Entries with their lower-cased search text, built once as parts arrive;
 /// a keystroke only scans these.

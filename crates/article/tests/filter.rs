@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use article::filter::{parse_topics, summary, view_query, ArticleIndex, Target};
+use article::filter::{parse_topics, summary, ArticleIndex, Target};
 use article::{load_article, Article};
 
 fn seed() -> Article {
@@ -136,34 +136,6 @@ fn topics_parameter_keeps_known_ids_and_reports_the_rest() {
     let long = "x".repeat(5000);
     let (known, unknown) = parse_topics(&long, &a);
     assert!(known.is_empty() && unknown.len() == 1);
-}
-
-#[test]
-fn view_query_round_trips_through_parse() {
-    let a = seed();
-    let q = view_query(
-        &a.id,
-        &ids(&["syria", "snowden"]),
-        Some(&Target::Quote("kerry-collisions".into())),
-    );
-    assert_eq!(
-        q,
-        "article=us-russia-talks-despite-collisions&topics=syria,snowden&quote=kerry-collisions"
-    );
-    let topics = q
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("topics="))
-        .unwrap();
-    assert_eq!(parse_topics(topics, &a).0, ids(&["syria", "snowden"]));
-    assert_eq!(view_query("s", &[], None), "article=s");
-    assert_eq!(
-        view_query("s", &[], Some(&Target::Quote("<bad>".into()))),
-        "article=s"
-    );
-    assert_eq!(
-        view_query("s", &[], Some(&Target::Event("e-1".into()))),
-        "article=s&event=e-1"
-    );
 }
 
 #[test]

@@ -1,0 +1,54 @@
+//! What every page shares: the address it shows and the live region that
+//! announces changes. Provided once by the app frame.
+
+use leptos::prelude::*;
+
+use crate::address::Address;
+
+/// One polite live region for the whole page: components say what changed
+/// ("Link copied") and screen readers hear it.
+#[derive(Clone, Copy)]
+pub struct Announcer(pub RwSignal<String>);
+
+impl Announcer {
+    pub fn say(&self, message: impl Into<String>) {
+        let (signal, message) = (self.0, message.into());
+        // Clear first so the same message twice is announced twice.
+        signal.set(String::new());
+        set_timeout(
+            move || signal.set(message),
+            std::time::Duration::from_millis(50),
+        );
+    }
+}
+
+/// The address the page shows: the one source of which page and which view
+/// of it. Links within the site push a new one (no reload); back and
+/// forward restore it; views that keep their state in the address replace
+/// it. On the server it is the page being pre-rendered.
+#[derive(Clone, Copy)]
+pub struct Location(pub RwSignal<Address>);
+
+impl Location {
+    pub fn get(&self) -> Address {
+        self.0.get()
+    }
+
+    pub fn get_untracked(&self) -> Address {
+        self.0.get_untracked()
+    }
+
+    /// Show another view of the same page without a new history entry.
+    pub fn replace(&self, to: Address) {
+        if self.0.with_untracked(|now| *now == to) {
+            return;
+        }
+        crate::address::browser::replace(&to);
+        self.0.set(to);
+    }
+
+    /// A link from the page shown now to `to`.
+    pub fn href_to(&self, to: &Address) -> String {
+        self.0.with(|now| now.href_to(to))
+    }
+}

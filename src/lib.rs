@@ -1,0 +1,77 @@
+#![recursion_limit = "256"]
+//! Newsview: a news article viewer. One set of Leptos components renders
+//! every page twice: at build time to HTML (feature `ssr`, `prerender`
+//! binary) and in the browser, which hydrates that HTML or, on the
+//! client-side path, renders afresh (feature `hydrate`).
+//!
+//! Data flows one way: `api` fetches JSON and the `article` crate turns it
+//! into a validated model; `pages` and `components` turn the model into
+//! view. `address` owns the page address, `context` what pages share, and
+//! `glue` is the only other place that touches browser APIs directly.
+
+pub mod address;
+pub mod api;
+pub mod app;
+mod components;
+pub mod context;
+mod glue;
+mod pages;
+mod state;
+
+#[cfg(feature = "ssr")]
+pub mod prerender;
+
+/// The browser's entry point. A page the pre-renderer wrote names its own
+/// address (`<meta name="newsview-page">`): the app fetches the data that
+/// page was made from, then hydrates it, keeping the nodes the reader
+/// already sees; the rest of the address (a topic filter in the query) is
+/// applied after that. Any other address renders afresh.
+#[cfg(feature = "hydrate")]
+pub fn start() {
+    use address::{browser, Route};
+    use context::Location;
+    use leptos::prelude::*;
+
+    console_error_panic_hook::set_once();
+    let full = browser::current();
+    let prerendered = browser::prerendered().filter(|p| p.path == full.path);
+    leptos::task::spawn_local(async move {
+        let ready = match prerendered.as_ref().map(|p| p.route()) {
+            Some(Route::Article { slug, .. }) => api::article(slug, full.root()).await.is_ok(),
+            Some(Route::Library) => api::fetch_library().await.is_ok(),
+            Some(Route::Unknown) => true,
+            None => false,
+        };
+        if prerendered.is_some() && !ready {
+            // The page already reads completely; without its data it stays
+            // the static page it is rather than becoming an error panel.
+            leptos::logging::warn!("newsview: the page's data could not be loaded; it stays static");
+            return;
+        }
+        let hydrating = prerendered;
+        let first = hydrating.clone().unwrap_or_else(|| full.clone());
+        let location = Location(RwSignal::new(first));
+        browser::follow_links_in_page(move |to| location.0.set(to));
+        browser::on_history_change(move |to| location.0.set(to));
+        match hydrating {
+            Some(_) => {
+                let Some(root) = glue::app_root(false) else {
+                    return;
+                };
+                leptos::mount::hydrate_from(root, move || app::App(app::AppProps { location }))
+                    .forget();
+                // The query the page was not rendered with (`?topics=`), once
+                // the page's own effects have run.
+                request_animation_frame(move || location.0.set(full));
+            }
+            None => {
+                let Some(root) = glue::app_root(true) else {
+                    return;
+                };
+                leptos::mount::mount_to(root, move || app::App(app::AppProps { location }))
+                    .forget();
+            }
+        }
+        glue::mark_ready();
+    });
+}

@@ -1,0 +1,340 @@
+//! Link-preview cards: a 1200×630 PNG per quote (and per article), drawn
+//! as SVG and rasterised with resvg. Text is measured with the committed
+//! font's own advances and broken into lines here, because SVG does not
+//! wrap; whatever does not fit is cut at a word with an ellipsis.
+
+use std::sync::Arc;
+
+use resvg::{tiny_skia, usvg};
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+const MARGIN: f32 = 72.0;
+const FAMILY: &str = "DejaVu Sans";
+
+static REGULAR: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
+
+/// What a card says, top to bottom.
+pub struct Card<'a> {
+    /// Small capitals above the text ("Quote", or the article's section).
+    pub kicker: &'a str,
+    /// The quote or the headline: as large as fits.
+    pub text: &'a str,
+    /// Put the text in quotation marks.
+    pub quoted: bool,
+    /// Who said it ("John Kerry, US Secretary of State") or the date.
+    pub byline: &'a str,
+    /// The article's headline under a rule, or empty.
+    pub context: &'a str,
+    pub site: &'a str,
+}
+
+/// The fonts, loaded once for every card of a build.
+pub struct Painter {
+    options: usvg::Options<'static>,
+    regular: ttf_parser::Face<'static>,
+    bold: ttf_parser::Face<'static>,
+}
+
+impl Painter {
+    pub fn new() -> Result<Self, String> {
+        let mut options = usvg::Options::default();
+        let db = Arc::make_mut(&mut options.fontdb);
+        db.load_font_data(REGULAR.to_vec());
+        db.load_font_data(BOLD.to_vec());
+        options.font_family = FAMILY.into();
+        let face = |bytes| ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("font: {e}"));
+        Ok(Painter {
+            options,
+            regular: face(REGULAR)?,
+            bold: face(BOLD)?,
+        })
+    }
+
+    /// The card as PNG bytes.
+    pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
+        let svg = self.svg(card);
+        let tree = usvg::Tree::from_str(&svg, &self.options).map_err(|e| format!("card: {e}"))?;
+        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("card: no pixmap")?;
+        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        pixmap.encode_png().map_err(|e| format!("card: {e}"))
+    }
+
+    /// The card as SVG, every line already broken to fit.
+    pub fn svg(&self, card: &Card) -> String {
+        let width = WIDTH as f32 - 2.0 * MARGIN;
+        let mut out = format!(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"><rect width="100%" height="100%" fill="#0f2238"/><rect x="0" y="0" width="16" height="{HEIGHT}" fill="#e8a33d"/>"##
+        );
+        let mut y = MARGIN + 8.0;
+        let kicker = fit(&self.bold, &card.kicker.to_uppercase(), 24.0, width, 1);
+        out.push_str(&text_lines(&kicker, MARGIN, y + 24.0, 24.0, 0.0, "#e8a33d", true));
+        y += 24.0 + 28.0;
+
+        // The bottom block (byline, context, site) is laid out first so the
+        // main text gets exactly the height that is left.
+        let site = fit(&self.bold, card.site, 24.0, width, 1);
+        let context = fit(&self.regular, card.context, 26.0, width, 2);
+        let byline = fit(&self.bold, card.byline, 32.0, width, 2);
+        let bottom_height = block_height(&byline, 32.0)
+            + if context.is_empty() { 0.0 } else { 20.0 + block_height(&context, 26.0) }
+            + 24.0
+            + block_height(&site, 24.0);
+        let main_bottom = HEIGHT as f32 - MARGIN - bottom_height - 28.0;
+
+        let text = if card.quoted {
+            format!("“{}”", card.text.trim())
+        } else {
+            card.text.trim().to_string()
+        };
+        // The largest size at which the whole text fits; at the smallest,
+        // cut what does not.
+        let available = (main_bottom - y).max(0.0);
+        let mut chosen = None;
+        for size in [64.0, 56.0, 50.0, 44.0, 40.0, 36.0, 32.0] {
+            let max_lines = (available / (size * LINE)).floor() as usize;
+            let lines = fit(&self.bold, &text, size, width, max_lines);
+            let whole = lines.last().is_some_and(|l| !l.ends_with('…')) || text.is_empty();
+            if whole || size == 32.0 {
+                chosen = Some((size, lines));
+                if whole {
+                    break;
+                }
+            }
+        }
+        let (size, lines) = chosen.unwrap_or((32.0, Vec::new()));
+        out.push_str(&text_lines(&lines, MARGIN, y + size, size, size * LINE, "#ffffff", true));
+
+        let mut y = HEIGHT as f32 - MARGIN - bottom_height;
+        out.push_str(&text_lines(&byline, MARGIN, y + 32.0, 32.0, 32.0 * LINE, "#ffd48a", true));
+        y += block_height(&byline, 32.0);
+        if !context.is_empty() {
+            y += 20.0;
+            out.push_str(&format!(
+                r##"<rect x="{MARGIN}" y="{}" width="120" height="3" fill="#e8a33d"/>"##,
+                y - 10.0
+            ));
+            out.push_str(&text_lines(&context, MARGIN, y + 26.0, 26.0, 26.0 * LINE, "#d5dde6", false));
+            y += block_height(&context, 26.0);
+        }
+        y += 24.0;
+        out.push_str(&text_lines(&site, MARGIN, y + 24.0, 24.0, 0.0, "#9fb3c8", true));
+        out.push_str("</svg>");
+        out
+    }
+
+    /// Width of `text` in pixels at `size`, in the given face.
+    pub fn width(&self, bold: bool, text: &str, size: f32) -> f32 {
+        measure(if bold { &self.bold } else { &self.regular }, text, size)
+    }
+}
+
+/// Line height as a multiple of the font size.
+const LINE: f32 = 1.22;
+
+fn block_height(lines: &[String], size: f32) -> f32 {
+    if lines.is_empty() {
+        0.0
+    } else {
+        size * LINE * lines.len() as f32
+    }
+}
+
+fn measure(face: &ttf_parser::Face, text: &str, size: f32) -> f32 {
+    let scale = size / face.units_per_em() as f32;
+    let fallback = face.units_per_em() as f32 * 0.6;
+    text.chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .map_or(fallback, f32::from)
+        })
+        .sum::<f32>()
+        * scale
+}
+
+/// Break `text` into at most `max_lines` lines no wider than `width`; if it
+/// does not fit, the last line ends at a word with an ellipsis. A word
+/// wider than a line is cut by characters.
+pub fn fit(face: &ttf_parser::Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let fits = |s: &str| measure(face, s, size) <= width;
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if fits(&candidate) {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        // A word longer than a whole line: split it by characters.
+        let mut rest = word.to_string();
+        while !fits(&rest) {
+            let mut head = String::new();
+            for c in rest.chars() {
+                head.push(c);
+                if !fits(&head) {
+                    head.pop();
+                    break;
+                }
+            }
+            if head.is_empty() {
+                break;
+            }
+            rest = rest[head.len()..].to_string();
+            lines.push(head);
+        }
+        current = rest;
+        if lines.len() >= max_lines {
+            break;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    let cut = lines.len() > max_lines || words.peek().is_some();
+    lines.truncate(max_lines);
+    if cut {
+        if let Some(last) = lines.last_mut() {
+            ellipsis(last, &fits);
+        }
+    }
+    lines
+}
+
+/// End `line` with "…", dropping whole words (or, for one long word,
+/// characters) until it fits.
+fn ellipsis(line: &mut String, fits: &impl Fn(&str) -> bool) {
+    loop {
+        let trimmed = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
+        let candidate = format!("{trimmed}…");
+        if fits(&candidate) || trimmed.is_empty() {
+            *line = candidate;
+            return;
+        }
+        match trimmed.rfind(' ') {
+            Some(space) => line.truncate(space),
+            None => {
+                let mut t = trimmed.to_string();
+                t.pop();
+                *line = t;
+            }
+        }
+    }
+}
+
+fn text_lines(lines: &[String], x: f32, first_baseline: f32, size: f32, step: f32, fill: &str, bold: bool) -> String {
+    let weight = if bold { "bold" } else { "normal" };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            format!(
+                r#"<text x="{x}" y="{}" font-family="{FAMILY}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
+                first_baseline + step * i as f32,
+                xml_escape(line)
+            )
+        })
+        .collect()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        // Characters XML 1.0 does not allow at all.
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'))
+        .fold(String::with_capacity(s.len()), |mut out, c| {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+            out
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn painter() -> Painter {
+        Painter::new().unwrap()
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_word_with_an_ellipsis() {
+        let p = painter();
+        let text = "We must keep talking even when we disagree, because the alternative is far worse for everyone concerned ".repeat(20);
+        let lines = fit(&p.bold, &text, 40.0, 900.0, 3);
+        assert_eq!(lines.len(), 3);
+        for line in &lines {
+            assert!(p.width(true, line, 40.0) <= 900.0, "{line}");
+        }
+        let last = lines.last().unwrap();
+        assert!(last.ends_with('…'), "{last}");
+        // Cut at a word: what precedes the ellipsis is whole words of the text.
+        let kept = lines.join(" ");
+        let kept = kept.trim_end_matches('…');
+        assert!(text.starts_with(kept), "{kept}");
+    }
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        let p = painter();
+        assert_eq!(fit(&p.bold, "Talks go on", 40.0, 900.0, 3), vec!["Talks go on"]);
+        assert!(fit(&p.bold, "", 40.0, 900.0, 3).is_empty());
+    }
+
+    #[test]
+    fn an_unbroken_word_is_split_to_fit() {
+        let p = painter();
+        let word = "W".repeat(400);
+        let lines = fit(&p.bold, &word, 40.0, 600.0, 4);
+        assert_eq!(lines.len(), 4);
+        assert!(lines.iter().all(|l| p.width(true, l, 40.0) <= 600.0));
+        assert!(lines[3].ends_with('…'));
+    }
+
+    #[test]
+    fn every_line_of_a_card_stays_inside_it() {
+        let p = painter();
+        let long = "Ω".repeat(30) + &" word".repeat(500);
+        for text in ["Yes.", long.as_str()] {
+            let card = Card {
+                kicker: "Quote",
+                text,
+                quoted: true,
+                byline: &"Sergei Lavrov, Russian Foreign Minister ".repeat(5),
+                context: &"US and Russia must talk despite collisions ".repeat(5),
+                site: "Newsview",
+            };
+            let svg = p.svg(&card);
+            for t in svg.split("<text ").skip(1) {
+                let attr = |name: &str| -> f32 {
+                    let start = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                    t[start..].split('"').next().unwrap().parse().unwrap()
+                };
+                let (x, y, size) = (attr("x"), attr("y"), attr("font-size"));
+                let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+                let body = body.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+                let bold = t.contains("font-weight=\"bold\"");
+                assert!(x + p.width(bold, &body, size) <= WIDTH as f32 - MARGIN + 0.5, "too wide: {body}");
+                assert!(y <= HEIGHT as f32 - MARGIN + 1.0 && y - size >= 0.0, "outside: {body} at {y}");
+            }
+            let png = p.png(&card).unwrap();
+            assert_eq!(&png[1..4], b"PNG");
+            // Width and height from the IHDR chunk.
+            assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), WIDTH);
+            assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), HEIGHT);
+        }
+    }
+}

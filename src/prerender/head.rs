@@ -1,0 +1,277 @@
+//! What each pre-rendered page says about itself in `<head>`: title,
+//! description, canonical URL, Open Graph and Twitter tags, and schema.org
+//! JSON-LD. Link-preview crawlers and search engines read only this.
+
+use article::filter::Target;
+use article::{Article, Block, Inline};
+
+use super::Site;
+use crate::address::{article_page, Address};
+
+/// One page's head, as data; [`Head::html`] writes it.
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    /// `og:type`: `article` or `website`.
+    pub kind: &'static str,
+    pub address: Address,
+    /// The page this one is a view of (a quote's page points at its article).
+    pub canonical: Address,
+    pub image: Option<Image>,
+    pub published: Option<String>,
+    pub section: Option<String>,
+    pub json_ld: Option<serde_json::Value>,
+}
+
+pub struct Image {
+    /// Relative to the site root.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+/// Text for a title or description: control and bidi characters out (they
+/// would garble tab titles and previews), whitespace collapsed, cut at a
+/// word to `max` characters.
+pub fn plain(text: &str, max: usize) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        let extra = usize::from(!out.is_empty()) + word.chars().count();
+        if out.chars().count() + extra > max {
+            if out.is_empty() {
+                out = word.chars().take(max.saturating_sub(1)).collect();
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The article's first paragraph as plain text.
+pub fn first_paragraph(article: &Article) -> Option<String> {
+    article.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+        Block::Paragraph(p) => Some(runs_text(&p.runs)),
+        _ => None,
+    })
+}
+
+fn runs_text(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|r| match r {
+            Inline::Text(t) => t.text.clone(),
+            Inline::Quote(q) => format!("“{}”", q.text),
+        })
+        .collect()
+}
+
+/// The head of an article's own page.
+pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
+    let description = plain(
+        &a.summary.clone().or_else(|| first_paragraph(a)).unwrap_or_default(),
+        300,
+    );
+    let page = article_page(&a.id);
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": plain(&a.headline, 110),
+        "description": description,
+        "datePublished": a.published,
+        "articleSection": a.section,
+        "inLanguage": a.language,
+        "publisher": { "@type": "Organization", "name": a.source.name },
+    });
+    if let Some(url) = site.absolute(&page) {
+        ld["url"] = url.clone().into();
+        ld["mainEntityOfPage"] = url.into();
+    }
+    if let (Some(image), Some(base)) = (&image, &site.base_url) {
+        ld["image"] = format!("{base}{}", image.path).into();
+    }
+    if let Some(url) = a.source.url.as_ref().filter(|u| article::is_safe_url(u)) {
+        ld["isBasedOn"] = url.clone().into();
+    }
+    Head {
+        title: format!("{} - {}", plain(&a.headline, 120), site.name),
+        description,
+        kind: "article",
+        address: page.clone(),
+        canonical: page,
+        image,
+        published: Some(a.published.clone()),
+        section: Some(a.section.clone()),
+        json_ld: Some(ld),
+    }
+}
+
+/// The head of a quote's or an event's page: the target is what a preview
+/// shows; canonical is the article.
+pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: Option<Image>) -> Head {
+    let base = article(site, a, None);
+    let (title, description, ld) = match target {
+        Target::Quote(id) => {
+            let quote = a.quotes().map(|(_, q)| q).find(|q| &q.id == id);
+            let text = quote.map(|q| q.text.as_str()).unwrap_or_default();
+            let speaker = quote
+                .and_then(|q| q.speaker.as_deref())
+                .and_then(|s| a.person(s));
+            let who = speaker.map_or_else(
+                || "speaker not identified".to_string(),
+                |p| format!("{}, {}", p.name, p.role),
+            );
+            let name = speaker.map_or("Unattributed", |p| p.name.as_str());
+            let title = format!("“{}” – {name}", plain(text, 90));
+            let description = plain(&format!("“{text}” – {who}. From “{}”.", a.headline), 300);
+            let mut ld = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "Quotation",
+                "text": plain(text, 5000),
+                "isPartOf": { "@type": "NewsArticle", "headline": plain(&a.headline, 110), "datePublished": a.published },
+            });
+            if let Some(p) = speaker {
+                ld["spokenByCharacter"] =
+                    serde_json::json!({ "@type": "Person", "name": p.name, "jobTitle": p.role });
+            }
+            (title, description, ld)
+        }
+        Target::Event(id) => {
+            let event = a.timeline.iter().find(|e| &e.id == id);
+            let title = event.map_or_else(String::new, |e| {
+                format!("{} ({})", plain(&e.title, 100), e.date.display())
+            });
+            let description = plain(&format!("{title}: on the timeline of “{}”.", a.headline), 300);
+            let mut ld = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": event.map(|e| plain(&e.title, 200)),
+            });
+            if let Some(e) = event.filter(|e| e.date.date().is_some()) {
+                ld["startDate"] = e.date.value.clone().into();
+            }
+            (title, description, ld)
+        }
+    };
+    let mut ld = ld;
+    if let Some(url) = site.absolute(&base.address) {
+        ld["isPartOf"]["url"] = url.into();
+    }
+    Head {
+        title: format!("{title} - {}", site.name),
+        description,
+        address: page,
+        image,
+        json_ld: Some(ld),
+        ..base
+    }
+}
+
+impl Head {
+    pub fn html(&self, site: &Site) -> String {
+        let mut out = String::new();
+        let mut tag = |s: String| {
+            out.push_str("    ");
+            out.push_str(&s);
+            out.push('\n');
+        };
+        tag(format!("<title>{}</title>", esc(&self.title)));
+        tag(format!(r#"<meta name="description" content="{}" />"#, esc(&self.description)));
+        let canonical = site
+            .absolute(&self.canonical)
+            .unwrap_or_else(|| self.address.href_to(&self.canonical));
+        tag(format!(r#"<link rel="canonical" href="{}" />"#, esc(&canonical)));
+        let og = |p: &str, v: &str| format!(r#"<meta property="{p}" content="{}" />"#, esc(v));
+        tag(og("og:type", self.kind));
+        tag(og("og:title", &self.title_for_preview(site)));
+        tag(og("og:description", &self.description));
+        tag(og("og:site_name", &site.name));
+        if let Some(url) = site.absolute(&self.address) {
+            tag(og("og:url", &url));
+        }
+        if let Some(p) = &self.published {
+            tag(og("article:published_time", p));
+        }
+        if let Some(s) = &self.section {
+            tag(og("article:section", s));
+        }
+        let image = self.image.as_ref().and_then(|i| {
+            let url = format!("{}{}", site.base_url.as_ref()?, i.path);
+            Some((i, url))
+        });
+        let name = |n: &str, v: &str| format!(r#"<meta name="{n}" content="{}" />"#, esc(v));
+        match image {
+            Some((i, url)) => {
+                tag(og("og:image", &url));
+                tag(og("og:image:width", &i.width.to_string()));
+                tag(og("og:image:height", &i.height.to_string()));
+                tag(og("og:image:alt", &i.alt));
+                tag(name("twitter:card", "summary_large_image"));
+                tag(name("twitter:image", &url));
+                tag(name("twitter:image:alt", &i.alt));
+            }
+            None => tag(name("twitter:card", "summary")),
+        }
+        tag(name("twitter:title", &self.title_for_preview(site)));
+        tag(name("twitter:description", &self.description));
+        if let Some(ld) = &self.json_ld {
+            // Data, not script: the CSP does not apply; `<` is escaped so no
+            // text can close the element.
+            let json = ld.to_string().replace('<', "\\u003c");
+            tag(format!(r#"<script type="application/ld+json">{json}</script>"#));
+        }
+        out
+    }
+
+    /// The title without the site's name (previews show the site apart).
+    fn title_for_preview(&self, site: &Site) -> String {
+        self.title
+            .strip_suffix(&format!(" - {}", site.name))
+            .unwrap_or(&self.title)
+            .to_string()
+    }
+}
+
+/// Escape text for an HTML attribute or element.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_cut_at_a_word_and_loses_controls() {
+        assert_eq!(plain("a  b\nc", 10), "a b c");
+        assert_eq!(plain("one two three", 8), "one two…");
+        assert_eq!(plain("\u{202E}evil\u{202C} text", 20), "evil text");
+        assert_eq!(plain(&"x".repeat(50), 10).chars().count(), 10);
+    }
+
+    #[test]
+    fn escapes_what_could_break_out() {
+        assert_eq!(esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+}

@@ -1,0 +1,518 @@
+//! Build-time pre-rendering: every article in the manifest, each of its
+//! quotes and timeline events, and the first screen of the library become
+//! HTML files in `dist/`, rendered by the same `App` the browser hydrates.
+//! Then the files a site owner expects: `404.html`, `robots.txt` and (with
+//! a base URL) `sitemap.xml`.
+//!
+//! One stage per function: read the template trunk wrote → load the
+//! articles with the model crate → render each page → write it.
+
+mod card;
+mod head;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use article::filter::Target;
+use article::{load_article, load_manifest, Article, Loaded, Manifest};
+use base64::Engine as _;
+use leptos::prelude::*;
+use sha2::Digest as _;
+
+use crate::address::{article_page, article_view, Address};
+use crate::api;
+use crate::app::App;
+use crate::context::Location;
+
+pub use card::{Card, Painter};
+pub use head::Head;
+
+/// Build settings, from the environment (see the README).
+pub struct Site {
+    /// `NEWSVIEW_SITE_NAME`, default "Newsview".
+    pub name: String,
+    /// `NEWSVIEW_BASE_URL`: where `dist/` is served, ending in `/`.
+    /// Without it, nothing that needs an absolute URL is written.
+    pub base_url: Option<String>,
+}
+
+impl Site {
+    pub fn from_env() -> Result<Site, String> {
+        let base_url = match std::env::var("NEWSVIEW_BASE_URL") {
+            Ok(url) if !url.trim().is_empty() => {
+                let url = url.trim();
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(format!(
+                        "NEWSVIEW_BASE_URL must be an http(s) URL, not \"{url}\""
+                    ));
+                }
+                Some(if url.ends_with('/') {
+                    url.to_string()
+                } else {
+                    format!("{url}/")
+                })
+            }
+            _ => None,
+        };
+        let name = std::env::var("NEWSVIEW_SITE_NAME")
+            .ok()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "Newsview".into());
+        Ok(Site { name, base_url })
+    }
+
+    /// The absolute URL of a page, when the base URL is known.
+    pub fn absolute(&self, to: &Address) -> Option<String> {
+        let base = self.base_url.as_ref()?;
+        Some(format!("{base}{}", to.relative().trim_start_matches("./")))
+    }
+
+    /// The path part of the base URL (`/` without one): what `404.html`,
+    /// served at any depth, needs for its style sheet.
+    fn base_path(&self) -> String {
+        self.base_url
+            .as_ref()
+            .and_then(|u| u.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
+            .unwrap_or_else(|| "/".into())
+    }
+}
+
+/// trunk's `index.html`, split where each page puts its own parts.
+pub struct Template {
+    /// `<head>` contents with the title and any policy removed.
+    head: String,
+    /// `<body …>` up to the app's element, and after it.
+    body_start: String,
+    body_end: String,
+}
+
+const APP_START: &str = "<div id=\"app\">";
+const APP_END: &str = "<!--/app--></div>";
+
+impl Template {
+    pub fn parse(html: &str) -> Result<Template, String> {
+        let between = |start: &str, end: &str| -> Result<(usize, usize), String> {
+            let s = html
+                .find(start)
+                .ok_or(format!("index.html has no {start}"))?;
+            let e = html[s..]
+                .find(end)
+                .ok_or(format!("index.html has no {end}"))?;
+            Ok((s + start.len(), s + e))
+        };
+        let (hs, he) = between("<head>", "</head>")?;
+        let mut head = html[hs..he].to_string();
+        if let Some((s, e)) = find_between(&head, "<title>", "</title>") {
+            head.replace_range(s..e, "");
+        }
+        while let Some((s, e)) = find_between(&head, "<meta http-equiv=\"Content-Security-Policy\"", ">") {
+            head.replace_range(s..e, "");
+        }
+        let (bs, be) = between("<body", "</body>")?;
+        let body = &html[bs - "<body".len()..be];
+        let a = body
+            .find(APP_START)
+            .ok_or(format!("index.html has no {APP_START}"))?;
+        let b = body[a..]
+            .find(APP_END)
+            .ok_or(format!("index.html has no {APP_END}"))?;
+        let mut body_end = body[a + b + APP_END.len()..].to_string();
+        // Pre-rendered pages read completely without scripts.
+        if let Some((s, e)) = find_between(&body_end, "<noscript>", "</noscript>") {
+            body_end.replace_range(s..e, "");
+        }
+        Ok(Template {
+            head,
+            body_start: body[..a].to_string(),
+            body_end,
+        })
+    }
+
+    /// A whole page: `page` sits `address.root()` below the site root, so
+    /// trunk's `./` asset URLs are rewritten to reach it.
+    pub fn page(&self, address: &Address, head: &str, app_html: &str, preload: Option<&str>) -> String {
+        let root = address.root();
+        let assets = rebase(&self.head, if root.is_empty() { "./" } else { &root });
+        let policy = policy(&assets);
+        let mut html = String::with_capacity(app_html.len() + 4096);
+        html.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n");
+        let _ = writeln!(
+            html,
+            "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        );
+        let _ = writeln!(
+            html,
+            "    <meta name=\"newsview-root\" content=\"{}\" />\n    <meta name=\"newsview-page\" content=\"{}\" />",
+            head::esc(if root.is_empty() { "./" } else { &root }),
+            head::esc(&address.path)
+        );
+        if let Some(file) = preload {
+            // The data hydration needs, fetched beside the wasm, not after it.
+            let _ = writeln!(
+                html,
+                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+                head::esc(&root),
+                head::esc(file)
+            );
+        }
+        html.push_str(head);
+        html.push_str(assets.trim_start_matches(|c| c == '\n'));
+        html.push_str("</head>\n");
+        html.push_str(&self.body_start);
+        html.push_str(APP_START);
+        html.push_str(app_html);
+        html.push_str("</div>");
+        html.push_str(&self.body_end);
+        html.push_str("</body>\n</html>\n");
+        html
+    }
+
+    /// `404.html`: served by hosts at whatever address was missing, so it
+    /// runs no app and links by the site's absolute path.
+    pub fn not_found(&self, site: &Site, app_html: &str) -> String {
+        let base = site.base_path();
+        let styles: String = self
+            .head
+            .lines()
+            .filter(|l| l.contains("rel=\"stylesheet\"") || l.contains("rel=\"icon\"") || l.contains("name=\"viewport\"") || l.contains("name=\"color-scheme\""))
+            .map(|l| format!("{}\n", rebase(l, &base)))
+            .collect();
+        // Rendered as if one folder deep, so every link starts `../`.
+        let body = app_html.replace("\"../", &format!("\"{base}"));
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"app\">{body}</div>\n  </body>\n</html>\n",
+            head::esc(&site.name)
+        )
+    }
+}
+
+fn find_between(s: &str, start: &str, end: &str) -> Option<(usize, usize)> {
+    let a = s.find(start)?;
+    let b = s[a..].find(end)?;
+    Some((a, a + b + end.len()))
+}
+
+/// trunk writes asset URLs as `./name`, in attributes and in its start-up
+/// script; a page in a folder reaches them through `root`.
+fn rebase(html: &str, root: &str) -> String {
+    html.replace("\"./", &format!("\"{root}"))
+        .replace("'./", &format!("'{root}"))
+}
+
+/// The Content-Security-Policy of a page: nothing inline runs but the
+/// start-up scripts it carries, allowed by their SHA-256.
+pub fn policy(head: &str) -> String {
+    let mut hashes = Vec::new();
+    let mut rest = head;
+    while let Some(start) = rest.find("<script") {
+        let tag_end = rest[start..].find('>').map(|i| start + i + 1).unwrap_or(rest.len());
+        let tag = &rest[start..tag_end];
+        let close = rest[tag_end..].find("</script>").map(|i| tag_end + i).unwrap_or(rest.len());
+        // Scripts with a `src` are covered by 'self'; data blocks never run.
+        if !tag.contains(" src=") && !tag.contains("application/ld+json") {
+            let digest = sha2::Sha256::digest(rest[tag_end..close].as_bytes());
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[close..];
+        if rest.len() <= "</script>".len() {
+            break;
+        }
+        rest = &rest["</script>".len()..];
+    }
+    [
+        "default-src 'none'".to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")).trim().to_string(),
+        "style-src 'self'".into(),
+        "img-src 'self' https:".into(),
+        "connect-src 'self'".into(),
+        "base-uri 'none'".into(),
+        "form-action 'self'".into(),
+        "object-src 'none'".into(),
+    ]
+    .join("; ")
+}
+
+/// Render the app as it looks at `address`, to HTML.
+pub fn render_app(address: Address) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let location = Location(RwSignal::new(address));
+        view! { <App location /> }.to_html()
+    })
+}
+
+/// What one build wrote.
+#[derive(Default, Debug)]
+pub struct Report {
+    pub articles: usize,
+    pub quote_pages: usize,
+    pub event_pages: usize,
+    pub cards: usize,
+    pub skipped: Vec<String>,
+    pub html_bytes: usize,
+}
+
+/// Pre-render everything into `dist`.
+pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
+    let started = Instant::now();
+    let index = dist.join("index.html");
+    let template = Template::parse(&read(&index)?)?;
+    let painter = Painter::new()?;
+    let mut report = Report::default();
+
+    if site.base_url.is_none() {
+        println!(
+            "prerender: NEWSVIEW_BASE_URL is not set, so pages carry no og:url, og:image or \
+             twitter:image, canonical links are relative and there is no sitemap.xml"
+        );
+    }
+
+    let manifest = read_manifest(dist)?;
+    let mut pages: Vec<Address> = vec![Address::default()];
+    for (slug, loaded) in load_articles(dist, &manifest, &mut report) {
+        let loaded = Arc::new(loaded);
+        api::remember_article(&slug, loaded.clone());
+        let a = &loaded.article;
+        let page = article_page(&slug);
+        let article_card = write_card(dist, &painter, &page, &article_card(site, a), &plain_alt(a), &mut report)?;
+        let head = head::article(site, a, Some(article_card));
+        write_page(dist, &template, site, &page, &head, &mut report)?;
+        pages.push(page);
+        for (_, quote) in a.quotes() {
+            let target = Target::Quote(quote.id.clone());
+            let page = article_view(&slug, &[], Some(&target), true);
+            let speaker = quote.speaker.as_deref().and_then(|s| a.person(s));
+            let byline = speaker.map_or_else(
+                || "Speaker not identified".to_string(),
+                |p| format!("{}, {}", p.name, p.role),
+            );
+            let card = Card {
+                kicker: "Quote",
+                text: &quote.text,
+                quoted: true,
+                byline: &byline,
+                context: &a.headline,
+                site: &site.name,
+            };
+            let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
+            let image = write_card(dist, &painter, &page, &card, &alt, &mut report)?;
+            let head = head::target(site, a, &target, page.clone(), Some(image));
+            write_page(dist, &template, site, &page, &head, &mut report)?;
+            report.quote_pages += 1;
+        }
+        for event in &a.timeline {
+            let target = Target::Event(event.id.clone());
+            let page = article_view(&slug, &[], Some(&target), true);
+            let head = head::target(site, a, &target, page.clone(), None);
+            write_page(dist, &template, site, &page, &head, &mut report)?;
+            report.event_pages += 1;
+        }
+        report.articles += 1;
+    }
+
+    // The library's first screen, from the manifest's first part.
+    api::remember_library(manifest);
+    let home = Address::default();
+    let home_head = Head {
+        title: format!("{}: latest articles", site.name),
+        description: format!("The latest articles on {}.", site.name),
+        kind: "website",
+        address: home.clone(),
+        canonical: home.clone(),
+        image: None,
+        published: None,
+        section: None,
+        json_ld: None,
+    };
+    let html = template.page(&home, &home_head.html(site), &render_app(home.clone()), Some(api::MANIFEST));
+    write(&index, html.as_bytes())?;
+
+    let missing = Address::new("missing/404.html", "");
+    write(&dist.join("404.html"), template.not_found(site, &render_app(missing)).as_bytes())?;
+    write_site_files(dist, site, &pages)?;
+    println!(
+        "prerender: {} article pages, {} quote pages, {} event pages, {} cards in {:.1} s{}",
+        report.articles,
+        report.quote_pages,
+        report.event_pages,
+        report.cards,
+        started.elapsed().as_secs_f64(),
+        if report.skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; {} skipped", report.skipped.len())
+        }
+    );
+    Ok(report)
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The manifest's first part; its other parts are read by `load_articles`.
+fn read_manifest(dist: &Path) -> Result<Manifest, String> {
+    let file = dist.join(api::MANIFEST);
+    load_manifest(api::MANIFEST, &read(&file)?).map_err(|e| e.to_string())
+}
+
+/// Every article the manifest lists (all parts), loaded and validated. An
+/// article that cannot be loaded is reported and left to the client-side
+/// path, which shows the reader its error panel; the build goes on.
+fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(String, Loaded)> {
+    let mut entries: Vec<String> = first.articles.iter().map(|e| e.slug.clone()).collect();
+    for part in &first.more {
+        if !part.strip_suffix(".json").is_some_and(article::validate::is_valid_id) {
+            report.skipped.push(format!("manifest part \"{part}\": not a file name"));
+            continue;
+        }
+        let file = format!("articles/{part}");
+        match read(&dist.join(&file)).and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string())) {
+            Ok(m) => entries.extend(m.articles.into_iter().map(|e| e.slug)),
+            Err(e) => report.skipped.push(e),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for slug in entries {
+        if !seen.insert(slug.clone()) {
+            continue;
+        }
+        if !article::validate::is_valid_id(&slug) {
+            report.skipped.push(format!("manifest entry \"{slug}\": not an article id"));
+            continue;
+        }
+        let file = api::article_file(&slug);
+        match read(&dist.join(&file)).and_then(|t| load_article(&file, &t).map_err(|e| e.to_string())) {
+            Ok(loaded) if loaded.article.id == slug => out.push((slug, loaded)),
+            Ok(loaded) => report.skipped.push(format!(
+                "{file}: its id is \"{}\", not \"{slug}\"",
+                loaded.article.id
+            )),
+            Err(e) => report.skipped.push(e),
+        }
+    }
+    for problem in &report.skipped {
+        eprintln!("prerender: skipped {problem}");
+    }
+    out
+}
+
+fn page_file(dist: &Path, page: &Address) -> PathBuf {
+    dist.join(&page.path).join("index.html")
+}
+
+fn write_page(dist: &Path, template: &Template, site: &Site, page: &Address, head: &Head, report: &mut Report) -> Result<(), String> {
+    let slug = match page.route() {
+        crate::address::Route::Article { slug, .. } => slug,
+        _ => String::new(),
+    };
+    let html = template.page(
+        page,
+        &head.html(site),
+        &render_app(page.clone()),
+        Some(&api::article_file(&slug)),
+    );
+    report.html_bytes += html.len();
+    write(&page_file(dist, page), html.as_bytes())
+}
+
+fn article_card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
+    Card {
+        kicker: &a.section,
+        text: &a.headline,
+        quoted: false,
+        byline: &a.source.name,
+        context: a.summary.as_deref().unwrap_or(""),
+        site: &site.name,
+    }
+}
+
+fn plain_alt(a: &Article) -> String {
+    head::plain(&format!("{}: {}", a.section, a.headline), 400)
+}
+
+/// A card beside its page (`a/<slug>/q/<id>/card.png`).
+fn write_card(dist: &Path, painter: &Painter, page: &Address, card: &Card, alt: &str, report: &mut Report) -> Result<head::Image, String> {
+    let png = painter.png(card)?;
+    let path = format!("{}card.png", page.path);
+    write(&dist.join(&path), &png)?;
+    report.cards += 1;
+    Ok(head::Image {
+        path,
+        width: card::WIDTH,
+        height: card::HEIGHT,
+        alt: alt.to_string(),
+    })
+}
+
+/// `robots.txt` always; `sitemap.xml` of every article page when the base
+/// URL is known (a sitemap must list absolute URLs).
+fn write_site_files(dist: &Path, site: &Site, pages: &[Address]) -> Result<(), String> {
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &site.base_url {
+        let _ = writeln!(robots, "Sitemap: {base}sitemap.xml");
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for page in pages {
+            if let Some(url) = site.absolute(page) {
+                let _ = writeln!(xml, "  <url><loc>{}</loc></url>", head::esc(&url));
+            }
+        }
+        xml.push_str("</urlset>\n");
+        write(&dist.join("sitemap.xml"), xml.as_bytes())?;
+    }
+    write(&dist.join("robots.txt"), robots.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_allows_exactly_the_inline_start_up_script() {
+        let head = "<script type=\"module\">import init from '../../x.js';</script>\n<script type=\"application/ld+json\">{}</script><script src=\"a.js\"></script>";
+        let p = policy(head);
+        assert_eq!(p.matches("'sha256-").count(), 1, "{p}");
+        assert!(!p.contains("unsafe-inline"));
+        // The hash changes with the script's text, as the browser's would.
+        assert_ne!(p, policy(&head.replace("../../", "./")));
+    }
+
+    #[test]
+    fn assets_are_reached_from_any_folder() {
+        assert_eq!(
+            rebase("<link href=\"./main.css\"><script>import('./a.js')</script>", "../../"),
+            "<link href=\"../../main.css\"><script>import('../../a.js')</script>"
+        );
+    }
+
+    #[test]
+    fn the_base_path_comes_from_the_base_url() {
+        let site = |base: Option<&str>| Site {
+            name: "N".into(),
+            base_url: base.map(String::from),
+        };
+        assert_eq!(site(None).base_path(), "/");
+        assert_eq!(site(Some("https://x.org/")).base_path(), "/");
+        assert_eq!(site(Some("https://x.org/news/")).base_path(), "/news/");
+        assert_eq!(
+            site(Some("https://x.org/news/")).absolute(&article_page("s")).as_deref(),
+            Some("https://x.org/news/a/s/")
+        );
+    }
+}

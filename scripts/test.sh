@@ -8,13 +8,17 @@ cd "$ROOT"
 echo "== formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p article -p article-tool --all-targets -- -D warnings
-cargo clippy -p newsview --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate -- -D warnings
+cargo clippy -p newsview --features ssr --lib --bins --tests -- -D warnings
 
-echo "== model and article-tool tests (native)"
+echo "== model, article-tool and pre-renderer tests (native)"
 cargo test -p article -p article-tool
+cargo test -p newsview --features ssr --lib
 
-echo "== release build"
-trunk build --release --offline
+echo "== release build, pre-rendered for a site at a known address"
+# The base URL only names the site in link previews and the sitemap; the
+# tests serve dist/ from 127.0.0.1 and check those URLs by their paths.
+NEWSVIEW_BASE_URL=https://news.example.org/ trunk build --release --offline
 
 echo "== a generated library for the home page tests"
 rm -rf target/e2e-library

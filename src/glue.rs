@@ -59,6 +59,15 @@ pub async fn fetch_text(file: &str) -> Result<String, FetchError> {
         .map_err(|e| fail(None, format!("could not be read: {e}")))
 }
 
+/// The site's name, as the pre-renderer wrote it (`og:site_name`).
+pub fn site_name() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[property='og:site_name']").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "Newsview".into())
+}
+
 pub fn set_title(title: &str) {
     if let Some(doc) = window().and_then(|w| w.document()) {
         doc.set_title(title);

@@ -15,6 +15,7 @@ pub mod app;
 mod components;
 pub mod context;
 mod glue;
+pub mod meta;
 mod pages;
 mod state;
 
@@ -35,7 +36,9 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let full = browser::current();
     let prerendered = browser::prerendered().filter(|p| p.path == full.path);
-    leptos::task::spawn_local(async move {
+    // Leptos's executor starts with the mount below; until then the
+    // browser's own drives the data fetch.
+    wasm_bindgen_futures::spawn_local(async move {
         let ready = match prerendered.as_ref().map(|p| p.route()) {
             Some(Route::Article { slug, .. }) => api::article(slug, full.root()).await.is_ok(),
             Some(Route::Library) => api::fetch_library().await.is_ok(),

@@ -12,6 +12,7 @@ use crate::components::{
     RelatedLinks, TableOfContents, Timeline, TopicFilter,
 };
 use crate::glue;
+use crate::meta::page_title;
 use crate::state::ArticleState;
 
 /// An article's page (`a/<slug>/…` or `?article=<slug>`): the article at
@@ -58,9 +59,13 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     let state = ArticleState::new(loaded.clone(), &location.get_untracked());
     provide_context(state.clone());
     let a = &loaded.article;
+    // The tab names what the address points at, as the server's page did.
     {
-        let title = format!("{} - {}", a.headline, a.source.name);
-        Effect::new(move |_| glue::set_title(&title));
+        let state = state.clone();
+        Effect::new(move |_| {
+            let target = state.target.get();
+            glue::set_title(&page_title(&state.loaded.article, target.as_ref(), &glue::site_name()));
+        });
     }
 
     // The address follows the view, replacing the entry rather than adding one.

@@ -65,7 +65,7 @@ pub fn LibraryPage() -> impl IntoView {
     };
     // In the browser only: the server renders the first screen and stops.
     Effect::new(move |_| {
-        glue::set_title("Newsview: latest articles");
+        glue::set_title(&crate::meta::library_title(&glue::site_name()));
         match more.get_value() {
             Some(files) => load_more(files),
             None => load(),

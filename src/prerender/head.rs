@@ -7,6 +7,8 @@ use article::{Article, Block, Inline};
 
 use super::Site;
 use crate::address::{article_page, Address};
+pub use crate::meta::plain;
+use crate::meta::page_title;
 
 /// One page's head, as data; [`Head::html`] writes it.
 pub struct Head {
@@ -29,34 +31,6 @@ pub struct Image {
     pub width: u32,
     pub height: u32,
     pub alt: String,
-}
-
-/// Text for a title or description: control and bidi characters out (they
-/// would garble tab titles and previews), whitespace collapsed, cut at a
-/// word to `max` characters.
-pub fn plain(text: &str, max: usize) -> String {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let mut out = String::new();
-    for word in words {
-        let extra = usize::from(!out.is_empty()) + word.chars().count();
-        if out.chars().count() + extra > max {
-            if out.is_empty() {
-                out = word.chars().take(max.saturating_sub(1)).collect();
-            }
-            out.push('…');
-            return out;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// The article's first paragraph as plain text.
@@ -104,7 +78,7 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         ld["isBasedOn"] = url.clone().into();
     }
     Head {
-        title: format!("{} - {}", plain(&a.headline, 120), site.name),
+        title: page_title(a, None, &site.name),
         description,
         kind: "article",
         address: page.clone(),
@@ -120,7 +94,7 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
 /// shows; canonical is the article.
 pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: Option<Image>) -> Head {
     let base = article(site, a, None);
-    let (title, description, ld) = match target {
+    let (description, ld) = match target {
         Target::Quote(id) => {
             let quote = a.quotes().map(|(_, q)| q).find(|q| &q.id == id);
             let text = quote.map(|q| q.text.as_str()).unwrap_or_default();
@@ -131,8 +105,6 @@ pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: O
                 || "speaker not identified".to_string(),
                 |p| format!("{}, {}", p.name, p.role),
             );
-            let name = speaker.map_or("Unattributed", |p| p.name.as_str());
-            let title = format!("“{}” – {name}", plain(text, 90));
             let description = plain(&format!("“{text}” – {who}. From “{}”.", a.headline), 300);
             let mut ld = serde_json::json!({
                 "@context": "https://schema.org",
@@ -144,14 +116,14 @@ pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: O
                 ld["spokenByCharacter"] =
                     serde_json::json!({ "@type": "Person", "name": p.name, "jobTitle": p.role });
             }
-            (title, description, ld)
+            (description, ld)
         }
         Target::Event(id) => {
             let event = a.timeline.iter().find(|e| &e.id == id);
-            let title = event.map_or_else(String::new, |e| {
+            let what = event.map_or_else(String::new, |e| {
                 format!("{} ({})", plain(&e.title, 100), e.date.display())
             });
-            let description = plain(&format!("{title}: on the timeline of “{}”.", a.headline), 300);
+            let description = plain(&format!("{what}: on the timeline of “{}”.", a.headline), 300);
             let mut ld = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "Event",
@@ -160,7 +132,7 @@ pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: O
             if let Some(e) = event.filter(|e| e.date.date().is_some()) {
                 ld["startDate"] = e.date.value.clone().into();
             }
-            (title, description, ld)
+            (description, ld)
         }
     };
     let mut ld = ld;
@@ -168,7 +140,7 @@ pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: O
         ld["isPartOf"]["url"] = url.into();
     }
     Head {
-        title: format!("{title} - {}", site.name),
+        title: page_title(a, Some(target), &site.name),
         description,
         address: page,
         image,
@@ -261,14 +233,6 @@ pub fn esc(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn plain_text_is_cut_at_a_word_and_loses_controls() {
-        assert_eq!(plain("a  b\nc", 10), "a b c");
-        assert_eq!(plain("one two three", 8), "one two…");
-        assert_eq!(plain("\u{202E}evil\u{202C} text", 20), "evil text");
-        assert_eq!(plain(&"x".repeat(50), 10).chars().count(), 10);
-    }
 
     #[test]
     fn escapes_what_could_break_out() {

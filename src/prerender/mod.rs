@@ -108,9 +108,27 @@ impl Template {
         if let Some((s, e)) = find_between(&head, "<title>", "</title>") {
             head.replace_range(s..e, "");
         }
-        while let Some((s, e)) = find_between(&head, "<meta http-equiv=\"Content-Security-Policy\"", ">") {
-            head.replace_range(s..e, "");
+        // Each page writes its own charset, policy and root first.
+        for start in ["<meta http-equiv=\"Content-Security-Policy\"", "<meta charset", "<meta name=\"newsview-root\""] {
+            while let Some((s, e)) = find_between(&head, start, ">") {
+                head.replace_range(s..e, "");
+            }
         }
+        // Chromium warns that it ignores `integrity` on preloads; say
+        // nothing it will not use.
+        let head = head
+            .replace("><link rel=\"preload\"", ">\n<link rel=\"preload\"")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                if l.contains("rel=\"preload\"") {
+                    drop_attribute(l, "integrity")
+                } else {
+                    l.to_string()
+                }
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
         let (bs, be) = between("<body", "</body>")?;
         let body = &html[bs - "<body".len()..be];
         let a = body
@@ -186,6 +204,17 @@ impl Template {
             "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"app\">{body}</div>\n  </body>\n</html>\n",
             head::esc(&site.name)
         )
+    }
+}
+
+fn drop_attribute(tag: &str, name: &str) -> String {
+    let start = format!(" {name}=\"");
+    match tag.find(&start) {
+        Some(a) => match tag[a + start.len()..].find('"') {
+            Some(b) => format!("{}{}", &tag[..a], &tag[a + start.len() + b + 1..]),
+            None => tag.to_string(),
+        },
+        None => tag.to_string(),
     }
 }
 
@@ -320,7 +349,7 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     api::remember_library(manifest);
     let home = Address::default();
     let home_head = Head {
-        title: format!("{}: latest articles", site.name),
+        title: crate::meta::library_title(&site.name),
         description: format!("The latest articles on {}.", site.name),
         kind: "website",
         address: home.clone(),

@@ -1,0 +1,72 @@
+//! The words a page is known by outside itself: its title (the tab, the
+//! history list, link previews). Shared by the pre-renderer and the browser
+//! so a hydrated page keeps the title it was served with.
+
+use article::filter::Target;
+use article::Article;
+
+/// Text for a title or description: control and bidi characters out (they
+/// would garble tab titles and previews), whitespace collapsed, cut at a
+/// word to `max` characters.
+pub fn plain(text: &str, max: usize) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        let extra = usize::from(!out.is_empty()) + word.chars().count();
+        if out.chars().count() + extra > max {
+            if out.is_empty() {
+                out = word.chars().take(max.saturating_sub(1)).collect();
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The page title of an article, or of one of its quotes or events.
+pub fn page_title(a: &Article, target: Option<&Target>, site: &str) -> String {
+    let what = match target {
+        Some(Target::Quote(id)) => a.quotes().map(|(_, q)| q).find(|q| &q.id == id).map(|q| {
+            let name = q
+                .speaker
+                .as_deref()
+                .and_then(|s| a.person(s))
+                .map_or("speaker not identified", |p| p.name.as_str());
+            format!("“{}” – {name}", plain(&q.text, 90))
+        }),
+        Some(Target::Event(id)) => a.timeline.iter().find(|e| &e.id == id).map(|e| {
+            format!("{} ({}) – {}", plain(&e.title, 90), e.date.display(), plain(&a.headline, 60))
+        }),
+        None => None,
+    };
+    format!("{} - {site}", what.unwrap_or_else(|| plain(&a.headline, 120)))
+}
+
+/// The library's title.
+pub fn library_title(site: &str) -> String {
+    format!("{site}: latest articles")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_cut_at_a_word_and_loses_controls() {
+        assert_eq!(plain("a  b\nc", 10), "a b c");
+        assert_eq!(plain("one two three", 8), "one two…");
+        assert_eq!(plain("\u{202E}evil\u{202C} text", 20), "evil text");
+        assert_eq!(plain(&"x".repeat(50), 10).chars().count(), 10);
+    }
+
+}

@@ -228,6 +228,15 @@ pub mod browser {
         Some(Address::new(meta.get_attribute("content")?, ""))
     }
 
+    /// The fingerprint of the data the page was rendered from.
+    pub fn prerendered_fingerprint() -> Option<String> {
+        web_sys::window()?
+            .document()?
+            .query_selector("meta[name=newsview-data]")
+            .ok()??
+            .get_attribute("content")
+    }
+
     /// An absolute URL for `to`: what a shared link carries.
     pub fn absolute(to: &Address) -> String {
         format!("{}{}", site_root(), to.relative().trim_start_matches("./"))

@@ -30,7 +30,28 @@ impl From<LoadError> for ArticleError {
     }
 }
 
+/// A fingerprint of a data file's text (FNV-1a, 64 bits). A pre-rendered
+/// page names the fingerprint of the file it was rendered from; the browser
+/// hydrates it only when the file it fetched is the same, and renders
+/// afresh when the file changed after the build.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+fn remember_fingerprint(file: &str, text: &str) {
+    FINGERPRINTS.with(|f| f.borrow_mut().insert(file.to_string(), fingerprint(text)));
+}
+
+/// The fingerprint of a file this visit fetched.
+pub fn fetched_fingerprint(file: &str) -> Option<String> {
+    FINGERPRINTS.with(|f| f.borrow().get(file).cloned())
+}
+
 thread_local! {
+    static FINGERPRINTS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     // The viewer is single-threaded wasm; a visit-long cache needs no locking.
     static ARTICLES: RefCell<HashMap<String, Arc<Loaded>>> = RefCell::new(HashMap::new());
 }
@@ -78,6 +99,7 @@ pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleE
         }) => return Err(ArticleError::NoSuchArticle { slug, file }),
         Err(e) => return Err(e.error.into()),
     };
+    remember_fingerprint(&file, &text);
     let loaded = Arc::new(load_article(&file, &text)?);
     remember_article(&slug, loaded.clone());
     Ok(loaded)
@@ -85,6 +107,7 @@ pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleE
 
 async fn manifest_part(file: &str) -> Result<Manifest, LoadError> {
     let text = glue::fetch_text(file).await.map_err(|e| e.error)?;
+    remember_fingerprint(file, &text);
     load_manifest(file, &text)
 }
 

@@ -86,11 +86,21 @@ pub fn mark(name: &str) {
 /// without the app never shows dead buttons.
 #[cfg(feature = "hydrate")]
 pub fn mark_ready() {
-    if let Some(html) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
         let _ = html.class_list().add_1("app-ready");
+    }
+    // The icon's href is relative to the page; pages pushed to history sit
+    // in other folders, where the browser would look for it again.
+    if let Some(icon) = document
+        .query_selector("link[rel=icon]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    {
+        let _ = icon.set_attribute("href", &icon.href());
     }
     mark("app-ready");
 }

@@ -39,11 +39,13 @@ pub fn start() {
     // Leptos's executor starts with the mount below; until then the
     // browser's own drives the data fetch.
     wasm_bindgen_futures::spawn_local(async move {
-        let ready = match prerendered.as_ref().map(|p| p.route()) {
-            Some(Route::Article { slug, .. }) => api::article(slug, full.root()).await.is_ok(),
-            Some(Route::Library) => api::fetch_library().await.is_ok(),
-            Some(Route::Unknown) => true,
-            None => false,
+        let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
+            Some(Route::Article { slug, .. }) => (
+                api::article(slug.clone(), full.root()).await.is_ok(),
+                api::article_file(&slug),
+            ),
+            Some(Route::Library) => (api::fetch_library().await.is_ok(), api::MANIFEST.into()),
+            _ => (false, String::new()),
         };
         if prerendered.is_some() && !ready {
             // The page already reads completely; without its data it stays
@@ -51,7 +53,9 @@ pub fn start() {
             leptos::logging::warn!("newsview: the page's data could not be loaded; it stays static");
             return;
         }
-        let hydrating = prerendered;
+        // Data changed since the build: the page is rendered afresh from it.
+        let same = browser::prerendered_fingerprint() == api::fetched_fingerprint(&file);
+        let hydrating = prerendered.filter(|_| same);
         let first = hydrating.clone().unwrap_or_else(|| full.clone());
         let location = Location(RwSignal::new(first));
         browser::follow_links_in_page(move |to| location.0.set(to));

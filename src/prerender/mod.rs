@@ -151,7 +151,7 @@ impl Template {
 
     /// A whole page: `page` sits `address.root()` below the site root, so
     /// trunk's `./` asset URLs are rewritten to reach it.
-    pub fn page(&self, address: &Address, head: &str, app_html: &str, preload: Option<&str>) -> String {
+    pub fn page(&self, address: &Address, head: &str, app_html: &str, data: Option<(&str, &str)>) -> String {
         let root = address.root();
         let assets = rebase(&self.head, if root.is_empty() { "./" } else { &root });
         let policy = policy(&assets);
@@ -167,11 +167,12 @@ impl Template {
             head::esc(if root.is_empty() { "./" } else { &root }),
             head::esc(&address.path)
         );
-        if let Some(file) = preload {
-            // The data hydration needs, fetched beside the wasm, not after it.
+        if let Some((file, fingerprint)) = data {
+            // The data hydration needs, fetched beside the wasm, not after
+            // it; and which version of it this page was rendered from.
             let _ = writeln!(
                 html,
-                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />",
                 head::esc(&root),
                 head::esc(file)
             );
@@ -302,16 +303,18 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
         );
     }
 
-    let manifest = read_manifest(dist)?;
+    let manifest_text = read(&dist.join(api::MANIFEST))?;
+    let manifest_fingerprint = api::fingerprint(&manifest_text);
+    let manifest = load_manifest(api::MANIFEST, &manifest_text).map_err(|e| e.to_string())?;
     let mut pages: Vec<Address> = vec![Address::default()];
-    for (slug, loaded) in load_articles(dist, &manifest, &mut report) {
+    for (slug, loaded, fingerprint) in load_articles(dist, &manifest, &mut report) {
         let loaded = Arc::new(loaded);
         api::remember_article(&slug, loaded.clone());
         let a = &loaded.article;
         let page = article_page(&slug);
         let article_card = write_card(dist, &painter, &page, &article_card(site, a), &plain_alt(a), &mut report)?;
         let head = head::article(site, a, Some(article_card));
-        write_page(dist, &template, site, &page, &head, &mut report)?;
+        write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
         pages.push(page);
         for (_, quote) in a.quotes() {
             let target = Target::Quote(quote.id.clone());
@@ -332,14 +335,14 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
             let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
             let image = write_card(dist, &painter, &page, &card, &alt, &mut report)?;
             let head = head::target(site, a, &target, page.clone(), Some(image));
-            write_page(dist, &template, site, &page, &head, &mut report)?;
+            write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
             report.quote_pages += 1;
         }
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
             let page = article_view(&slug, &[], Some(&target), true);
             let head = head::target(site, a, &target, page.clone(), None);
-            write_page(dist, &template, site, &page, &head, &mut report)?;
+            write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
             report.event_pages += 1;
         }
         report.articles += 1;
@@ -359,7 +362,12 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
         section: None,
         json_ld: None,
     };
-    let html = template.page(&home, &home_head.html(site), &render_app(home.clone()), Some(api::MANIFEST));
+    let html = template.page(
+        &home,
+        &home_head.html(site),
+        &render_app(home.clone()),
+        Some((api::MANIFEST, &manifest_fingerprint)),
+    );
     write(&index, html.as_bytes())?;
 
     let missing = Address::new("missing/404.html", "");
@@ -392,16 +400,10 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The manifest's first part; its other parts are read by `load_articles`.
-fn read_manifest(dist: &Path) -> Result<Manifest, String> {
-    let file = dist.join(api::MANIFEST);
-    load_manifest(api::MANIFEST, &read(&file)?).map_err(|e| e.to_string())
-}
-
 /// Every article the manifest lists (all parts), loaded and validated. An
 /// article that cannot be loaded is reported and left to the client-side
 /// path, which shows the reader its error panel; the build goes on.
-fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(String, Loaded)> {
+fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(String, Loaded, String)> {
     let mut entries: Vec<String> = first.articles.iter().map(|e| e.slug.clone()).collect();
     for part in &first.more {
         if !part.strip_suffix(".json").is_some_and(article::validate::is_valid_id) {
@@ -425,8 +427,10 @@ fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(Str
             continue;
         }
         let file = api::article_file(&slug);
-        match read(&dist.join(&file)).and_then(|t| load_article(&file, &t).map_err(|e| e.to_string())) {
-            Ok(loaded) if loaded.article.id == slug => out.push((slug, loaded)),
+        let text = read(&dist.join(&file));
+        let fingerprint = text.as_deref().map(api::fingerprint).unwrap_or_default();
+        match text.and_then(|t| load_article(&file, &t).map_err(|e| e.to_string())) {
+            Ok(loaded) if loaded.article.id == slug => out.push((slug, loaded, fingerprint)),
             Ok(loaded) => report.skipped.push(format!(
                 "{file}: its id is \"{}\", not \"{slug}\"",
                 loaded.article.id
@@ -444,7 +448,10 @@ fn page_file(dist: &Path, page: &Address) -> PathBuf {
     dist.join(&page.path).join("index.html")
 }
 
-fn write_page(dist: &Path, template: &Template, site: &Site, page: &Address, head: &Head, report: &mut Report) -> Result<(), String> {
+/// One article's page (or a quote's or event's): `data` is the page and the
+/// fingerprint of the article file it was rendered from.
+fn write_page(dist: &Path, template: &Template, site: &Site, data: (&Address, &str), head: &Head, report: &mut Report) -> Result<(), String> {
+    let (page, fingerprint) = data;
     let slug = match page.route() {
         crate::address::Route::Article { slug, .. } => slug,
         _ => String::new(),
@@ -453,7 +460,7 @@ fn write_page(dist: &Path, template: &Template, site: &Site, page: &Address, hea
         page,
         &head.html(site),
         &render_app(page.clone()),
-        Some(&api::article_file(&slug)),
+        Some((&api::article_file(&slug), fingerprint)),
     );
     report.html_bytes += html.len();
     write(&page_file(dist, page), html.as_bytes())

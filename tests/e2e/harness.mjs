@@ -18,6 +18,9 @@ export function viewerHarness() {
       await tab.page.waitForSelector('#story_headline, .error-panel, .not-found, .library .library__status', {
         timeout: 30_000,
       });
+      // A pre-rendered page shows its content before the app runs; what a
+      // test does to it needs the app.
+      await appReady(tab.page);
       return tab;
     },
   };
@@ -31,6 +34,10 @@ export function viewerHarness() {
   });
   return h;
 }
+
+/** Wait until the app runs (it marks `<html>` once hydrated or rendered). */
+export const appReady = (page) =>
+  page.waitForFunction(() => document.documentElement.classList.contains('app-ready'), null, { timeout: 30_000 });
 
 /** Wait until the element is shown and wholly inside the viewport. */
 export function inViewport(page, selector) {

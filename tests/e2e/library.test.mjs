@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, repo } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
-import { SEED } from './harness.mjs';
+import { SEED, appReady } from './harness.mjs';
 
 // A generated library (scripts/test.sh writes it with article-tool generate:
 // 120 articles, manifest in parts of 30 + 40 + 40 + 10) served in front of dist/.
@@ -37,6 +37,7 @@ async function home(server, query = '') {
   const tab = await openPage(browser, { viewport: { width: 1200, height: 900 } });
   await tab.page.goto(server.base + query);
   await tab.page.waitForSelector('.library .library__status');
+  await appReady(tab.page);
   return tab;
 }
 
@@ -47,11 +48,11 @@ const allLoaded = (page) => page.waitForFunction(() => !/so far/.test(document.q
 test('the bundled home page lists the seed and opens it', async () => {
   const { page, errors, close } = await home(bundled);
   assert.equal(await page.textContent('.library h1'), 'Latest articles');
-  assert.deepEqual(await cards(page), [`?article=${SEED}`]);
+  assert.deepEqual(await cards(page), [`a/${SEED}/`]);
   assert.match(await page.textContent('.card'), /US & Canada.*John Kerry: US and Russia must talk.*9 August 2013.*Syria/s);
   await page.click('.card h2 a');
   await page.waitForSelector('#story_headline');
-  assert.equal(await page.evaluate(() => location.search), `?article=${SEED}`);
+  assert.equal(await page.evaluate(() => location.pathname), `/a/${SEED}/`);
   assert.deepEqual(errors, []);
   await close();
 });
@@ -71,17 +72,17 @@ test('the list is newest first and pages through every article', async () => {
   const all = manifest();
   const { page, errors, close } = await home(library);
   await allLoaded(page);
-  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `?article=${e.slug}`));
+  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `a/${e.slug}/`));
   const dates = await page.$$eval('.card time', (ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual([...dates].sort().reverse(), dates);
   const before = await page.evaluate(() => history.length);
   await page.click('.pager a[rel="next"]');
   await page.waitForFunction(() => location.search === '?page=2');
-  assert.deepEqual(await cards(page), all.slice(20, 40).map((e) => `?article=${e.slug}`));
+  assert.deepEqual(await cards(page), all.slice(20, 40).map((e) => `a/${e.slug}/`));
   assert.equal(await page.evaluate(() => history.length), before + 1, 'a page of results is a place to go back to');
   await page.goBack();
   await page.waitForFunction(() => location.search === '');
-  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `?article=${e.slug}`));
+  assert.deepEqual(await cards(page), all.slice(0, 20).map((e) => `a/${e.slug}/`));
   assert.deepEqual(errors, []);
   await close();
 });
@@ -90,7 +91,7 @@ test('search answers while typing and lives in the URL', async () => {
   const all = manifest();
   // A word from one headline, and the entries whose headline or summary has it.
   const word = all[7].headline.split(' ').sort((a, b) => b.length - a.length)[0].toLowerCase();
-  const expected = all.filter((e) => `${e.headline}\n${e.summary ?? ''}`.toLowerCase().includes(word)).map((e) => `?article=${e.slug}`);
+  const expected = all.filter((e) => `${e.headline}\n${e.summary ?? ''}`.toLowerCase().includes(word)).map((e) => `a/${e.slug}/`);
   assert.ok(expected.length > 0 && expected.length < all.length);
   const { page, close } = await home(library);
   await allLoaded(page);
@@ -123,7 +124,7 @@ test('section and topic filters narrow the list', async () => {
   await page.selectOption('#library_topic', topic);
   const q = `?section=${encodeURIComponent(section)}&topic=${encodeURIComponent(topic)}`;
   await page.waitForFunction((q) => location.search === q, q);
-  assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `?article=${e.slug}`));
+  assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `a/${e.slug}/`));
   const sections = await page.$$eval('.card__section', (ps) => ps.map((p) => p.textContent));
   assert.ok(sections.every((s) => s === section));
   // Opening the filtered URL fresh gives the same view.
@@ -142,14 +143,14 @@ test('opening an article and coming back does not reload or refetch', async () =
     window.sameApp = true;
   });
   const first = (await cards(page))[0];
-  const slug = first.split('=')[1];
+  const slug = first.split('/')[1];
   const fetches = () => library.requests.filter((r) => r === `/articles/${slug}.json`).length;
   await page.click('.card h2 a');
   await page.waitForSelector('#story_headline');
-  assert.equal(await page.evaluate(() => location.search), first);
+  assert.equal(await page.evaluate(() => location.pathname), `/${first}`);
   await page.goBack();
   await page.waitForSelector('.library .card');
-  assert.equal(await page.evaluate(() => location.search), '');
+  assert.equal(await page.evaluate(() => location.pathname + location.search), '/');
   await page.goForward();
   await page.waitForSelector('#story_headline');
   assert.ok(await page.evaluate(() => window.sameApp), 'no page reload');

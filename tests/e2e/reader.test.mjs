@@ -238,7 +238,7 @@ test('the quotes panel lists quotes by speaker and goes to them', async () => {
   );
   assert.deepEqual(groups, [['John Kerry', 5], ['Sergei Lavrov', 5], ['Chuck Hagel', 2]]);
   const link = page.locator('.quotes-panel a.quote-link', { hasText: 'to address these clearly' });
-  assert.equal(await link.getAttribute('href'), `${viewer.server.base}?article=${SEED}&quote=hagel-common-denominators`);
+  assert.equal(await link.evaluate((a) => a.href), `${viewer.server.base}?article=${SEED}&quote=hagel-common-denominators`);
   await link.click();
   await inViewport(page, '#hagel-common-denominators');
   await page.waitForFunction(() => document.activeElement?.id === 'hagel-common-denominators');

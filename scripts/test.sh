@@ -25,6 +25,21 @@ rm -rf target/e2e-library
 cargo run -q -p article-tool -- generate --articles 120 --paragraphs 4 --seed 7 \
   --first-part 30 --part-size 40 --out target/e2e-library/articles
 
+echo "== a generated 1,000-paragraph article, pre-rendered beside the build"
+rm -rf target/e2e-long && cp -r dist target/e2e-long
+cargo run -q -p article-tool -- generate --articles 1 --paragraphs 1000 --seed 3 --prefix long \
+  --out target/e2e-long/articles
+cargo run -q --features ssr --bin prerender --profile prerender -- target/e2e-long
+
+echo "== the seed as corrected after the build (its page must not hydrate stale)"
+rm -rf target/e2e-changed && mkdir -p target/e2e-changed/articles
+node -e '
+  const fs = require("fs");
+  const a = JSON.parse(fs.readFileSync("dist/articles/us-russia-talks-despite-collisions.json", "utf8"));
+  a.headline = "Corrected: " + a.headline;
+  fs.writeFileSync("target/e2e-changed/articles/us-russia-talks-despite-collisions.json", JSON.stringify(a));
+'
+
 echo "== browser tests (headless Chromium, dist/ on a static server)"
 cd tests
 node --test --test-concurrency=1 --test-reporter=spec e2e/

@@ -91,6 +91,7 @@ pub fn mark_ready() {
     };
     if let Some(html) = document.document_element() {
         let _ = html.class_list().add_1("app-ready");
+        let _ = html.class_list().remove_1("client-route");
     }
     // The icon's href is relative to the page; pages pushed to history sit
     // in other folders, where the browser would look for it again.

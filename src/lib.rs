@@ -69,7 +69,10 @@ pub fn start() {
                     .forget();
                 // The query the page was not rendered with (`?topics=`), once
                 // the page's own effects have run.
-                request_animation_frame(move || location.0.set(full));
+                request_animation_frame(move || {
+                    location.0.set(full);
+                    glue::mark_ready();
+                });
             }
             None => {
                 let Some(root) = glue::app_root(true) else {
@@ -77,8 +80,8 @@ pub fn start() {
                 };
                 leptos::mount::mount_to(root, move || app::App(app::AppProps { location }))
                     .forget();
+                glue::mark_ready();
             }
         }
-        glue::mark_ready();
     });
 }

@@ -154,7 +154,7 @@ impl Template {
     pub fn page(&self, address: &Address, head: &str, app_html: &str, data: Option<(&str, &str)>) -> String {
         let root = address.root();
         let assets = rebase(&self.head, if root.is_empty() { "./" } else { &root });
-        let policy = policy(&assets);
+        let policy = policy(&format!("{head}{assets}"));
         let mut html = String::with_capacity(app_html.len() + 4096);
         html.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n");
         let _ = writeln!(
@@ -163,18 +163,18 @@ impl Template {
         );
         let _ = writeln!(
             html,
-            "    <meta name=\"newsview-root\" content=\"{}\" />\n    <meta name=\"newsview-page\" content=\"{}\" />",
+            "    <meta name=\"newsview-root\" content=\"{}\" />",
             head::esc(if root.is_empty() { "./" } else { &root }),
-            head::esc(&address.path)
         );
         if let Some((file, fingerprint)) = data {
             // The data hydration needs, fetched beside the wasm, not after
             // it; and which version of it this page was rendered from.
             let _ = writeln!(
                 html,
-                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />",
+                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />\n    <meta name=\"newsview-page\" content=\"{}\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />",
                 head::esc(&root),
-                head::esc(file)
+                head::esc(file),
+                head::esc(&address.path)
             );
         }
         html.push_str(head);
@@ -277,6 +277,16 @@ pub fn render_app(address: Address) -> String {
     })
 }
 
+/// Marks `<html>` when the address asks for an article on the home page
+/// (allowed by its hash in the page's policy, like trunk's start-up script).
+const CLIENT_ROUTE_SCRIPT: &str = "    <script>if (/[?&]article=/.test(location.search)) document.documentElement.classList.add('client-route');</script>\n";
+
+const CLIENT_ROUTE_BOOT: &str = "<p class=\"client-route-boot loading\" role=\"status\">Loading the article…<span class=\"boot-slow\"> This is taking longer than it should. <a href=\"\">Reload the page</a>.</span></p>";
+
+/// The app's element in `shell.html`: what the client-side path shows until
+/// the app has started.
+const SHELL_APP: &str = "<p id=\"boot\" class=\"loading\" role=\"status\">Loading the article viewer…<span class=\"boot-slow\"> This is taking longer than it should. <a href=\"\">Reload the page</a>.</span></p><!--/app-->";
+
 /// What one build wrote.
 #[derive(Default, Debug)]
 pub struct Report {
@@ -291,8 +301,18 @@ pub struct Report {
 /// Pre-render everything into `dist`.
 pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let started = Instant::now();
+    // trunk's page is kept as `shell.html`, so the pre-renderer can run
+    // again on a folder it has already written (to add articles).
     let index = dist.join("index.html");
-    let template = Template::parse(&read(&index)?)?;
+    let shell = dist.join("shell.html");
+    let page = read(&index)?;
+    let template = if page.contains(APP_END) {
+        let template = Template::parse(&page)?;
+        write(&shell, template.page(&Address::default(), "    <title>Newsview</title>\n", SHELL_APP, None).as_bytes())?;
+        template
+    } else {
+        Template::parse(&read(&shell)?)?
+    };
     let painter = Painter::new()?;
     let mut report = Report::default();
 
@@ -364,9 +384,17 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     };
     let html = template.page(
         &home,
-        &home_head.html(site),
+        &format!("{}{CLIENT_ROUTE_SCRIPT}", home_head.html(site)),
         &render_app(home.clone()),
         Some((api::MANIFEST, &manifest_fingerprint)),
+    );
+    // The old `?article=` links open on this page: until the app has
+    // rendered the article, they show a loading line (and, if the app
+    // fails, a reload link) instead of the library.
+    let html = html.replacen(
+        "<div id=\"app\">",
+        &format!("{CLIENT_ROUTE_BOOT}<div id=\"app\">"),
+        1,
     );
     write(&index, html.as_bytes())?;
 

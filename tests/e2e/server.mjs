@@ -17,11 +17,17 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
 };
 
 export const NESTED_PREFIX = '/nested/copy/';
 
-export async function startServer({ roots = [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures')] } = {}) {
+export async function startServer({
+  roots = [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures')],
+  notFoundPage = false,
+} = {}) {
   // path -> list of statuses to answer before serving the file normally
   const failures = new Map();
   // path -> milliseconds to wait before answering (once)
@@ -67,6 +73,17 @@ export async function startServer({ roots = [path.join(repo, 'dist'), path.join(
         return;
       } catch {
         // try the next root
+      }
+    }
+    // Like hosts that have one, answer a missing page with 404.html.
+    if (notFoundPage) {
+      try {
+        const body = await fs.readFile(path.join(roots[0], '404.html'));
+        res.writeHead(404, { 'content-type': TYPES['.html'] });
+        res.end(body);
+        return;
+      } catch {
+        // no 404.html: plain answer below
       }
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,0 +1,383 @@
+// Pre-rendered pages: what the server sends before any script runs, what a
+// link-preview crawler reads, hydration that keeps the painted nodes, and
+// what happens when the app's own files fail. scripts/test.sh builds dist/
+// with NEWSVIEW_BASE_URL=https://news.example.org/ and pre-renders a
+// generated 1,000-paragraph article into target/e2e-long.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, repo } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+import { SEED, appReady, inViewport, focused } from './harness.mjs';
+import { seedSentences, checkSentences } from './seed-text.mjs';
+
+const BASE_URL = 'https://news.example.org/';
+const DIST = path.join(repo, 'dist');
+const LONG = path.join(repo, 'target/e2e-long');
+const seed = JSON.parse(fs.readFileSync(path.join(DIST, `articles/${SEED}.json`), 'utf8'));
+const quotes = seed.sections.flatMap((s) => s.blocks.flatMap((b) => (b.runs ?? []).filter((r) => r.type === 'quote')));
+const person = (id) => seed.people.find((p) => p.id === id);
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ notFoundPage: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const raw = async (p, srv = server) => {
+  const res = await fetch(srv.base + p);
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+};
+
+/** The page's text as a reader gets it without scripts: tags out, entities decoded. */
+const textOf = (html) =>
+  html
+    .replace(/<head>[\s\S]*?<\/head>/, '')
+    .replace(/<!>/g, '')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<\/(p|h1|h2|h3|li|figcaption)>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** What the reader reads of the story itself (the article element). */
+const storyText = (page) => page.evaluate(() => document.querySelector('article.story').innerText);
+
+/** `<meta property|name="key" content="…">` values, decoded. */
+function metas(html) {
+  const out = {};
+  for (const m of html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"/g)) {
+    out[m[1]] = m[2].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
+  const canonical = html.match(/<link rel="canonical" href="([^"]+)"/);
+  out.canonical = canonical?.[1];
+  out.title = html.match(/<title>([^<]*)<\/title>/)?.[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+  return out;
+}
+
+/** A page whose console errors and warnings, and CSP violations, are recorded. */
+async function watched(options = {}) {
+  const tab = await openPage(browser, options);
+  const warnings = [];
+  tab.page.on('console', (msg) => {
+    if (msg.type() === 'warning' || msg.type() === 'error') warnings.push(`${msg.type()}: ${msg.text()}`);
+  });
+  await tab.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { ...tab, warnings };
+}
+
+test('the raw HTML of an article page holds the whole article before any script runs', async () => {
+  const { status, text } = await raw(`a/${SEED}/`);
+  assert.equal(status, 200);
+  assert.match(text, /<h1 id="story_headline"[^>]*>John Kerry: US and Russia must talk despite ('|&#39;)collisions('|&#39;)<\/h1>/);
+  // Sentence by sentence, in order, once each, inside the article itself.
+  const story = text.match(/<article [^>]*>[\s\S]*<\/article>/)[0];
+  assert.deepEqual(checkSentences(seedSentences(), textOf(story)), []);
+  const figures = seed.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'media' || b.type === 'image');
+  assert.ok(figures.length > 0);
+  assert.equal((text.match(/<figcaption>/g) ?? []).length, figures.length, 'every caption');
+  assert.equal((text.match(/class="timeline-event /g) ?? []).length, seed.timeline.length, 'the timeline');
+  for (const q of quotes) assert.ok(text.includes(`id="${q.id}"`), `quote ${q.id}`);
+  assert.equal((text.match(/class="person"/g) ?? []).length, seed.people.length, 'the people');
+  assert.doesNotMatch(text, /Loading/);
+  assert.match(text, /<meta http-equiv="Content-Security-Policy"/);
+});
+
+test('with JavaScript off the article page reads completely, styled, with no dead controls', async () => {
+  const { page, close } = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  await page.goto(server.base + `a/${SEED}/`);
+  assert.deepEqual(checkSentences(seedSentences(), await storyText(page)), []);
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.match(text, /People in this story/);
+  assert.match(text, /Timeline/);
+  // Styled: the style sheet applies (visually hidden text is clipped to 1 px).
+  assert.equal(await page.$eval('.visually-hidden', (el) => getComputedStyle(el).width), '1px');
+  // Controls that need the app are not shown; links that work without it are.
+  assert.equal(await page.locator('.topic-filter').isVisible(), false);
+  assert.equal(await page.locator('.share button').first().isVisible(), false);
+  assert.ok(await page.locator('.toc a').first().isVisible());
+  assert.equal(await page.locator('text=Loading').count(), 0);
+  await close();
+});
+
+test('a quote page opened without JavaScript shows the article with the quote highlighted', async () => {
+  const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+  const q = quotes[3];
+  await page.goto(server.base + `a/${SEED}/q/${q.id}/`);
+  assert.match(await page.getAttribute(`#${q.id}`, 'class'), /quote--target/);
+  assert.deepEqual(checkSentences(seedSentences(), await storyText(page)), []);
+  await close();
+});
+
+test('hydration keeps the painted nodes and makes them work', async () => {
+  const { page, warnings, close } = await watched();
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(server.base + `a/${SEED}/`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('#story_headline');
+  // Painted before the app: mark the nodes.
+  await page.evaluate(() => {
+    document.getElementById('story_headline').__painted = true;
+    document.querySelector('.story-paragraph').__painted = true;
+    document.querySelector('.timeline-event').__painted = true;
+  });
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-ready')), false);
+  release();
+  await appReady(page);
+  // A topic toggle works: the app owns these nodes now.
+  await page.click('.topic-toggle[data-topic="snowden"]');
+  await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
+  assert.equal(await page.evaluate(() => location.search), '?topics=snowden');
+  assert.deepEqual(
+    await page.evaluate(() => [
+      document.getElementById('story_headline').__painted,
+      document.querySelector('.story-paragraph').__painted,
+      document.querySelector('.timeline-event').__painted,
+    ]),
+    [true, true, true],
+    'the same nodes, not new ones',
+  );
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await close();
+});
+
+test('a filter in the address of a pre-rendered page applies once it has hydrated', async () => {
+  const { page, warnings, close } = await watched();
+  await page.goto(server.base + `a/${SEED}/?topics=syria`);
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('.topic-toggle[data-topic="syria"]').getAttribute('aria-pressed') === 'true');
+  assert.match(await page.textContent('.topic-filter__summary'), /7 of 20 paragraphs, about Syria/);
+  assert.equal(await page.evaluate(() => location.pathname + location.search), `/a/${SEED}/?topics=syria`);
+  assert.deepEqual(warnings, []);
+  await close();
+});
+
+test('every pre-rendered page of the seed hydrates without a warning or a policy violation', async () => {
+  const pages = [
+    '',
+    `a/${SEED}/`,
+    ...quotes.map((q) => `a/${SEED}/q/${q.id}/`),
+    ...seed.timeline.map((e) => `a/${SEED}/e/${e.id}/`),
+  ];
+  for (const p of pages) {
+    const { page, warnings, close } = await watched();
+    await page.goto(server.base + p);
+    await appReady(page);
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/, p);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/, p);
+    assert.deepEqual(warnings, [], p);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], p);
+    await close();
+  }
+});
+
+test('a generated 1,000-paragraph article hydrates without a warning', async () => {
+  assert.ok(fs.existsSync(path.join(LONG, 'a/long/index.html')), 'run scripts/test.sh: it pre-renders the long article');
+  const long = await startServer({ roots: [LONG] });
+  const { page, warnings, close } = await watched();
+  await page.goto(long.base + 'a/long/');
+  await appReady(page);
+  assert.equal(await page.locator('.story-paragraph').count(), 1000);
+  await page.click('.topic-toggle');
+  await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await close();
+  await long.close();
+});
+
+test('a quote page carries what a link preview needs, and its card exists', async () => {
+  for (const q of quotes) {
+    const p = `a/${SEED}/q/${q.id}/`;
+    const { status, text } = await raw(p);
+    assert.equal(status, 200, p);
+    const m = metas(text);
+    const speaker = person(q.speaker);
+    assert.ok(m.title.includes(speaker.name), `title names the speaker: ${m.title}`);
+    assert.ok(m.title.includes(q.text.split(' ').slice(0, 3).join(' ')), `title has the quote: ${m.title}`);
+    assert.ok(m.description.includes(q.text), `description has the whole quote: ${m.description}`);
+    assert.ok(m['og:description'].includes(q.text) && m['og:description'].includes(speaker.name) && m['og:description'].includes(speaker.role));
+    assert.equal(m['og:type'], 'article');
+    assert.ok(m['og:title'].includes(speaker.name));
+    assert.equal(m['og:url'], `${BASE_URL}${p}`);
+    assert.equal(m['og:site_name'], 'Newsview');
+    assert.equal(m['twitter:card'], 'summary_large_image');
+    assert.equal(m.canonical, `${BASE_URL}a/${SEED}/`);
+    assert.equal(m['og:image'], `${BASE_URL}${p}card.png`);
+    assert.equal(m['twitter:image'], m['og:image']);
+    assert.equal(m['og:image:width'], '1200');
+    assert.equal(m['og:image:height'], '630');
+    assert.ok(m['og:image:alt'].includes(speaker.name));
+    // The card is there, a PNG of the stated size.
+    const res = await fetch(server.base + m['og:image'].slice(BASE_URL.length));
+    assert.equal(res.status, 200);
+    const png = Buffer.from(await res.arrayBuffer());
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.equal(png.readUInt32BE(16), 1200);
+    assert.equal(png.readUInt32BE(20), 630);
+  }
+});
+
+test('an article page has its head: title, description, Open Graph, JSON-LD', async () => {
+  const { text } = await raw(`a/${SEED}/`);
+  const m = metas(text);
+  assert.equal(m.title, `${seed.headline} - Newsview`);
+  assert.equal(m.description, seed.summary ?? m.description);
+  assert.ok(m.description.length > 50);
+  assert.equal(m['og:type'], 'article');
+  assert.equal(m['article:published_time'], seed.published);
+  assert.equal(m['article:section'], seed.section);
+  assert.equal(m.canonical, `${BASE_URL}a/${SEED}/`);
+  const ld = JSON.parse(text.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)[1]);
+  assert.equal(ld['@type'], 'NewsArticle');
+  assert.equal(ld.headline, seed.headline);
+  assert.equal(ld.datePublished, seed.published);
+  assert.equal(ld.url, `${BASE_URL}a/${SEED}/`);
+});
+
+test('share copies the quote page address; opening it lands focused on the quote', async () => {
+  const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.base + `a/${SEED}/`);
+  await appReady(page);
+  await page.evaluate(() => {
+    navigator.share = async (data) => {
+      window.sharedData = data;
+    };
+  });
+  const q = quotes[5];
+  await page.click(`#${q.id} + .share button`);
+  await page.waitForFunction(() => window.sharedData);
+  const url = await page.evaluate(() => window.sharedData.url);
+  assert.equal(url, `${server.base}a/${SEED}/q/${q.id}/`);
+  await close();
+
+  const fresh = await watched({ viewport: { width: 1280, height: 800 } });
+  await fresh.page.goto(url);
+  await appReady(fresh.page);
+  await focused(fresh.page, q.id);
+  await inViewport(fresh.page, `#${q.id}`);
+  assert.match(await fresh.page.getAttribute(`#${q.id}`, 'class'), /quote--target/);
+  assert.ok((await fresh.page.title()).includes(person(q.speaker).name));
+  assert.deepEqual(fresh.warnings, []);
+  await fresh.close();
+});
+
+test('an event page lands on the paragraphs that mention the event', async () => {
+  const event = seed.timeline.find((e) => e.paragraphs.length > 0);
+  const p = `a/${SEED}/e/${event.id}/`;
+  const m = metas((await raw(p)).text);
+  assert.ok(m.title.includes(event.title), m.title);
+  assert.equal(m.canonical, `${BASE_URL}a/${SEED}/`);
+  assert.equal(m['og:url'], `${BASE_URL}${p}`);
+  const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.base + p);
+  await appReady(page);
+  await focused(page, event.paragraphs[0]);
+  await inViewport(page, `#${event.paragraphs[0]}`);
+  assert.equal(await page.locator('.story-paragraph--event').count(), event.paragraphs.length);
+  assert.deepEqual(warnings, []);
+  await close();
+});
+
+test('old links and articles added after the build still open in the browser', async () => {
+  const q = quotes[2];
+  const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(server.base + `?article=${SEED}&quote=${q.id}&topics=syria`, { waitUntil: 'domcontentloaded' });
+  // The library the home page was rendered with is not what was asked for.
+  assert.ok(await page.locator('.client-route-boot').isVisible());
+  assert.equal(await page.locator('.library').isVisible(), false);
+  release();
+  await appReady(page);
+  await focused(page, q.id);
+  assert.equal(await page.locator('.client-route-boot').isVisible(), false);
+  assert.equal(await page.locator('.library').count(), 0);
+  assert.deepEqual(warnings, []);
+  await close();
+
+  // tests/fixtures/articles is served beside dist/ but was never pre-rendered.
+  const later = await watched();
+  await later.page.goto(server.base + '?article=fixture-harbour-strike');
+  await appReady(later.page);
+  await later.page.waitForSelector('#story_headline');
+  assert.equal(await later.page.textContent('#story_headline'), 'Harbour workers walk out over new shift rota');
+  assert.equal((await raw('a/fixture-harbour-strike/')).status, 404, 'no page was written for it');
+  await later.close();
+});
+
+test('a page whose article changed after the build is rendered afresh from the new JSON', async () => {
+  const changed = await startServer({ roots: [path.join(repo, 'target/e2e-changed'), DIST] });
+  const { page, warnings, close } = await watched();
+  await page.goto(changed.base + `a/${SEED}/`);
+  await appReady(page);
+  await page.waitForFunction(() => document.getElementById('story_headline').textContent.startsWith('Corrected:'));
+  assert.deepEqual(warnings, []);
+  await close();
+  await changed.close();
+});
+
+test('404.html, robots.txt and sitemap.xml are there for the host', async () => {
+  const missing = await raw('a/no-such-article/');
+  assert.equal(missing.status, 404);
+  assert.match(missing.text, /Page not found/);
+  assert.doesNotMatch(missing.text, /<script(?! type="application)/, 'no app to fail at an unknown depth');
+  const css = missing.text.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
+  assert.match(css, /^\//, 'the style sheet by absolute path');
+  assert.equal((await raw(css.slice(1))).status, 200);
+  assert.match(missing.text, /<a href="\/" class="brand">/);
+
+  const robots = await raw('robots.txt');
+  assert.equal(robots.status, 200);
+  assert.match(robots.text, /User-agent: \*/);
+  assert.match(robots.text, new RegExp(`Sitemap: ${BASE_URL}sitemap.xml`));
+  const sitemap = await raw('sitemap.xml');
+  assert.equal(sitemap.status, 200);
+  const locs = [...sitemap.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(locs, [BASE_URL, `${BASE_URL}a/${SEED}/`]);
+});
+
+test('if the app fails to load, a pre-rendered page stays a good static page', async () => {
+  const { page, close } = await openPage(browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.base + `a/${SEED}/`);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(checkSentences(seedSentences(), await storyText(page)), []);
+  assert.equal(await page.locator('text=Loading').count(), 0);
+  assert.equal(await page.locator('.topic-filter').isVisible(), false, 'no dead buttons');
+  await close();
+});
+
+test('if the app fails to load on the client-side path, the reader gets a reload link', async () => {
+  const { page, close } = await openPage(browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.base + '?article=fixture-harbour-strike');
+  const reload = page.locator('.client-route-boot .boot-slow a');
+  assert.ok(await page.locator('.client-route-boot').isVisible());
+  assert.equal(await reload.isVisible(), false, 'not at once');
+  await reload.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.equal(await reload.textContent(), 'Reload the page');
+  await close();
+});

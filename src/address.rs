@@ -132,7 +132,12 @@ impl Address {
 /// The address of an article's view: its page (or its quote's or event's
 /// page) with the topic filter in the query. `clean: false` keeps the old
 /// `?article=` form, for articles that have no pre-rendered page.
-pub fn article_view(slug: &str, topics: &[String], target: Option<&Target>, clean: bool) -> Address {
+pub fn article_view(
+    slug: &str,
+    topics: &[String],
+    target: Option<&Target>,
+    clean: bool,
+) -> Address {
     let topics = (!topics.is_empty()).then(|| format!("topics={}", topics.join(",")));
     if clean {
         let path = match target {
@@ -369,7 +374,14 @@ mod tests {
             route("a/s/e/e1/", ""),
             article("s", Some(Target::Event("e1".into())), true)
         );
-        for unknown in ["a/", "a/S/", "a/s/q/", "a/s/x/y/", "schema/article.v1.json", "a/s/q/Bad/"] {
+        for unknown in [
+            "a/",
+            "a/S/",
+            "a/s/q/",
+            "a/s/x/y/",
+            "schema/article.v1.json",
+            "a/s/q/Bad/",
+        ] {
             assert_eq!(route(unknown, ""), Route::Unknown, "{unknown}");
         }
     }
@@ -399,7 +411,12 @@ mod tests {
             article_page("s").href_to(&Address::new("", "section=World")),
             "../../?section=World"
         );
-        let old = article_view("s", &["syria".into()], Some(&Target::Event("e".into())), false);
+        let old = article_view(
+            "s",
+            &["syria".into()],
+            Some(&Target::Event("e".into())),
+            false,
+        );
         assert_eq!(old.relative(), "?article=s&topics=syria&event=e");
         let clean = article_view("s", &["syria".into(), "iran".into()], None, true);
         assert_eq!(clean.relative(), "a/s/?topics=syria,iran");

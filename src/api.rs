@@ -138,7 +138,9 @@ pub fn forget_library() {
 
 /// The first part, if this visit has it already.
 pub fn cached_library() -> Option<LibraryFirst> {
-    LIBRARY_FIRST.with(|c| c.borrow().clone()).map(library_first_of)
+    LIBRARY_FIRST
+        .with(|c| c.borrow().clone())
+        .map(library_first_of)
 }
 
 /// Fetch the first part of the manifest (for a home page about to hydrate).

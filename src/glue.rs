@@ -63,7 +63,11 @@ pub async fn fetch_text(file: &str) -> Result<String, FetchError> {
 pub fn site_name() -> String {
     window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[property='og:site_name']").ok().flatten())
+        .and_then(|d| {
+            d.query_selector("meta[property='og:site_name']")
+                .ok()
+                .flatten()
+        })
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_else(|| "Newsview".into())
 }

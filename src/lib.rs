@@ -50,7 +50,9 @@ pub fn start() {
         if prerendered.is_some() && !ready {
             // The page already reads completely; without its data it stays
             // the static page it is rather than becoming an error panel.
-            leptos::logging::warn!("newsview: the page's data could not be loaded; it stays static");
+            leptos::logging::warn!(
+                "newsview: the page's data could not be loaded; it stays static"
+            );
             return;
         }
         // Data changed since the build: the page is rendered afresh from it.

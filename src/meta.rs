@@ -45,11 +45,19 @@ pub fn page_title(a: &Article, target: Option<&Target>, site: &str) -> String {
             format!("“{}” – {name}", plain(&q.text, 90))
         }),
         Some(Target::Event(id)) => a.timeline.iter().find(|e| &e.id == id).map(|e| {
-            format!("{} ({}) – {}", plain(&e.title, 90), e.date.display(), plain(&a.headline, 60))
+            format!(
+                "{} ({}) – {}",
+                plain(&e.title, 90),
+                e.date.display(),
+                plain(&a.headline, 60)
+            )
         }),
         None => None,
     };
-    format!("{} - {site}", what.unwrap_or_else(|| plain(&a.headline, 120)))
+    format!(
+        "{} - {site}",
+        what.unwrap_or_else(|| plain(&a.headline, 120))
+    )
 }
 
 /// The library's title.
@@ -68,5 +76,4 @@ mod tests {
         assert_eq!(plain("\u{202E}evil\u{202C} text", 20), "evil text");
         assert_eq!(plain(&"x".repeat(50), 10).chars().count(), 10);
     }
-
 }

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use crate::address::Address;
 use crate::api::{self, ArticleError};
-use crate::context::Location;
 use crate::components::{
     ArticleSection, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel,
     RelatedLinks, TableOfContents, Timeline, TopicFilter,
 };
+use crate::context::Location;
 use crate::glue;
 use crate::meta::page_title;
 use crate::state::ArticleState;
@@ -64,7 +64,11 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
         let state = state.clone();
         Effect::new(move |_| {
             let target = state.target.get();
-            glue::set_title(&page_title(&state.loaded.article, target.as_ref(), &glue::site_name()));
+            glue::set_title(&page_title(
+                &state.loaded.article,
+                target.as_ref(),
+                &glue::site_name(),
+            ));
         });
     }
 

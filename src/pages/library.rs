@@ -72,13 +72,15 @@ pub fn LibraryPage() -> impl IntoView {
         }
     });
 
-    move || match library.get() {
+    move || {
+        match library.get() {
         None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
             .into_any(),
         Some(Err(error)) => {
             view! { <ErrorPanel error on_retry=move || { library.set(None); api::forget_library(); load() } /> }.into_any()
         }
         Some(Ok(_)) => view! { <LibraryList library query expected /> }.into_any(),
+    }
     }
 }
 

@@ -69,7 +69,15 @@ impl Painter {
         );
         let mut y = MARGIN + 8.0;
         let kicker = fit(&self.bold, &card.kicker.to_uppercase(), 24.0, width, 1);
-        out.push_str(&text_lines(&kicker, MARGIN, y + 24.0, 24.0, 0.0, "#e8a33d", true));
+        out.push_str(&text_lines(
+            &kicker,
+            MARGIN,
+            y + 24.0,
+            24.0,
+            0.0,
+            "#e8a33d",
+            true,
+        ));
         y += 24.0 + 28.0;
 
         // The bottom block (byline, context, site) is laid out first so the
@@ -78,7 +86,11 @@ impl Painter {
         let context = fit(&self.regular, card.context, 26.0, width, 2);
         let byline = fit(&self.bold, card.byline, 32.0, width, 2);
         let bottom_height = block_height(&byline, 32.0)
-            + if context.is_empty() { 0.0 } else { 20.0 + block_height(&context, 26.0) }
+            + if context.is_empty() {
+                0.0
+            } else {
+                20.0 + block_height(&context, 26.0)
+            }
             + 24.0
             + block_height(&site, 24.0);
         let main_bottom = HEIGHT as f32 - MARGIN - bottom_height - 28.0;
@@ -104,10 +116,26 @@ impl Painter {
             }
         }
         let (size, lines) = chosen.unwrap_or((32.0, Vec::new()));
-        out.push_str(&text_lines(&lines, MARGIN, y + size, size, size * LINE, "#ffffff", true));
+        out.push_str(&text_lines(
+            &lines,
+            MARGIN,
+            y + size,
+            size,
+            size * LINE,
+            "#ffffff",
+            true,
+        ));
 
         let mut y = HEIGHT as f32 - MARGIN - bottom_height;
-        out.push_str(&text_lines(&byline, MARGIN, y + 32.0, 32.0, 32.0 * LINE, "#ffd48a", true));
+        out.push_str(&text_lines(
+            &byline,
+            MARGIN,
+            y + 32.0,
+            32.0,
+            32.0 * LINE,
+            "#ffd48a",
+            true,
+        ));
         y += block_height(&byline, 32.0);
         if !context.is_empty() {
             y += 20.0;
@@ -115,11 +143,27 @@ impl Painter {
                 r##"<rect x="{MARGIN}" y="{}" width="120" height="3" fill="#e8a33d"/>"##,
                 y - 10.0
             ));
-            out.push_str(&text_lines(&context, MARGIN, y + 26.0, 26.0, 26.0 * LINE, "#d5dde6", false));
+            out.push_str(&text_lines(
+                &context,
+                MARGIN,
+                y + 26.0,
+                26.0,
+                26.0 * LINE,
+                "#d5dde6",
+                false,
+            ));
             y += block_height(&context, 26.0);
         }
         y += 24.0;
-        out.push_str(&text_lines(&site, MARGIN, y + 24.0, 24.0, 0.0, "#9fb3c8", true));
+        out.push_str(&text_lines(
+            &site,
+            MARGIN,
+            y + 24.0,
+            24.0,
+            0.0,
+            "#9fb3c8",
+            true,
+        ));
         out.push_str("</svg>");
         out
     }
@@ -157,12 +201,18 @@ fn measure(face: &ttf_parser::Face, text: &str, size: f32) -> f32 {
 /// Break `text` into at most `max_lines` lines no wider than `width`; if it
 /// does not fit, the last line ends at a word with an ellipsis. A word
 /// wider than a line is cut by characters.
-pub fn fit(face: &ttf_parser::Face, text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+pub fn fit(
+    face: &ttf_parser::Face,
+    text: &str,
+    size: f32,
+    width: f32,
+    max_lines: usize,
+) -> Vec<String> {
     let fits = |s: &str| measure(face, s, size) <= width;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
+    for word in words.by_ref() {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -231,7 +281,15 @@ fn ellipsis(line: &mut String, fits: &impl Fn(&str) -> bool) {
     }
 }
 
-fn text_lines(lines: &[String], x: f32, first_baseline: f32, size: f32, step: f32, fill: &str, bold: bool) -> String {
+fn text_lines(
+    lines: &[String],
+    x: f32,
+    first_baseline: f32,
+    size: f32,
+    step: f32,
+    fill: &str,
+    bold: bool,
+) -> String {
     let weight = if bold { "bold" } else { "normal" };
     lines
         .iter()
@@ -249,7 +307,9 @@ fn text_lines(lines: &[String], x: f32, first_baseline: f32, size: f32, step: f3
 fn xml_escape(s: &str) -> String {
     s.chars()
         // Characters XML 1.0 does not allow at all.
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}'))
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
         .fold(String::with_capacity(s.len()), |mut out, c| {
             match c {
                 '&' => out.push_str("&amp;"),
@@ -290,7 +350,10 @@ mod tests {
     #[test]
     fn short_text_is_kept_whole() {
         let p = painter();
-        assert_eq!(fit(&p.bold, "Talks go on", 40.0, 900.0, 3), vec!["Talks go on"]);
+        assert_eq!(
+            fit(&p.bold, "Talks go on", 40.0, 900.0, 3),
+            vec!["Talks go on"]
+        );
         assert!(fit(&p.bold, "", 40.0, 900.0, 3).is_empty());
     }
 
@@ -325,10 +388,20 @@ mod tests {
                 };
                 let (x, y, size) = (attr("x"), attr("y"), attr("font-size"));
                 let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
-                let body = body.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+                let body = body
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"");
                 let bold = t.contains("font-weight=\"bold\"");
-                assert!(x + p.width(bold, &body, size) <= WIDTH as f32 - MARGIN + 0.5, "too wide: {body}");
-                assert!(y <= HEIGHT as f32 - MARGIN + 1.0 && y - size >= 0.0, "outside: {body} at {y}");
+                assert!(
+                    x + p.width(bold, &body, size) <= WIDTH as f32 - MARGIN + 0.5,
+                    "too wide: {body}"
+                );
+                assert!(
+                    y <= HEIGHT as f32 - MARGIN + 1.0 && y - size >= 0.0,
+                    "outside: {body} at {y}"
+                );
             }
             let png = p.png(&card).unwrap();
             assert_eq!(&png[1..4], b"PNG");

@@ -7,8 +7,8 @@ use article::{Article, Block, Inline};
 
 use super::Site;
 use crate::address::{article_page, Address};
-pub use crate::meta::plain;
 use crate::meta::page_title;
+pub use crate::meta::plain;
 
 /// One page's head, as data; [`Head::html`] writes it.
 pub struct Head {
@@ -35,10 +35,14 @@ pub struct Image {
 
 /// The article's first paragraph as plain text.
 pub fn first_paragraph(article: &Article) -> Option<String> {
-    article.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
-        Block::Paragraph(p) => Some(runs_text(&p.runs)),
-        _ => None,
-    })
+    article
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Paragraph(p) => Some(runs_text(&p.runs)),
+            _ => None,
+        })
 }
 
 fn runs_text(runs: &[Inline]) -> String {
@@ -53,7 +57,10 @@ fn runs_text(runs: &[Inline]) -> String {
 /// The head of an article's own page.
 pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
     let description = plain(
-        &a.summary.clone().or_else(|| first_paragraph(a)).unwrap_or_default(),
+        &a.summary
+            .clone()
+            .or_else(|| first_paragraph(a))
+            .unwrap_or_default(),
         300,
     );
     let page = article_page(&a.id);
@@ -92,7 +99,13 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
 
 /// The head of a quote's or an event's page: the target is what a preview
 /// shows; canonical is the article.
-pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: Option<Image>) -> Head {
+pub fn target(
+    site: &Site,
+    a: &Article,
+    target: &Target,
+    page: Address,
+    image: Option<Image>,
+) -> Head {
     let base = article(site, a, None);
     let (description, ld) = match target {
         Target::Quote(id) => {
@@ -123,7 +136,10 @@ pub fn target(site: &Site, a: &Article, target: &Target, page: Address, image: O
             let what = event.map_or_else(String::new, |e| {
                 format!("{} ({})", plain(&e.title, 100), e.date.display())
             });
-            let description = plain(&format!("{what}: on the timeline of “{}”.", a.headline), 300);
+            let description = plain(
+                &format!("{what}: on the timeline of “{}”.", a.headline),
+                300,
+            );
             let mut ld = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "Event",
@@ -158,11 +174,17 @@ impl Head {
             out.push('\n');
         };
         tag(format!("<title>{}</title>", esc(&self.title)));
-        tag(format!(r#"<meta name="description" content="{}" />"#, esc(&self.description)));
+        tag(format!(
+            r#"<meta name="description" content="{}" />"#,
+            esc(&self.description)
+        ));
         let canonical = site
             .absolute(&self.canonical)
             .unwrap_or_else(|| self.address.href_to(&self.canonical));
-        tag(format!(r#"<link rel="canonical" href="{}" />"#, esc(&canonical)));
+        tag(format!(
+            r#"<link rel="canonical" href="{}" />"#,
+            esc(&canonical)
+        ));
         let og = |p: &str, v: &str| format!(r#"<meta property="{p}" content="{}" />"#, esc(v));
         tag(og("og:type", self.kind));
         tag(og("og:title", &self.title_for_preview(site)));
@@ -200,7 +222,9 @@ impl Head {
             // Data, not script: the CSP does not apply; `<` is escaped so no
             // text can close the element.
             let json = ld.to_string().replace('<', "\\u003c");
-            tag(format!(r#"<script type="application/ld+json">{json}</script>"#));
+            tag(format!(
+                r#"<script type="application/ld+json">{json}</script>"#
+            ));
         }
         out
     }
@@ -236,6 +260,9 @@ mod tests {
 
     #[test]
     fn escapes_what_could_break_out() {
-        assert_eq!(esc(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            esc(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 }

@@ -109,7 +109,11 @@ impl Template {
             head.replace_range(s..e, "");
         }
         // Each page writes its own charset, policy and root first.
-        for start in ["<meta http-equiv=\"Content-Security-Policy\"", "<meta charset", "<meta name=\"newsview-root\""] {
+        for start in [
+            "<meta http-equiv=\"Content-Security-Policy\"",
+            "<meta charset",
+            "<meta name=\"newsview-root\"",
+        ] {
             while let Some((s, e)) = find_between(&head, start, ">") {
                 head.replace_range(s..e, "");
             }
@@ -151,12 +155,20 @@ impl Template {
 
     /// A whole page: `page` sits `address.root()` below the site root, so
     /// trunk's `./` asset URLs are rewritten to reach it.
-    pub fn page(&self, address: &Address, head: &str, app_html: &str, data: Option<(&str, &str)>) -> String {
+    pub fn page(
+        &self,
+        address: &Address,
+        head: &str,
+        app_html: &str,
+        data: Option<(&str, &str)>,
+    ) -> String {
         let root = address.root();
         let assets = rebase(&self.head, if root.is_empty() { "./" } else { &root });
         let policy = policy(&format!("{head}{assets}"));
         let mut html = String::with_capacity(app_html.len() + 4096);
-        html.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n");
+        html.push_str(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
+        );
         let _ = writeln!(
             html,
             "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
@@ -178,7 +190,7 @@ impl Template {
             );
         }
         html.push_str(head);
-        html.push_str(assets.trim_start_matches(|c| c == '\n'));
+        html.push_str(assets.trim_start_matches('\n'));
         html.push_str("</head>\n");
         html.push_str(&self.body_start);
         html.push_str(APP_START);
@@ -196,7 +208,12 @@ impl Template {
         let styles: String = self
             .head
             .lines()
-            .filter(|l| l.contains("rel=\"stylesheet\"") || l.contains("rel=\"icon\"") || l.contains("name=\"viewport\"") || l.contains("name=\"color-scheme\""))
+            .filter(|l| {
+                l.contains("rel=\"stylesheet\"")
+                    || l.contains("rel=\"icon\"")
+                    || l.contains("name=\"viewport\"")
+                    || l.contains("name=\"color-scheme\"")
+            })
             .map(|l| format!("{}\n", rebase(l, &base)))
             .collect();
         // Rendered as if one folder deep, so every link starts `../`.
@@ -238,12 +255,18 @@ pub fn policy(head: &str) -> String {
     let mut hashes = Vec::new();
     let mut rest = head;
     while let Some(start) = rest.find("<script") {
-        let tag_end = rest[start..].find('>').map(|i| start + i + 1).unwrap_or(rest.len());
+        let tag_end = rest[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .unwrap_or(rest.len());
         let tag = &rest[start..tag_end];
-        let close = rest[tag_end..].find("</script>").map(|i| tag_end + i).unwrap_or(rest.len());
+        let close = rest[tag_end..]
+            .find("</script>")
+            .map(|i| tag_end + i)
+            .unwrap_or(rest.len());
         // Scripts with a `src` are covered by 'self'; data blocks never run.
         if !tag.contains(" src=") && !tag.contains("application/ld+json") {
-            let digest = sha2::Sha256::digest(rest[tag_end..close].as_bytes());
+            let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..close]);
             hashes.push(format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)
@@ -257,7 +280,9 @@ pub fn policy(head: &str) -> String {
     }
     [
         "default-src 'none'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")).trim().to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
+            .trim()
+            .to_string(),
         "style-src 'self'".into(),
         "img-src 'self' https:".into(),
         "connect-src 'self'".into(),
@@ -308,7 +333,17 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let page = read(&index)?;
     let template = if page.contains(APP_END) {
         let template = Template::parse(&page)?;
-        write(&shell, template.page(&Address::default(), "    <title>Newsview</title>\n", SHELL_APP, None).as_bytes())?;
+        write(
+            &shell,
+            template
+                .page(
+                    &Address::default(),
+                    "    <title>Newsview</title>\n",
+                    SHELL_APP,
+                    None,
+                )
+                .as_bytes(),
+        )?;
         template
     } else {
         Template::parse(&read(&shell)?)?
@@ -332,9 +367,23 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
         api::remember_article(&slug, loaded.clone());
         let a = &loaded.article;
         let page = article_page(&slug);
-        let article_card = write_card(dist, &painter, &page, &article_card(site, a), &plain_alt(a), &mut report)?;
+        let article_card = write_card(
+            dist,
+            &painter,
+            &page,
+            &article_card(site, a),
+            &plain_alt(a),
+            &mut report,
+        )?;
         let head = head::article(site, a, Some(article_card));
-        write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
+        write_page(
+            dist,
+            &template,
+            site,
+            (&page, &fingerprint),
+            &head,
+            &mut report,
+        )?;
         pages.push(page);
         for (_, quote) in a.quotes() {
             let target = Target::Quote(quote.id.clone());
@@ -355,14 +404,28 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
             let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
             let image = write_card(dist, &painter, &page, &card, &alt, &mut report)?;
             let head = head::target(site, a, &target, page.clone(), Some(image));
-            write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
+            write_page(
+                dist,
+                &template,
+                site,
+                (&page, &fingerprint),
+                &head,
+                &mut report,
+            )?;
             report.quote_pages += 1;
         }
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
             let page = article_view(&slug, &[], Some(&target), true);
             let head = head::target(site, a, &target, page.clone(), None);
-            write_page(dist, &template, site, (&page, &fingerprint), &head, &mut report)?;
+            write_page(
+                dist,
+                &template,
+                site,
+                (&page, &fingerprint),
+                &head,
+                &mut report,
+            )?;
             report.event_pages += 1;
         }
         report.articles += 1;
@@ -399,7 +462,10 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     write(&index, html.as_bytes())?;
 
     let missing = Address::new("missing/404.html", "");
-    write(&dist.join("404.html"), template.not_found(site, &render_app(missing)).as_bytes())?;
+    write(
+        &dist.join("404.html"),
+        template.not_found(site, &render_app(missing)).as_bytes(),
+    )?;
     write_site_files(dist, site, &pages)?;
     println!(
         "prerender: {} article pages, {} quote pages, {} event pages, {} cards in {:.1} s{}",
@@ -431,15 +497,26 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// Every article the manifest lists (all parts), loaded and validated. An
 /// article that cannot be loaded is reported and left to the client-side
 /// path, which shows the reader its error panel; the build goes on.
-fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(String, Loaded, String)> {
+fn load_articles(
+    dist: &Path,
+    first: &Manifest,
+    report: &mut Report,
+) -> Vec<(String, Loaded, String)> {
     let mut entries: Vec<String> = first.articles.iter().map(|e| e.slug.clone()).collect();
     for part in &first.more {
-        if !part.strip_suffix(".json").is_some_and(article::validate::is_valid_id) {
-            report.skipped.push(format!("manifest part \"{part}\": not a file name"));
+        if !part
+            .strip_suffix(".json")
+            .is_some_and(article::validate::is_valid_id)
+        {
+            report
+                .skipped
+                .push(format!("manifest part \"{part}\": not a file name"));
             continue;
         }
         let file = format!("articles/{part}");
-        match read(&dist.join(&file)).and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string())) {
+        match read(&dist.join(&file))
+            .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
+        {
             Ok(m) => entries.extend(m.articles.into_iter().map(|e| e.slug)),
             Err(e) => report.skipped.push(e),
         }
@@ -451,7 +528,9 @@ fn load_articles(dist: &Path, first: &Manifest, report: &mut Report) -> Vec<(Str
             continue;
         }
         if !article::validate::is_valid_id(&slug) {
-            report.skipped.push(format!("manifest entry \"{slug}\": not an article id"));
+            report
+                .skipped
+                .push(format!("manifest entry \"{slug}\": not an article id"));
             continue;
         }
         let file = api::article_file(&slug);
@@ -478,7 +557,14 @@ fn page_file(dist: &Path, page: &Address) -> PathBuf {
 
 /// One article's page (or a quote's or event's): `data` is the page and the
 /// fingerprint of the article file it was rendered from.
-fn write_page(dist: &Path, template: &Template, site: &Site, data: (&Address, &str), head: &Head, report: &mut Report) -> Result<(), String> {
+fn write_page(
+    dist: &Path,
+    template: &Template,
+    site: &Site,
+    data: (&Address, &str),
+    head: &Head,
+    report: &mut Report,
+) -> Result<(), String> {
     let (page, fingerprint) = data;
     let slug = match page.route() {
         crate::address::Route::Article { slug, .. } => slug,
@@ -510,7 +596,14 @@ fn plain_alt(a: &Article) -> String {
 }
 
 /// A card beside its page (`a/<slug>/q/<id>/card.png`).
-fn write_card(dist: &Path, painter: &Painter, page: &Address, card: &Card, alt: &str, report: &mut Report) -> Result<head::Image, String> {
+fn write_card(
+    dist: &Path,
+    painter: &Painter,
+    page: &Address,
+    card: &Card,
+    alt: &str,
+    report: &mut Report,
+) -> Result<head::Image, String> {
     let png = painter.png(card)?;
     let path = format!("{}card.png", page.path);
     write(&dist.join(&path), &png)?;
@@ -560,7 +653,10 @@ mod tests {
     #[test]
     fn assets_are_reached_from_any_folder() {
         assert_eq!(
-            rebase("<link href=\"./main.css\"><script>import('./a.js')</script>", "../../"),
+            rebase(
+                "<link href=\"./main.css\"><script>import('./a.js')</script>",
+                "../../"
+            ),
             "<link href=\"../../main.css\"><script>import('../../a.js')</script>"
         );
     }
@@ -575,7 +671,9 @@ mod tests {
         assert_eq!(site(Some("https://x.org/")).base_path(), "/");
         assert_eq!(site(Some("https://x.org/news/")).base_path(), "/news/");
         assert_eq!(
-            site(Some("https://x.org/news/")).absolute(&article_page("s")).as_deref(),
+            site(Some("https://x.org/news/"))
+                .absolute(&article_page("s"))
+                .as_deref(),
             Some("https://x.org/news/a/s/")
         );
     }

@@ -15,5 +15,23 @@ $TOOL generate --articles 10000 --paragraphs 3 --seed 1 --out target/bench/libra
 for n in 100 1000 2000 10000; do
   $TOOL generate --articles 1 --paragraphs $n --seed 2 --prefix gen-$n --out target/bench/big/articles
 done
+echo "== pre-rendering: a 1,000-paragraph article, and 1,000 articles"
+PRERENDER=target/prerender/prerender
+rm -rf target/bench/prerender-long && cp -r dist target/bench/prerender-long
+$TOOL generate --articles 1 --paragraphs 1000 --seed 2 --prefix gen-1000 --out target/bench/prerender-long/articles
+$PRERENDER target/bench/prerender-long > /dev/null
+rm -rf target/bench/prerender-many && cp -r dist target/bench/prerender-many
+$TOOL generate --articles 1000 --paragraphs 12 --seed 4 --out target/bench/prerender-many/articles
+t0=$(date +%s.%N)
+$TOOL validate target/bench/prerender-many/articles/*.json > /dev/null
+t1=$(date +%s.%N)
+summary=$($PRERENDER target/bench/prerender-many | tail -1)
+t2=$(date +%s.%N)
+pages=$(find target/bench/prerender-many/a -name index.html | wc -l)
+cards=$(find target/bench/prerender-many/a -name card.png | wc -l)
+echo "$summary"
+node -e "console.log(JSON.stringify({validate: $t1 - $t0, prerender: $t2 - $t1, pages: $pages, cards: $cards}))" \
+  > target/bench/prerender-timing.json
+
 echo "== measuring (several minutes)"
 node tests/perf/harness.mjs

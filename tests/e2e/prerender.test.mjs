@@ -381,3 +381,15 @@ test('if the app fails to load on the client-side path, the reader gets a reload
   assert.equal(await reload.textContent(), 'Reload the page');
   await close();
 });
+
+test('text files have pre-compressed copies that decompress to the same bytes', async () => {
+  const zlib = await import('node:zlib');
+  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
+  for (const file of [wasm, `a/${SEED}/index.html`, `articles/${SEED}.json`]) {
+    const body = fs.readFileSync(path.join(DIST, file));
+    assert.deepEqual(zlib.gunzipSync(fs.readFileSync(path.join(DIST, `${file}.gz`))), body, `${file}.gz`);
+    const br = fs.readFileSync(path.join(DIST, `${file}.br`));
+    assert.deepEqual(zlib.brotliDecompressSync(br), body, `${file}.br`);
+    assert.ok(br.length < body.length, `${file}.br is smaller`);
+  }
+});

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,7 @@ export const NESTED_PREFIX = '/nested/copy/';
 export async function startServer({
   roots = [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures')],
   notFoundPage = false,
+  gzip = false,
 } = {}) {
   // path -> list of statuses to answer before serving the file normally
   const failures = new Map();
@@ -65,10 +67,15 @@ export async function startServer({
       if (!file.startsWith(root + path.sep)) break;
       try {
         const body = await fs.readFile(file);
-        res.writeHead(200, {
-          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        // As a CDN serves text and wasm: compressed when the browser asks.
+        if (gzip && !type.startsWith('image/png') && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          const packed = zlib.gzipSync(body, { level: 6 });
+          res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+          res.end(packed);
+          return;
+        }
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
         res.end(body);
         return;
       } catch {

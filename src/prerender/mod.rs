@@ -12,7 +12,7 @@ mod head;
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -348,8 +348,13 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     } else {
         Template::parse(&read(&shell)?)?
     };
-    let painter = Painter::new()?;
-    let mut report = Report::default();
+    let mut out = Writer {
+        dist,
+        site,
+        template: &template,
+        painter: Painter::new()?,
+        report: Report::default(),
+    };
 
     if site.base_url.is_none() {
         println!(
@@ -362,74 +367,12 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let manifest_fingerprint = api::fingerprint(&manifest_text);
     let manifest = load_manifest(api::MANIFEST, &manifest_text).map_err(|e| e.to_string())?;
     let mut pages: Vec<Address> = vec![Address::default()];
-    for (slug, loaded, fingerprint) in load_articles(dist, &manifest, &mut report) {
+    for (slug, loaded, fingerprint) in load_articles(dist, &manifest, &mut out.report) {
         let loaded = Arc::new(loaded);
         api::remember_article(&slug, loaded.clone());
-        let a = &loaded.article;
-        let page = article_page(&slug);
-        let article_card = write_card(
-            dist,
-            &painter,
-            &page,
-            &article_card(site, a),
-            &plain_alt(a),
-            &mut report,
-        )?;
-        let head = head::article(site, a, Some(article_card));
-        write_page(
-            dist,
-            &template,
-            site,
-            (&page, &fingerprint),
-            &head,
-            &mut report,
-        )?;
-        pages.push(page);
-        for (_, quote) in a.quotes() {
-            let target = Target::Quote(quote.id.clone());
-            let page = article_view(&slug, &[], Some(&target), true);
-            let speaker = quote.speaker.as_deref().and_then(|s| a.person(s));
-            let byline = speaker.map_or_else(
-                || "Speaker not identified".to_string(),
-                |p| format!("{}, {}", p.name, p.role),
-            );
-            let card = Card {
-                kicker: "Quote",
-                text: &quote.text,
-                quoted: true,
-                byline: &byline,
-                context: &a.headline,
-                site: &site.name,
-            };
-            let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
-            let image = write_card(dist, &painter, &page, &card, &alt, &mut report)?;
-            let head = head::target(site, a, &target, page.clone(), Some(image));
-            write_page(
-                dist,
-                &template,
-                site,
-                (&page, &fingerprint),
-                &head,
-                &mut report,
-            )?;
-            report.quote_pages += 1;
-        }
-        for event in &a.timeline {
-            let target = Target::Event(event.id.clone());
-            let page = article_view(&slug, &[], Some(&target), true);
-            let head = head::target(site, a, &target, page.clone(), None);
-            write_page(
-                dist,
-                &template,
-                site,
-                (&page, &fingerprint),
-                &head,
-                &mut report,
-            )?;
-            report.event_pages += 1;
-        }
-        report.articles += 1;
+        pages.push(out.article(&slug, &loaded.article, &fingerprint)?);
     }
+    let report = out.report;
 
     // The library's first screen, from the manifest's first part.
     api::remember_library(manifest);
@@ -551,69 +494,101 @@ fn load_articles(
     out
 }
 
-fn page_file(dist: &Path, page: &Address) -> PathBuf {
-    dist.join(&page.path).join("index.html")
+/// Writes one article's pages and cards into `dist`.
+struct Writer<'a> {
+    dist: &'a Path,
+    site: &'a Site,
+    template: &'a Template,
+    painter: Painter,
+    report: Report,
 }
 
-/// One article's page (or a quote's or event's): `data` is the page and the
-/// fingerprint of the article file it was rendered from.
-fn write_page(
-    dist: &Path,
-    template: &Template,
-    site: &Site,
-    data: (&Address, &str),
-    head: &Head,
-    report: &mut Report,
-) -> Result<(), String> {
-    let (page, fingerprint) = data;
-    let slug = match page.route() {
-        crate::address::Route::Article { slug, .. } => slug,
-        _ => String::new(),
-    };
-    let html = template.page(
-        page,
-        &head.html(site),
-        &render_app(page.clone()),
-        Some((&api::article_file(&slug), fingerprint)),
-    );
-    report.html_bytes += html.len();
-    write(&page_file(dist, page), html.as_bytes())
-}
-
-fn article_card<'a>(site: &'a Site, a: &'a Article) -> Card<'a> {
-    Card {
-        kicker: &a.section,
-        text: &a.headline,
-        quoted: false,
-        byline: &a.source.name,
-        context: a.summary.as_deref().unwrap_or(""),
-        site: &site.name,
+impl Writer<'_> {
+    /// The article's page, a page per quote and per timeline event, and
+    /// their cards. Returns the article page's address.
+    fn article(&mut self, slug: &str, a: &Article, fingerprint: &str) -> Result<Address, String> {
+        let page = article_page(slug);
+        let card = Card {
+            kicker: &a.section,
+            text: &a.headline,
+            quoted: false,
+            byline: &a.source.name,
+            context: a.summary.as_deref().unwrap_or(""),
+            site: &self.site.name,
+        };
+        let alt = head::plain(&format!("{}: {}", a.section, a.headline), 400);
+        let image = self.card(&page, &card, &alt)?;
+        self.page(
+            &page,
+            fingerprint,
+            &head::article(self.site, a, Some(image)),
+        )?;
+        for (_, quote) in a.quotes() {
+            let target = Target::Quote(quote.id.clone());
+            let quote_page = article_view(slug, &[], Some(&target), true);
+            let speaker = quote.speaker.as_deref().and_then(|s| a.person(s));
+            let byline = speaker.map_or_else(
+                || "Speaker not identified".to_string(),
+                |p| format!("{}, {}", p.name, p.role),
+            );
+            let card = Card {
+                kicker: "Quote",
+                text: &quote.text,
+                quoted: true,
+                byline: &byline,
+                context: &a.headline,
+                site: &self.site.name,
+            };
+            let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
+            let image = self.card(&quote_page, &card, &alt)?;
+            let head = head::target(self.site, a, &target, quote_page.clone(), Some(image));
+            self.page(&quote_page, fingerprint, &head)?;
+            self.report.quote_pages += 1;
+        }
+        for event in &a.timeline {
+            let target = Target::Event(event.id.clone());
+            let event_page = article_view(slug, &[], Some(&target), true);
+            let head = head::target(self.site, a, &target, event_page.clone(), None);
+            self.page(&event_page, fingerprint, &head)?;
+            self.report.event_pages += 1;
+        }
+        self.report.articles += 1;
+        Ok(page)
     }
-}
 
-fn plain_alt(a: &Article) -> String {
-    head::plain(&format!("{}: {}", a.section, a.headline), 400)
-}
+    /// One page of an article, naming the fingerprint of the article file
+    /// it was rendered from.
+    fn page(&mut self, page: &Address, fingerprint: &str, head: &Head) -> Result<(), String> {
+        let slug = match page.route() {
+            crate::address::Route::Article { slug, .. } => slug,
+            _ => String::new(),
+        };
+        let html = self.template.page(
+            page,
+            &head.html(self.site),
+            &render_app(page.clone()),
+            Some((&api::article_file(&slug), fingerprint)),
+        );
+        self.report.html_bytes += html.len();
+        write(
+            &self.dist.join(&page.path).join("index.html"),
+            html.as_bytes(),
+        )
+    }
 
-/// A card beside its page (`a/<slug>/q/<id>/card.png`).
-fn write_card(
-    dist: &Path,
-    painter: &Painter,
-    page: &Address,
-    card: &Card,
-    alt: &str,
-    report: &mut Report,
-) -> Result<head::Image, String> {
-    let png = painter.png(card)?;
-    let path = format!("{}card.png", page.path);
-    write(&dist.join(&path), &png)?;
-    report.cards += 1;
-    Ok(head::Image {
-        path,
-        width: card::WIDTH,
-        height: card::HEIGHT,
-        alt: alt.to_string(),
-    })
+    /// A card beside its page (`a/<slug>/q/<id>/card.png`).
+    fn card(&mut self, page: &Address, card: &Card, alt: &str) -> Result<head::Image, String> {
+        let png = self.painter.png(card)?;
+        let path = format!("{}card.png", page.path);
+        write(&self.dist.join(&path), &png)?;
+        self.report.cards += 1;
+        Ok(head::Image {
+            path,
+            width: card::WIDTH,
+            height: card::HEIGHT,
+            alt: alt.to_string(),
+        })
+    }
 }
 
 /// `robots.txt` always; `sitemap.xml` of every article page when the base

@@ -262,7 +262,7 @@ test('a loading state shows while the article is on its way', async () => {
   viewer.server.delay('/articles/fixture-harbour-strike.json', 1500);
   const { page, close } = await openPage(viewer.browser);
   await page.goto(viewer.server.base + '?article=fixture-harbour-strike');
-  await page.waitForSelector('.loading[role="status"]');
+  await page.waitForSelector('main .loading[role="status"]');
   assert.match(await page.textContent('main'), /Loading article/);
   await page.waitForSelector('#story_headline');
   assert.equal(await page.locator('main .loading').count(), 0);

@@ -37,8 +37,10 @@ pub fn start() {
     let full = browser::current();
     let prerendered = browser::prerendered().filter(|p| p.path == full.path);
     // Leptos's executor starts with the mount below; until then the
-    // browser's own drives the data fetch.
+    // browser's own drives the data fetch, which waits for the first paint:
+    // a pre-rendered page is painted as it came, before any hydration work.
     wasm_bindgen_futures::spawn_local(async move {
+        glue::after_next_paint().await;
         let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
             Some(Route::Article { slug, .. }) => (
                 api::article(slug.clone(), full.root()).await.is_ok(),

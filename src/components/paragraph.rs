@@ -41,10 +41,7 @@ pub fn ArticleParagraph(paragraph: Paragraph) -> impl IntoView {
                         glue::bring_into_view(&id);
                     }
                 >
-                    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-                        <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="1.6" />
-                        <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-                    </svg>
+                    <span class="icon icon--clock" aria-hidden="true"></span>
                 </a>
             }
         })

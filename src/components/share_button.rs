@@ -58,15 +58,7 @@ pub fn ShareButton(target: Target) -> impl IntoView {
     view! {
         <span class="share">
             <button type="button" class="share__button" aria-label=label.clone() title=label on:click=share>
-                <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path
-                        d="M6.5 9.5l3-3M7 4.5l1.3-1.3a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.3 1.3a2.5 2.5 0 01-3.5-3.5L5.5 8"
-                        fill="none"
-                        stroke="currentColor"
-                        stroke-width="1.6"
-                        stroke-linecap="round"
-                    />
-                </svg>
+                <span class="icon icon--link" aria-hidden="true"></span>
             </button>
             {move || match outcome.get() {
                 Some(ShareOutcome::Copied) => Some(done("Link copied")),

@@ -165,6 +165,15 @@ impl Template {
         let root = address.root();
         let assets = rebase(&self.head, if root.is_empty() { "./" } else { &root });
         let policy = policy(&format!("{head}{assets}"));
+        // What the first paint needs (viewport, style sheet) comes first;
+        // what the app needs (its script, preloads of the wasm and of the
+        // page's data) after the page's own tags, so nothing competes with
+        // the style sheet for the first bytes.
+        let (scripts, tags) = split_scripts(&assets);
+        let (preloads, paint): (Vec<&str>, Vec<&str>) = tags
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .partition(|l| l.contains("preload"));
         let mut html = String::with_capacity(app_html.len() + 4096);
         html.push_str(
             "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
@@ -173,6 +182,10 @@ impl Template {
             html,
             "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
         );
+        for line in paint {
+            let _ = writeln!(html, "    {}", line.trim());
+        }
+        html.push_str(head);
         let _ = writeln!(
             html,
             "    <meta name=\"newsview-root\" content=\"{}\" />",
@@ -183,14 +196,17 @@ impl Template {
             // it; and which version of it this page was rendered from.
             let _ = writeln!(
                 html,
-                "    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />\n    <meta name=\"newsview-page\" content=\"{}\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />",
+                "    <meta name=\"newsview-page\" content=\"{}\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />\n    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+                head::esc(&address.path),
                 head::esc(&root),
                 head::esc(file),
-                head::esc(&address.path)
             );
         }
-        html.push_str(head);
-        html.push_str(assets.trim_start_matches('\n'));
+        for line in preloads {
+            let _ = writeln!(html, "    {}", line.trim());
+        }
+        // Scripts verbatim: the policy allows them by the hash of their text.
+        html.push_str(&scripts);
         html.push_str("</head>\n");
         html.push_str(&self.body_start);
         html.push_str(APP_START);
@@ -223,6 +239,23 @@ impl Template {
             head::esc(&site.name)
         )
     }
+}
+
+/// The `<script>…</script>` blocks of `html`, and the rest.
+fn split_scripts(html: &str) -> (String, String) {
+    let (mut scripts, mut rest) = (String::new(), String::new());
+    let mut tail = html;
+    while let Some(start) = tail.find("<script") {
+        let end = tail[start..]
+            .find("</script>")
+            .map_or(tail.len(), |e| start + e + "</script>".len());
+        rest.push_str(&tail[..start]);
+        scripts.push_str(&tail[start..end]);
+        scripts.push('\n');
+        tail = &tail[end..];
+    }
+    rest.push_str(tail);
+    (scripts, rest)
 }
 
 fn drop_attribute(tag: &str, name: &str) -> String {

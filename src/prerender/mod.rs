@@ -354,6 +354,8 @@ pub struct Report {
     pub cards: usize,
     pub skipped: Vec<String>,
     pub html_bytes: usize,
+    /// Time spent drawing and encoding cards, of the whole run.
+    pub card_seconds: f64,
 }
 
 /// Pre-render everything into `dist`.
@@ -444,12 +446,13 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     )?;
     write_site_files(dist, site, &pages)?;
     println!(
-        "prerender: {} article pages, {} quote pages, {} event pages, {} cards in {:.1} s{}",
+        "prerender: {} article pages, {} quote pages, {} event pages, {} cards in {:.1} s ({:.1} s of it on cards){}",
         report.articles,
         report.quote_pages,
         report.event_pages,
         report.cards,
         started.elapsed().as_secs_f64(),
+        report.card_seconds,
         if report.skipped.is_empty() {
             String::new()
         } else {
@@ -611,7 +614,9 @@ impl Writer<'_> {
 
     /// A card beside its page (`a/<slug>/q/<id>/card.png`).
     fn card(&mut self, page: &Address, card: &Card, alt: &str) -> Result<head::Image, String> {
+        let started = Instant::now();
         let png = self.painter.png(card)?;
+        self.report.card_seconds += started.elapsed().as_secs_f64();
         let path = format!("{}card.png", page.path);
         write(&self.dist.join(&path), &png)?;
         self.report.cards += 1;

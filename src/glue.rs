@@ -110,23 +110,6 @@ pub fn mark_ready() {
     mark("app-ready");
 }
 
-/// Resolves after the browser has painted the next frame: the frame's
-/// animation callback runs before its paint, a task queued from there after.
-#[cfg(feature = "hydrate")]
-pub async fn after_next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = web_sys::window().map(|w| w.set_timeout_with_callback(resolve.unchecked_ref()));
-        });
-        let _ = w.request_animation_frame(after_paint.unchecked_ref());
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// The element the app lives in (`<div id="app">`), emptied of what the
 /// page had there when the app renders it afresh.
 #[cfg(feature = "hydrate")]

@@ -37,10 +37,9 @@ pub fn start() {
     let full = browser::current();
     let prerendered = browser::prerendered().filter(|p| p.path == full.path);
     // Leptos's executor starts with the mount below; until then the
-    // browser's own drives the data fetch, which waits for the first paint:
-    // a pre-rendered page is painted as it came, before any hydration work.
+    // browser's own drives the data fetch. (A pre-rendered page starts the
+    // app only after its first paint: see `prerender::start_after_paint`.)
     wasm_bindgen_futures::spawn_local(async move {
-        glue::after_next_paint().await;
         let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
             Some(Route::Article { slug, .. }) => (
                 api::article(slug.clone(), full.root()).await.is_ok(),

@@ -64,6 +64,17 @@ function metas(html) {
   return out;
 }
 
+/** Hold the wasm back until the returned function is called. */
+async function holdBackWasm(page) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** A page whose console errors and warnings, and CSP violations, are recorded. */
 async function watched(options = {}) {
   const tab = await openPage(browser, options);
@@ -123,12 +134,7 @@ test('a quote page opened without JavaScript shows the article with the quote hi
 test('hydration keeps the painted nodes and makes them work, with no second layout', async () => {
   // A phone: the topic filter sits above the story, where a late control would push it down.
   const { page, warnings, close } = await watched({ viewport: { width: 375, height: 667 } });
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBackWasm(page);
   await page.goto(server.base + `a/${SEED}/`, { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#story_headline');
   // Painted before the app: mark the nodes.
@@ -304,12 +310,7 @@ test('an event page lands on the paragraphs that mention the event', async () =>
 test('old links and articles added after the build still open in the browser', async () => {
   const q = quotes[2];
   const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBackWasm(page);
   await page.goto(server.base + `?article=${SEED}&quote=${q.id}&topics=syria`, { waitUntil: 'domcontentloaded' });
   // The library the home page was rendered with is not what was asked for.
   assert.ok(await page.locator('.client-route-boot').isVisible());

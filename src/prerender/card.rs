@@ -305,21 +305,15 @@ fn text_lines(
 }
 
 fn xml_escape(s: &str) -> String {
-    s.chars()
-        // Characters XML 1.0 does not allow at all.
+    // Characters XML 1.0 does not allow at all go; the rest is escaped as
+    // for HTML.
+    let allowed: String = s
+        .chars()
         .filter(|&c| {
             matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
         })
-        .fold(String::with_capacity(s.len()), |mut out, c| {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                c => out.push(c),
-            }
-            out
-        })
+        .collect();
+    super::head::esc(&allowed)
 }
 
 #[cfg(test)]

@@ -94,14 +94,11 @@ const APP_END: &str = "<!--/app--></div>";
 
 impl Template {
     pub fn parse(html: &str) -> Result<Template, String> {
-        let between = |start: &str, end: &str| -> Result<(usize, usize), String> {
-            let s = html
-                .find(start)
-                .ok_or(format!("index.html has no {start}"))?;
-            let e = html[s..]
-                .find(end)
-                .ok_or(format!("index.html has no {end}"))?;
-            Ok((s + start.len(), s + e))
+        // The inside of the first `start`…`end`.
+        let between = |start: &str, end: &str| {
+            find_between(html, start, end)
+                .map(|(s, e)| (s + start.len(), e - end.len()))
+                .ok_or(format!("index.html has no {start}…{end}"))
         };
         let (hs, he) = between("<head>", "</head>")?;
         let mut head = html[hs..he].to_string();

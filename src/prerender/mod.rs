@@ -84,6 +84,8 @@ impl Site {
 pub struct Template {
     /// `<head>` contents with the title and any policy removed.
     head: String,
+    /// The style sheet's text, which each page carries inline (see `page`).
+    css: Option<String>,
     /// `<body …>` up to the app's element, and after it.
     body_start: String,
     body_end: String,
@@ -93,7 +95,12 @@ const APP_START: &str = "<div id=\"app\">";
 const APP_END: &str = "<!--/app--></div>";
 
 impl Template {
-    pub fn parse(html: &str) -> Result<Template, String> {
+    /// `html` is trunk's page; `asset` reads a file it links to (by the
+    /// `./`-relative URL trunk wrote).
+    pub fn parse(
+        html: &str,
+        asset: impl Fn(&str) -> Result<String, String>,
+    ) -> Result<Template, String> {
         // The inside of the first `start`…`end`.
         let between = |start: &str, end: &str| {
             find_between(html, start, end)
@@ -115,21 +122,21 @@ impl Template {
                 head.replace_range(s..e, "");
             }
         }
-        // Chromium warns that it ignores `integrity` on preloads; say
-        // nothing it will not use.
-        let head = head
+        let head: String = head
             .replace("><link rel=\"preload\"", ">\n<link rel=\"preload\"")
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                if l.contains("rel=\"preload\"") {
-                    drop_attribute(l, "integrity")
-                } else {
-                    l.to_string()
-                }
-            })
             .map(|l| format!("{l}\n"))
             .collect();
+        // A sheet that could close its own element stays a link.
+        let css = match head.lines().find(|l| l.contains("rel=\"stylesheet\"")) {
+            Some(link) => {
+                let href =
+                    attribute(link, "href").ok_or("index.html: a style sheet without href")?;
+                Some(asset(href)?).filter(|css| !css.to_ascii_lowercase().contains("</style"))
+            }
+            None => None,
+        };
         let (bs, be) = between("<body", "</body>")?;
         let body = &html[bs - "<body".len()..be];
         let a = body
@@ -145,6 +152,7 @@ impl Template {
         }
         Ok(Template {
             head,
+            css,
             body_start: body[..a].to_string(),
             body_end,
         })
@@ -159,22 +167,46 @@ impl Template {
         app_html: &str,
         data: Option<(&str, &str)>,
     ) -> String {
-        let root = address.root();
-        let assets = start_after_paint(&rebase(
-            &self.head,
-            if root.is_empty() { "./" } else { &root },
-        ));
-        let policy = policy(&format!("{head}{assets}"));
-        // What the first paint needs (viewport, style sheet) comes first;
-        // what the app needs (its script, preloads of the wasm and of the
-        // page's data) after the page's own tags, so nothing competes with
-        // the style sheet for the first bytes.
-        let (scripts, tags) = split_scripts(&assets);
+        let root = match address.root() {
+            root if root.is_empty() => "./".to_string(),
+            root => root,
+        };
+        let (scripts, tags) = split_scripts(&rebase(&self.head, &root));
         let (preloads, paint): (Vec<&str>, Vec<&str>) = tags
             .lines()
-            .filter(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
             .partition(|l| l.contains("preload"));
-        let mut html = String::with_capacity(app_html.len() + 4096);
+        // The app's files are fetched from the end of the body: found once
+        // the page's own bytes are in, so nothing competes with them, and
+        // still well before the first paint (measured in
+        // docs/performance.md). Chromium ignores (and warns about)
+        // `integrity` on a plain preload.
+        let mut preloads: Vec<String> = preloads
+            .iter()
+            .map(|l| {
+                if l.contains("rel=\"preload\"") {
+                    drop_attribute(l, "integrity")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        preloads.extend(data.map(|(file, _)| {
+            format!(
+                "<link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+                head::esc(&root),
+                head::esc(file)
+            )
+        }));
+        let scripts = start_after_paint(&scripts);
+        // What the first paint needs comes first, the style sheet inline.
+        let paint: String = paint
+            .iter()
+            .map(|l| format!("    {}\n", self.inline_style(l, &root)))
+            .collect();
+        let policy = policy(&format!("{paint}{head}{scripts}"));
+        let mut html = String::with_capacity(app_html.len() + paint.len() + 4096);
         html.push_str(
             "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
         );
@@ -182,28 +214,21 @@ impl Template {
             html,
             "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
         );
-        for line in paint {
-            let _ = writeln!(html, "    {}", line.trim());
-        }
+        html.push_str(&paint);
         html.push_str(head);
         let _ = writeln!(
             html,
             "    <meta name=\"newsview-root\" content=\"{}\" />",
-            head::esc(if root.is_empty() { "./" } else { &root }),
+            head::esc(&root),
         );
-        if let Some((file, fingerprint)) = data {
-            // The data hydration needs, fetched beside the wasm, not after
-            // it; and which version of it this page was rendered from.
+        if let Some((_, fingerprint)) = data {
+            // Which page this is, and which version of its data it was
+            // rendered from.
             let _ = writeln!(
                 html,
-                "    <meta name=\"newsview-page\" content=\"{}\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />\n    <link rel=\"preload\" href=\"{}{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+                "    <meta name=\"newsview-page\" content=\"{}\" />\n    <meta name=\"newsview-data\" content=\"{fingerprint}\" />",
                 head::esc(&address.path),
-                head::esc(&root),
-                head::esc(file),
             );
-        }
-        for line in preloads {
-            let _ = writeln!(html, "    {}", line.trim());
         }
         // Scripts verbatim: the policy allows them by the hash of their text.
         html.push_str(&scripts);
@@ -213,8 +238,24 @@ impl Template {
         html.push_str(app_html);
         html.push_str("</div>");
         html.push_str(&self.body_end);
+        for line in preloads {
+            let _ = writeln!(html, "    {line}");
+        }
         html.push_str("</body>\n</html>\n");
         html
+    }
+
+    /// The style sheet's `<link>` as a `<style>` element whose URLs reach
+    /// the site root from `root`: one round trip fewer before the first
+    /// paint, which on a slow phone network is most of the difference from
+    /// a static page (docs/performance.md). Other lines pass unchanged.
+    fn inline_style(&self, line: &str, root: &str) -> String {
+        match &self.css {
+            Some(css) if line.contains("rel=\"stylesheet\"") => {
+                format!("<style>{}</style>", rebase_css_urls(css, root))
+            }
+            _ => line.to_string(),
+        }
     }
 
     /// `404.html`: served by hosts at whatever address was missing, so it
@@ -230,12 +271,18 @@ impl Template {
                     || l.contains("name=\"viewport\"")
                     || l.contains("name=\"color-scheme\"")
             })
-            .map(|l| format!("{}\n", rebase(l, &base)))
+            .map(|l| {
+                format!(
+                    "    {}\n",
+                    self.inline_style(&rebase(l.trim(), &base), &base)
+                )
+            })
             .collect();
+        let styles_allowed = inline_hashes(&styles, "style").join(" ");
         // Rendered as if one folder deep, so every link starts `../`.
         let body = app_html.replace("\"../", &format!("\"{base}"));
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"app\">{body}</div>\n  </body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' {styles_allowed}; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"app\">{body}</div>\n  </body>\n</html>\n",
             head::esc(&site.name)
         )
     }
@@ -244,8 +291,8 @@ impl Template {
 /// trunk's start-up script imports the app at once, so the wasm is
 /// instantiated and started before the browser's first paint (25 ms of main
 /// thread on the seed, measured). On a page that is already complete, the
-/// app waits for that paint (or 3 s, for a tab painted late); the files
-/// still download at once through their preloads.
+/// app waits for that paint (or 3 s, for a tab painted late); its files
+/// still download meanwhile, through their preloads.
 fn start_after_paint(head: &str) -> String {
     const IMPORT: &str = "import init, * as bindings from '";
     let Some(start) = head.find(IMPORT) else {
@@ -282,6 +329,42 @@ fn split_scripts(html: &str) -> (String, String) {
     (scripts, rest)
 }
 
+/// The value of attribute `name` in `tag`, as written (trunk's URLs and
+/// hashes need no unescaping).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = format!(" {name}=\"");
+    let a = tag.find(&start)? + start.len();
+    Some(&tag[a..a + tag[a..].find('"')?])
+}
+
+/// `url(…)` references in a style sheet written for the site root, made to
+/// reach it from `root` (absolute URLs, fragments and `data:` stay).
+fn rebase_css_urls(css: &str, root: &str) -> String {
+    let mut out = String::with_capacity(css.len() + 64);
+    let mut rest = css;
+    while let Some(i) = rest.find("url(") {
+        let (before, after) = rest.split_at(i + "url(".len());
+        out.push_str(before);
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
+        let url = &after[quote.map_or(0, char::len_utf8)..];
+        if let Some(q) = quote {
+            out.push(q);
+        }
+        let relative = !(url.starts_with('/')
+            || url.starts_with('#')
+            || url
+                .split(['/', ')'])
+                .next()
+                .is_some_and(|first| first.contains(':')));
+        if relative && root != "./" {
+            out.push_str(root);
+        }
+        rest = url;
+    }
+    out.push_str(rest);
+    out
+}
+
 fn drop_attribute(tag: &str, name: &str) -> String {
     let start = format!(" {name}=\"");
     match tag.find(&start) {
@@ -306,41 +389,22 @@ fn rebase(html: &str, root: &str) -> String {
         .replace("'./", &format!("'{root}"))
 }
 
-/// The Content-Security-Policy of a page: nothing inline runs but the
-/// start-up scripts it carries, allowed by their SHA-256.
+/// The Content-Security-Policy of a page: nothing inline runs or styles but
+/// the start-up scripts and the style sheet it carries, allowed by their
+/// SHA-256.
 pub fn policy(head: &str) -> String {
-    let mut hashes = Vec::new();
-    let mut rest = head;
-    while let Some(start) = rest.find("<script") {
-        let tag_end = rest[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .unwrap_or(rest.len());
-        let tag = &rest[start..tag_end];
-        let close = rest[tag_end..]
-            .find("</script>")
-            .map(|i| tag_end + i)
-            .unwrap_or(rest.len());
-        // Scripts with a `src` are covered by 'self'; data blocks never run.
-        if !tag.contains(" src=") && !tag.contains("application/ld+json") {
-            let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..close]);
-            hashes.push(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
-        }
-        rest = &rest[close..];
-        if rest.len() <= "</script>".len() {
-            break;
-        }
-        rest = &rest["</script>".len()..];
-    }
+    let with_hashes = |directive: &str, hashes: Vec<String>| {
+        format!("{directive} {}", hashes.join(" "))
+            .trim()
+            .to_string()
+    };
     [
         "default-src 'none'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
-            .trim()
-            .to_string(),
-        "style-src 'self'".into(),
+        with_hashes(
+            "script-src 'self' 'wasm-unsafe-eval'",
+            inline_hashes(head, "script"),
+        ),
+        with_hashes("style-src 'self'", inline_hashes(head, "style")),
         "img-src 'self' https:".into(),
         "connect-src 'self'".into(),
         "base-uri 'none'".into(),
@@ -348,6 +412,33 @@ pub fn policy(head: &str) -> String {
         "object-src 'none'".into(),
     ]
     .join("; ")
+}
+
+/// The CSP hash source of each inline `<element>` in `html` that the
+/// browser would run or apply: elements with a `src` are covered by 'self',
+/// and data blocks (`application/ld+json`) never run.
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open, close) = (format!("<{element}"), format!("</{element}>"));
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let Some(tag_end) = rest[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let tag = &rest[start..tag_end];
+        let body_end = rest[tag_end..]
+            .find(&close)
+            .map_or(rest.len(), |i| tag_end + i);
+        if !tag.contains(" src=") && !tag.contains("application/ld+json") {
+            let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..body_end]);
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[body_end..];
+    }
+    hashes
 }
 
 /// Render the app as it looks at `address`, to HTML.
@@ -364,10 +455,6 @@ pub fn render_app(address: Address) -> String {
 const CLIENT_ROUTE_SCRIPT: &str = "    <script>if (/[?&]article=/.test(location.search)) document.documentElement.classList.add('client-route');</script>\n";
 
 const CLIENT_ROUTE_BOOT: &str = "<p class=\"client-route-boot loading\" role=\"status\">Loading the article…<span class=\"boot-slow\"> This is taking longer than it should. <a href=\"\">Reload the page</a>.</span></p>";
-
-/// The app's element in `shell.html`: what the client-side path shows until
-/// the app has started.
-const SHELL_APP: &str = "<p id=\"boot\" class=\"loading\" role=\"status\">Loading the article viewer…<span class=\"boot-slow\"> This is taking longer than it should. <a href=\"\">Reload the page</a>.</span></p><!--/app-->";
 
 /// What one build wrote.
 #[derive(Default, Debug)]
@@ -389,24 +476,13 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     // again on a folder it has already written (to add articles).
     let index = dist.join("index.html");
     let shell = dist.join("shell.html");
-    let page = read(&index)?;
-    let template = if page.contains(APP_END) {
-        let template = Template::parse(&page)?;
-        write(
-            &shell,
-            template
-                .page(
-                    &Address::default(),
-                    "    <title>Newsview</title>\n",
-                    SHELL_APP,
-                    None,
-                )
-                .as_bytes(),
-        )?;
-        template
+    let mut page = read(&index)?;
+    if page.contains(APP_END) {
+        write(&shell, page.as_bytes())?;
     } else {
-        Template::parse(&read(&shell)?)?
-    };
+        page = read(&shell)?;
+    }
+    let template = Template::parse(&page, |url| read(&dist.join(url.trim_start_matches("./"))))?;
     let mut out = Writer {
         dist,
         site,
@@ -692,13 +768,36 @@ mod tests {
         let head = "<script type=\"module\">\nimport init, * as bindings from '../../app.js';\nconst wasm = await init({});\n</script>";
         let out = start_after_paint(head);
         assert!(out.contains("await import('../../app.js')"), "{out}");
-        assert!(out.contains("first-contentful-paint"));
+        assert!(out.find("first-contentful-paint") < out.find("await import"));
         assert!(out.contains("const wasm = await init({});"));
         assert!(!out.contains("import init"));
         // Anything else is left as it is.
         assert_eq!(
             start_after_paint("<link rel=\"stylesheet\">"),
             "<link rel=\"stylesheet\">"
+        );
+    }
+
+    #[test]
+    fn the_policy_allows_the_inline_style_sheet_by_its_hash() {
+        let head = "<style>p{color:red}</style>";
+        let p = policy(head);
+        assert_eq!(p.matches("style-src 'self' 'sha256-").count(), 1, "{p}");
+        assert_ne!(p, policy("<style>p{color:blue}</style>"));
+        assert!(policy("").contains("style-src 'self';"));
+    }
+
+    #[test]
+    fn style_sheet_urls_reach_the_root_from_a_folder() {
+        let css = ".a{mask:url(\"icons/a.svg\")}.b{background:url(i/b.png)}.c{background:url('/x.png')}.d{background:url(data:image/png;base64,AA==)}.e{background:url(https://x.org/e.png)}";
+        assert_eq!(
+            rebase_css_urls(css, "../../"),
+            ".a{mask:url(\"../../icons/a.svg\")}.b{background:url(../../i/b.png)}.c{background:url('/x.png')}.d{background:url(data:image/png;base64,AA==)}.e{background:url(https://x.org/e.png)}"
+        );
+        assert_eq!(rebase_css_urls(css, "./"), css);
+        assert_eq!(
+            attribute("<link href=\"./a.css\" integrity=\"sha-1\">", "integrity"),
+            Some("sha-1")
         );
     }
 

@@ -349,9 +349,15 @@ test('404.html, robots.txt and sitemap.xml are there for the host', async () => 
   assert.equal(missing.status, 404);
   assert.match(missing.text, /Page not found/);
   assert.doesNotMatch(missing.text, /<script(?! type="application)/, 'no app to fail at an unknown depth');
-  const css = missing.text.match(/<link rel="stylesheet" href="([^"]+)"/)[1];
-  assert.match(css, /^\//, 'the style sheet by absolute path');
-  assert.equal((await raw(css.slice(1))).status, 200);
+  // Styled at any depth: the style sheet inline (allowed by its hash), the
+  // files it names by absolute path.
+  assert.match(missing.text, /style-src 'self' 'sha256-[^']+'/);
+  const urls = [...missing.text.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]);
+  assert.ok(urls.length > 0);
+  for (const url of urls) {
+    assert.match(url, /^\//, 'by absolute path');
+    assert.equal((await raw(url.slice(1))).status, 200, url);
+  }
   assert.match(missing.text, /<a href="\/" class="brand">/);
 
   const robots = await raw('robots.txt');

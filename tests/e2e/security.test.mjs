@@ -94,19 +94,25 @@ test('the page runs under a strict Content-Security-Policy with no violations', 
     assert.ok(policy.includes(part), `policy has ${part}: ${policy}`);
   }
   assert.ok(!/unsafe-inline/.test(policy));
-  // Every inline script (trunk's start-up script; on the home page, the line
-  // that spots an old ?article= link) is allowed by its own hash, and no other.
-  const hashes = await page.evaluate(async () => {
-    const scripts = [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')];
-    return Promise.all(
-      scripts.map(async (s) => {
-        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s.textContent));
-        return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
-      }),
-    );
-  });
-  assert.ok(hashes.length >= 1);
-  assert.deepEqual(policy.match(/'sha256-[^']+'/g).sort(), [...hashes].sort());
+  // Every inline script (the app's start-up script; on the home page, the
+  // line that spots an old ?article= link) and the inline style sheet are
+  // allowed by their own hashes, each in its own directive, and nothing else.
+  const hashes = (selector) =>
+    page.evaluate(async (selector) => {
+      const elements = [...document.querySelectorAll(selector)];
+      return Promise.all(
+        elements.map(async (s) => {
+          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s.textContent));
+          return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+        }),
+      );
+    }, selector);
+  const allowed = (directive) => (policy.split(';').find((d) => d.trim().startsWith(directive)).match(/'sha256-[^']+'/g) ?? []).sort();
+  const scripts = await hashes('script:not([src]):not([type="application/ld+json"])');
+  const styles = await hashes('style');
+  assert.ok(scripts.length >= 1 && styles.length === 1);
+  assert.deepEqual(allowed('script-src'), [...scripts].sort());
+  assert.deepEqual(allowed('style-src'), [...styles].sort());
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length), 0);
   await page.click('.topic-toggle');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -120,6 +126,16 @@ test('the page runs under a strict Content-Security-Policy with no violations', 
   assert.equal(ran, false);
   await page.waitForFunction(() => window.__violations.length === 1);
   assert.match((await page.evaluate(() => window.__violations))[0], /^script-src/);
+  // Nor does an injected style sheet apply.
+  const styled = await page.evaluate(() => {
+    const s = document.createElement('style');
+    s.textContent = 'body { margin-left: 77px }';
+    document.head.appendChild(s);
+    return getComputedStyle(document.body).marginLeft;
+  });
+  assert.notEqual(styled, '77px');
+  await page.waitForFunction(() => window.__violations.length === 2);
+  assert.match((await page.evaluate(() => window.__violations))[1], /^style-src/);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
   await close();

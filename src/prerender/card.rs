@@ -54,8 +54,13 @@ impl Painter {
 
     /// The card as PNG bytes.
     pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
-        let svg = self.svg(card);
-        let tree = usvg::Tree::from_str(&svg, &self.options).map_err(|e| format!("card: {e}"))?;
+        self.rasterise(&self.svg(card))
+    }
+
+    /// A card's SVG (from `svg`) as a PNG: the costly part, which the
+    /// pre-renderer runs on every core.
+    pub fn rasterise(&self, svg: &str) -> Result<Vec<u8>, String> {
+        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card: {e}"))?;
         let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("card: no pixmap")?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
         pixmap.encode_png().map_err(|e| format!("card: {e}"))

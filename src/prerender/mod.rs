@@ -473,12 +473,23 @@ pub struct Report {
 pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let started = Instant::now();
     // trunk's page is kept as `shell.html`, so the pre-renderer can run
-    // again on a folder it has already written (to add articles).
+    // again on a folder it has already written (to add articles). It is
+    // served like any file, so it gets the pages' policy (which `parse`
+    // drops again).
     let index = dist.join("index.html");
     let shell = dist.join("shell.html");
     let mut page = read(&index)?;
     if page.contains(APP_END) {
-        write(&shell, page.as_bytes())?;
+        let policy =
+            policy(find_between(&page, "<head>", "</head>").map_or("", |(s, e)| &page[s..e]));
+        let kept = page.replacen(
+            "<head>",
+            &format!(
+                "<head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+            ),
+            1,
+        );
+        write(&shell, kept.as_bytes())?;
     } else {
         page = read(&shell)?;
     }

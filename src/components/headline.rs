@@ -9,21 +9,27 @@ use leptos::prelude::*;
 pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     let a = &article.article;
     // Validation guarantees a well-formed date; fall back to the raw text.
-    let date = Date::parse(&a.published)
-        .map(|d| d.display())
-        .unwrap_or_else(|_| a.published.clone());
+    // A copied page may give no date (or label): then none is shown.
+    let date = a.published.clone().map(|published| {
+        let shown = Date::parse(&published)
+            .map(|d| d.display())
+            .unwrap_or_else(|_| published.clone());
+        view! {
+            <time datetime=published>{shown}</time>
+            <span class="story-meta__sep" aria-hidden="true">" · "</span>
+        }
+    });
     let source = match a.source.url.clone().filter(|u| is_safe_url(u)) {
         Some(url) => view! { <a href=url>{a.source.name.clone()}</a> }.into_any(),
         None => a.source.name.clone().into_any(),
     };
     view! {
         <header class="story-header">
-            <p class="section-label">{a.section.clone()}</p>
+            {a.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             <p class="story-meta">
-                <time datetime=a.published.clone()>{date}</time>
-                <span class="story-meta__sep" aria-hidden="true">" · "</span>
+                {date}
                 <span class="source">
                     <span class="visually-hidden">"Source: "</span>
                     {source}

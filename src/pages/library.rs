@@ -179,7 +179,10 @@ fn LibraryList(
                     .enumerate()
                     .map(|(n, &i)| {
                         let e = index.entry(i).clone();
-                        let date = Date::parse(&e.published).map(|d| d.display()).unwrap_or_else(|_| e.published.clone());
+                        let date = e.published.clone().map(|published| {
+                            let shown = Date::parse(&published).map(|d| d.display()).unwrap_or_else(|_| published.clone());
+                            view! { <time datetime=published>{shown}</time> }
+                        });
                         let timing = (n == 0).then_some("library-first");
                         // The first headline is what the benchmark times as painted.
                         let href = location.href_to(&article_page(&e.slug));
@@ -191,11 +194,11 @@ fn LibraryList(
                         .attr("elementtiming", timing);
                         view! {
                             <li class="card">
-                                <p class="card__section">{e.section}</p>
+                                {e.section.map(|s| view! { <p class="card__section">{s}</p> })}
                                 {headline}
                                 {e.summary.map(|s| view! { <p class="card__summary">{s}</p> })}
                                 <p class="card__meta">
-                                    <time datetime=e.published>{date}</time>
+                                    {date}
                                     {(!e.topics.is_empty()).then(|| view! {
                                         <span class="card__topics">" · " {e.topics.join(", ")}</span>
                                     })}

@@ -69,11 +69,15 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         "@type": "NewsArticle",
         "headline": plain(&a.headline, 110),
         "description": description,
-        "datePublished": a.published,
-        "articleSection": a.section,
         "inLanguage": a.language,
         "publisher": { "@type": "Organization", "name": a.source.name },
     });
+    if let Some(published) = &a.published {
+        ld["datePublished"] = published.clone().into();
+    }
+    if let Some(section) = &a.section {
+        ld["articleSection"] = section.clone().into();
+    }
     if let Some(url) = site.absolute(&page) {
         ld["url"] = url.clone().into();
         ld["mainEntityOfPage"] = url.into();
@@ -91,8 +95,8 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         address: page.clone(),
         canonical: page,
         image,
-        published: Some(a.published.clone()),
-        section: Some(a.section.clone()),
+        published: a.published.clone(),
+        section: a.section.clone(),
         json_ld: Some(ld),
     }
 }
@@ -123,8 +127,11 @@ pub fn target(
                 "@context": "https://schema.org",
                 "@type": "Quotation",
                 "text": plain(text, 5000),
-                "isPartOf": { "@type": "NewsArticle", "headline": plain(&a.headline, 110), "datePublished": a.published },
+                "isPartOf": { "@type": "NewsArticle", "headline": plain(&a.headline, 110) },
             });
+            if let Some(published) = &a.published {
+                ld["isPartOf"]["datePublished"] = published.clone().into();
+            }
             if let Some(p) = speaker {
                 ld["spokenByCharacter"] =
                     serde_json::json!({ "@type": "Person", "name": p.name, "jobTitle": p.role });

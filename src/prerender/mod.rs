@@ -663,14 +663,20 @@ impl Writer<'_> {
     fn article(&mut self, slug: &str, a: &Article, fingerprint: &str) -> Result<Address, String> {
         let page = article_page(slug);
         let card = Card {
-            kicker: &a.section,
+            kicker: a.section.as_deref().unwrap_or(""),
             text: &a.headline,
             quoted: false,
             byline: &a.source.name,
             context: a.summary.as_deref().unwrap_or(""),
             site: &self.site.name,
         };
-        let alt = head::plain(&format!("{}: {}", a.section, a.headline), 400);
+        let alt = head::plain(
+            &match &a.section {
+                Some(section) => format!("{section}: {}", a.headline),
+                None => a.headline.clone(),
+            },
+            400,
+        );
         let image = self.card(&page, &card, &alt)?;
         self.page(
             &page,

@@ -218,10 +218,10 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         format: FORMAT_VERSION,
         id: slug.to_string(),
         language: "en".into(),
-        section: rng.pick(&SECTIONS).into(),
+        section: Some(rng.pick(&SECTIONS).into()),
         headline,
         summary: Some(sentence(&mut rng)),
-        published: format!("{y:04}-{m:02}-{d:02}"),
+        published: Some(format!("{y:04}-{m:02}-{d:02}")),
         source: Source {
             name: "Generated".into(),
             url: None,

@@ -7,7 +7,9 @@
 //! reading order) → topics → an `Article` that passes the same validation the
 //! viewer runs.
 
+mod furniture;
 pub mod generate;
+mod header;
 mod people;
 mod quotes;
 pub mod topics;
@@ -20,17 +22,14 @@ use article::{
     Quote, Related, Section, Severity, Source, Text, FORMAT_VERSION,
 };
 
+use furniture::{Classified, Piece};
+pub use header::parse_date_line;
 use people::People;
 pub use topics::TopicList;
 use words::slug;
 
 /// Longer lines than this are not article text.
 pub const MAX_LINE_CHARS: usize = 100_000;
-
-const MEDIA_PLACEHOLDER: &str = "Media playback is unsupported on your device";
-const MEDIA_CAPTION: &str = "Media caption";
-const IMAGE_CAPTION: &str = "Image caption";
-const MORE_ON_THIS_STORY: &str = "More on this story";
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -85,6 +84,16 @@ fn fail<T>(line: Option<usize>, message: impl Into<String>) -> Result<T, Error> 
 pub struct Imported {
     pub article: Article,
     pub warnings: Vec<Warning>,
+    /// What each line became and the rule that decided it, in line order
+    /// (`import --explain`).
+    pub explained: Vec<Explained>,
+}
+
+/// One decision of the importer, for editors to review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    pub line: usize,
+    pub rule: String,
 }
 
 /// Import raw bytes: checks UTF-8 first, naming the line of a bad byte.
@@ -103,22 +112,6 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Error> 
             )
         }
     }
-}
-
-/// One body line, classified.
-enum Piece<'a> {
-    Paragraph(&'a str),
-    Media {
-        placeholder: &'a str,
-        caption: &'a str,
-    },
-    Image(&'a str),
-    Heading(&'a str),
-    Related(&'a str),
-    Link {
-        title: &'a str,
-        url: &'a str,
-    },
 }
 
 pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
@@ -142,40 +135,41 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     }
     let mut warnings = Vec::new();
 
-    // Header: an optional short section label, then the headline.
-    let (section, headline_at) = match lines.as_slice() {
-        [(_, first), (_, second), ..] if is_label(first) && !is_furniture(second) => {
-            (first.to_string(), 1)
-        }
-        _ => {
-            warnings.push(Warning {
-                line: lines[0].0,
-                message: "no section label line before the headline; using \"News\"".into(),
-            });
-            ("News".to_string(), 0)
-        }
-    };
-    let Some(&(headline_line, headline)) = lines.get(headline_at).filter(|(_, l)| !is_furniture(l))
-    else {
+    // The header: label, headline and date, each by the shape of its lines.
+    let Some(header) = header::read(&lines) else {
         return fail(
             Some(lines[0].0),
-            "no headline: the text should start with a section label and a headline line",
+            "no headline: every line is page furniture (media or image notes)",
         );
     };
-    let mut body = &lines[headline_at + 1..];
-    let mut published = options.published.clone();
-    if let Some(&(_, line)) = body.first() {
-        if let Some(date) = parse_date_line(line) {
-            published.get_or_insert(date);
-            body = &body[1..];
-        }
+    let mut explained: Vec<Explained> = header
+        .rules
+        .iter()
+        .map(|&(line, rule)| Explained {
+            line,
+            rule: rule.into(),
+        })
+        .collect();
+    let (headline_line, headline) = header.headline;
+    if header.label.is_none() {
+        warnings.push(Warning {
+            line: headline_line,
+            message: format!(
+                "no section label line before the headline; the article has none ({})",
+                header.rules[0].1
+            ),
+        });
     }
-    let Some(published) = published else {
-        return fail(
-            Some(headline_line),
-            "no publication date: add a date line under the headline (\"9 August 2013\" or 2013-08-09) or pass --published YYYY-MM-DD",
-        );
-    };
+    let published = options
+        .published
+        .clone()
+        .or_else(|| header.date.as_ref().map(|d| d.1.clone()));
+    if published.is_none() {
+        warnings.push(Warning {
+            line: headline_line,
+            message: "no date line under the headline; the article has no date (pass --published YYYY-MM-DD to give one)".into(),
+        });
+    }
     let source = options.source.clone().unwrap_or_else(|| {
         warnings.push(Warning {
             line: headline_line,
@@ -184,11 +178,17 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         "Unknown source".to_string()
     });
 
-    let pieces = classify(body, &mut warnings);
-    if !pieces.iter().any(|(_, p)| {
+    let pieces = furniture::classify(&lines[header.used..], &mut |line, message| {
+        warnings.push(Warning { line, message })
+    });
+    explained.extend(pieces.iter().map(|c| Explained {
+        line: c.line,
+        rule: c.rule.into(),
+    }));
+    if !pieces.iter().any(|c| {
         matches!(
-            p,
-            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image(_)
+            c.piece,
+            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. }
         )
     }) {
         return fail(Some(headline_line), "no body text after the headline");
@@ -196,8 +196,8 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
 
     // Pass one: everyone the text introduces.
     let mut people = People::default();
-    for (_, piece) in &pieces {
-        if let Some(text) = piece_text(piece) {
+    for c in &pieces {
+        if let Some(text) = piece_text(&c.piece) {
             people.learn(text);
         }
     }
@@ -213,7 +213,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     let mut last_mentioned: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
     let mut counts = (0, 0, 0);
-    for (line, piece) in &pieces {
+    for Classified { line, piece, .. } in &pieces {
         let mut runs_of = |text: &str, paragraph: bool, warnings: &mut Vec<Warning>| {
             let (runs, speaker) = runs(
                 text,
@@ -253,7 +253,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
                     caption,
                 })
             }
-            Piece::Image(caption) => {
+            Piece::Image { credit, caption } => {
                 counts.2 += 1;
                 let caption = runs_of(caption, false, &mut warnings);
                 Block::Image(Image {
@@ -261,7 +261,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
                     src: None,
                     alt: "Picture accompanying the article (not included in the text)".into(),
                     caption,
-                    credit: None,
+                    credit: credit.map(String::from),
                 })
             }
             Piece::Heading(heading) => {
@@ -308,7 +308,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             .clone()
             .unwrap_or_else(|| non_empty(slug(headline, 8), "article")),
         language: "en".into(),
-        section,
+        section: header.label.map(|(_, l)| l.to_string()),
         headline: headline.to_string(),
         summary: None,
         published,
@@ -356,97 +356,17 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             format!("the result does not validate: {}", errors.join("; ")),
         );
     }
-    Ok(Imported { article, warnings })
-}
-
-/// Body lines to pieces, in order.
-fn classify<'a>(body: &[(usize, &'a str)], warnings: &mut Vec<Warning>) -> Vec<(usize, Piece<'a>)> {
-    let mut pieces = Vec::with_capacity(body.len());
-    let mut i = 0;
-    let mut in_related = false;
-    while i < body.len() {
-        let (line, text) = body[i];
-        i += 1;
-        if in_related {
-            match text
-                .split_once("http")
-                .filter(|(_, rest)| rest.starts_with("://") || rest.starts_with("s://"))
-            {
-                Some((title, rest)) => {
-                    let url = &text[title.len()
-                        ..title.len() + 4 + rest.split_whitespace().next().map_or(0, str::len)];
-                    let title = title.trim().trim_end_matches(['-', ':', '–']).trim();
-                    pieces.push((
-                        line,
-                        Piece::Link {
-                            title: if title.is_empty() { url } else { title },
-                            url,
-                        },
-                    ));
-                }
-                None => {
-                    warnings.push(Warning {
-                        line,
-                        message:
-                            "text after \"More on this story\" without a link; kept as a paragraph"
-                                .into(),
-                    });
-                    pieces.push((line, Piece::Paragraph(text)));
-                }
-            }
-            continue;
-        }
-        if text.eq_ignore_ascii_case(MEDIA_PLACEHOLDER) {
-            let caption = body
-                .get(i)
-                .and_then(|(_, next)| strip_label(next, MEDIA_CAPTION));
-            if caption.is_some() {
-                i += 1;
-            } else {
-                warnings.push(Warning {
-                    line,
-                    message: "media placeholder without a \"Media caption\" line".into(),
-                });
-            }
-            pieces.push((
-                line,
-                Piece::Media {
-                    placeholder: text,
-                    caption: caption.unwrap_or(""),
-                },
-            ));
-        } else if let Some(caption) = strip_label(text, MEDIA_CAPTION) {
-            warnings.push(Warning {
-                line,
-                message: "\"Media caption\" without a media placeholder before it".into(),
-            });
-            pieces.push((
-                line,
-                Piece::Media {
-                    placeholder: MEDIA_PLACEHOLDER,
-                    caption,
-                },
-            ));
-        } else if let Some(caption) = strip_label(text, IMAGE_CAPTION) {
-            pieces.push((line, Piece::Image(caption)));
-        } else if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
-            pieces.push((line, Piece::Related(text)));
-            in_related = true;
-        } else if let Some(heading) = as_heading(text) {
-            pieces.push((line, Piece::Heading(heading)));
-        } else {
-            if !text.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')', ':']) {
-                warnings.push(Warning { line, message: "line not recognised (no sentence ending, too long for a subheading); kept as a paragraph".into() });
-            }
-            pieces.push((line, Piece::Paragraph(text)));
-        }
-    }
-    pieces
+    explained.sort_by_key(|e| e.line);
+    Ok(Imported {
+        article,
+        warnings,
+        explained,
+    })
 }
 
 fn piece_text<'a>(piece: &Piece<'a>) -> Option<&'a str> {
     match *piece {
-        Piece::Paragraph(t) | Piece::Image(t) => Some(t),
+        Piece::Paragraph(t) | Piece::Image { caption: t, .. } => Some(t),
         Piece::Media { caption, .. } => Some(caption),
         _ => None,
     }
@@ -570,127 +490,5 @@ fn shorten(s: &str) -> String {
         format!("{}…", s.chars().take(50).collect::<String>())
     } else {
         s.to_string()
-    }
-}
-
-/// "US & Canada": short, no sentence punctuation, not quoted.
-fn is_label(line: &str) -> bool {
-    line.split_whitespace().count() <= 5
-        && !line.ends_with(['.', '!', '?', ':'])
-        && !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
-}
-
-/// Lines that are page furniture, never a headline.
-fn is_furniture(line: &str) -> bool {
-    line.eq_ignore_ascii_case(MEDIA_PLACEHOLDER)
-        || strip_label(line, MEDIA_CAPTION).is_some()
-        || strip_label(line, IMAGE_CAPTION).is_some()
-        || line.eq_ignore_ascii_case(MORE_ON_THIS_STORY)
-}
-
-/// "Media captionUS Secretary…" → "US Secretary…".
-fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
-    let head = line.get(..label.len())?;
-    head.eq_ignore_ascii_case(label)
-        .then(|| line[label.len()..].trim_start_matches([':', ',']).trim())
-        .filter(|rest| !rest.is_empty())
-}
-
-/// A short line standing alone: 'Future work' (quoted, as the seed has
-/// them) or a few words with no sentence ending.
-fn as_heading(line: &str) -> Option<&str> {
-    let pairs = [
-        ('\'', '\''),
-        ('"', '"'),
-        ('\u{2018}', '\u{2019}'),
-        ('\u{201c}', '\u{201d}'),
-    ];
-    for (open, close) in pairs {
-        if let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) {
-            let inner = inner.trim();
-            if !inner.is_empty()
-                && inner.split_whitespace().count() <= 8
-                && !inner.contains([open, close])
-            {
-                return Some(inner);
-            }
-        }
-    }
-    let words = line.split_whitespace().count();
-    let ends = line.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}']);
-    (words <= 8 && !ends && line.chars().next().is_some_and(char::is_uppercase)).then_some(line)
-}
-
-/// "9 August 2013", "August 9, 2013" or "2013-08-09" → `2013-08-09`.
-pub fn parse_date_line(line: &str) -> Option<String> {
-    if article::date::Date::parse(line).is_ok_and(|d| d.day.is_some()) {
-        return Some(line.to_string());
-    }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let parts: Vec<String> = line
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|p| !p.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let month_of = |s: &str| MONTHS.iter().position(|m| *m == s).map(|i| i + 1);
-    let (day, month, year) = match parts.as_slice() {
-        [d, m, y] if month_of(m).is_some() => (d.clone(), month_of(m)?, y.clone()),
-        [m, d, y] if month_of(m).is_some() => (d.clone(), month_of(m)?, y.clone()),
-        _ => return None,
-    };
-    let day: u32 = day
-        .trim_end_matches(|c: char| c.is_alphabetic())
-        .parse()
-        .ok()?;
-    let iso = format!("{year}-{month:02}-{day:02}");
-    article::date::Date::parse(&iso).ok().map(|_| iso)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_headings_and_dates() {
-        assert!(is_label("US & Canada"));
-        assert!(!is_label(
-            "The US and Russia must find progress on critical issues."
-        ));
-        assert_eq!(as_heading("'Future work'"), Some("Future work"));
-        assert_eq!(as_heading("The port responds"), Some("The port responds"));
-        assert_eq!(as_heading("He cited Russia's decision."), None);
-        assert_eq!(as_heading("'It's no secret,' he said"), None);
-        assert_eq!(
-            strip_label("Media captionUS Secretary", MEDIA_CAPTION),
-            Some("US Secretary")
-        );
-        assert_eq!(
-            strip_label("Image caption The divisions", IMAGE_CAPTION),
-            Some("The divisions")
-        );
-        assert_eq!(
-            parse_date_line("9 August 2013").as_deref(),
-            Some("2013-08-09")
-        );
-        assert_eq!(
-            parse_date_line("August 9, 2013").as_deref(),
-            Some("2013-08-09")
-        );
-        assert_eq!(parse_date_line("2013-08-09").as_deref(), Some("2013-08-09"));
-        assert_eq!(parse_date_line("31 February 2013"), None);
-        assert_eq!(parse_date_line("In August 2013 things changed."), None);
     }
 }

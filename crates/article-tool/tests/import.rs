@@ -187,12 +187,17 @@ fn check_complete(input: &str, a: &Article) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut out = vec![a.section.clone(), a.headline.clone()];
+    let mut out: Vec<String> = a.section.iter().cloned().collect();
+    out.push(a.headline.clone());
+    let mut credits = Vec::new();
     for s in &a.sections {
         out.extend(s.heading.clone());
         for b in &s.blocks {
             if let Block::Media(m) = b {
                 out.push(m.placeholder.clone());
+            }
+            if let Block::Image(i) = b {
+                credits.extend(i.credit.clone());
             }
             out.push(caption_text(b.runs()));
         }
@@ -201,18 +206,37 @@ fn check_complete(input: &str, a: &Article) -> Vec<String> {
         out.push(r.heading.clone());
         out.extend(r.links.iter().map(|l| format!("{} - {}", l.title, l.url)));
     }
-    let hay = norm(&out.join(" "));
+    let hay = norm(&out.join(" ")).replace("Media playback is unsupported on your device", "");
     let mut problems = Vec::new();
     let mut cursor = 0;
     for line in input.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let mut line = line;
-        for label in ["Media caption", "Image caption"] {
+        // An image's credit, alone or run together with its caption: kept
+        // (checked by presence; a credit may follow its caption).
+        for label in ["Image copyright", "Image source"] {
             if let Some(rest) = line.strip_prefix(label) {
-                line = rest;
+                let (credit, caption) = rest.split_once("Image caption").unwrap_or((rest, ""));
+                let credit = credit.trim_start_matches([',', ':']).trim();
+                if !credits.iter().any(|c| c == credit) {
+                    problems.push(format!("credit missing: {credit}"));
+                }
+                line = caption;
+            }
+        }
+        for label in [
+            "Media playback is unsupported on your device",
+            "Media caption",
+            "Image caption",
+        ] {
+            if let Some(rest) = line.strip_prefix(label) {
+                line = rest.trim_start_matches([',', ':']).trim();
+                if label.starts_with("Media playback") {
+                    line = line.strip_prefix("Media caption").unwrap_or(line);
+                }
             }
         }
         // The date line becomes `published`, not text.
-        if article_tool::parse_date_line(line).as_deref() == Some(a.published.as_str()) {
+        if a.published.is_some() && article_tool::parse_date_line(line) == a.published {
             continue;
         }
         for sentence in split_sentences(line) {

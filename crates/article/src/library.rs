@@ -116,7 +116,10 @@ impl LibraryIndex {
         (0..self.entries.len())
             .filter(|&i| {
                 let e = &self.entries[i];
-                query.section.as_ref().is_none_or(|s| &e.section == s)
+                query
+                    .section
+                    .as_ref()
+                    .is_none_or(|s| e.section.as_ref() == Some(s))
                     && query
                         .topic
                         .as_ref()
@@ -128,7 +131,7 @@ impl LibraryIndex {
 
     /// Sections with how many entries each has, most first.
     pub fn sections(&self) -> Vec<(String, usize)> {
-        count(self.entries.iter().map(|e| e.section.as_str()))
+        count(self.entries.iter().filter_map(|e| e.section.as_deref()))
     }
 
     /// Topic labels with how many entries each has, most first.

@@ -19,14 +19,18 @@ pub struct Article {
     /// BCP 47 language tag of the text, e.g. `en-GB`.
     #[serde(default = "default_language")]
     pub language: String,
-    /// Section label shown above the headline ("US & Canada").
-    pub section: String,
+    /// Section label shown above the headline ("US & Canada"), if the
+    /// source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     pub headline: String,
     /// Optional standfirst; shown under the headline and used in listings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: String,
+    /// Publication date, `YYYY-MM-DD`, if known (a text copied from a page
+    /// often has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     pub source: Source,
     /// Countries or organisations that people belong to and events involve.
     #[serde(default)]
@@ -307,8 +311,10 @@ pub struct ManifestEntry {
     /// The article id; its file is `<slug>.json` beside the manifest.
     pub slug: String,
     pub headline: String,
-    pub section: String,
-    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Topic labels, for searching and filtering the library.

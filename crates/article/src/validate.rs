@@ -173,16 +173,20 @@ impl Validator {
                 format!("\"{}\" is not a valid article id (a-z, 0-9, '-')", a.id),
             );
         }
-        self.not_empty(|| "section".into(), &a.section);
+        if let Some(section) = &a.section {
+            self.not_empty(|| "section".into(), section);
+        }
         self.not_empty(|| "headline".into(), &a.headline);
         self.not_empty(|| "source.name".into(), &a.source.name);
-        match Date::parse(&a.published) {
-            Ok(d) if d.day.is_none() => self.error(
-                "published".into(),
-                format!("\"{}\" needs a day (YYYY-MM-DD)", a.published),
-            ),
-            Ok(_) => {}
-            Err(e) => self.error("published".into(), e),
+        if let Some(published) = &a.published {
+            match Date::parse(published) {
+                Ok(d) if d.day.is_none() => self.error(
+                    "published".into(),
+                    format!("\"{published}\" needs a day (YYYY-MM-DD)"),
+                ),
+                Ok(_) => {}
+                Err(e) => self.error("published".into(), e),
+            }
         }
         if let Some(url) = &a.source.url {
             if !is_safe_url(url) {

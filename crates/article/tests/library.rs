@@ -13,8 +13,8 @@ fn entry(
     ManifestEntry {
         slug: slug.into(),
         headline: headline.into(),
-        section: section.into(),
-        published: "2024-01-01".into(),
+        section: Some(section.into()),
+        published: Some("2024-01-01".into()),
         summary: summary.map(String::from),
         topics: topics.iter().map(|t| t.to_string()).collect(),
     }

@@ -1,0 +1,361 @@
+//! Stage three: body lines to pieces. Page furniture (media and image
+//! notes, credits and captions, which copied pages often run together on
+//! one line), subheadings, "More on this story" and its links, and
+//! paragraphs; each with the rule that decided it.
+
+/// One body line (or a few, run together), classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Paragraph(&'a str),
+    Media {
+        placeholder: &'a str,
+        caption: &'a str,
+    },
+    Image {
+        credit: Option<&'a str>,
+        caption: &'a str,
+    },
+    Heading(&'a str),
+    Related(&'a str),
+    Link {
+        title: &'a str,
+        url: &'a str,
+    },
+}
+
+/// A piece, the line it starts on, and why it is what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classified<'a> {
+    pub line: usize,
+    pub piece: Piece<'a>,
+    pub rule: &'static str,
+}
+
+pub const MEDIA_PLACEHOLDER: &str = "Media playback is unsupported on your device";
+const MEDIA_CAPTION: &str = "Media caption";
+const IMAGE_CAPTION: &str = "Image caption";
+/// Labels a copied page puts before an image's credit.
+const IMAGE_CREDITS: [&str; 2] = ["Image copyright", "Image source"];
+const MORE_ON_THIS_STORY: &str = "More on this story";
+
+/// Lines that are page furniture, never a headline.
+pub fn is_furniture(line: &str) -> bool {
+    starts_with_label(line, MEDIA_PLACEHOLDER).is_some()
+        || strip_label(line, MEDIA_CAPTION).is_some()
+        || strip_label(line, IMAGE_CAPTION).is_some()
+        || IMAGE_CREDITS.iter().any(|l| strip_label(line, l).is_some())
+        || line.eq_ignore_ascii_case(MORE_ON_THIS_STORY)
+}
+
+/// Body lines to pieces, in order; a warning for each line kept as a
+/// paragraph although it does not read like one.
+pub fn classify<'a>(
+    body: &[(usize, &'a str)],
+    warn: &mut dyn FnMut(usize, String),
+) -> Vec<Classified<'a>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    let mut in_related = false;
+    while i < body.len() {
+        let (line, text) = body[i];
+        let next = body.get(i + 1).map(|&(_, t)| t);
+        i += 1;
+        let mut push = |piece, rule| out.push(Classified { line, piece, rule });
+        if in_related {
+            match link(text) {
+                Some((title, url)) => push(
+                    Piece::Link { title, url },
+                    "related link: a title and an http(s) address after \"More on this story\"",
+                ),
+                None => {
+                    warn(
+                        line,
+                        "text after \"More on this story\" without a link; kept as a paragraph"
+                            .into(),
+                    );
+                    push(
+                        Piece::Paragraph(text),
+                        "paragraph: text after \"More on this story\" without a link",
+                    );
+                }
+            }
+            continue;
+        }
+        if let Some(rest) = starts_with_label(text, MEDIA_PLACEHOLDER) {
+            let placeholder = &text[..text.len() - rest.len()];
+            // The caption on the same line, or on the next.
+            let caption = strip_label(rest, MEDIA_CAPTION).or_else(|| {
+                let c = next.and_then(|n| strip_label(n, MEDIA_CAPTION));
+                i += usize::from(c.is_some());
+                c
+            });
+            if caption.is_none() {
+                warn(line, "media placeholder without a \"Media caption\"".into());
+            }
+            push(
+                Piece::Media {
+                    placeholder: placeholder.trim(),
+                    caption: caption.unwrap_or(""),
+                },
+                "media: the page's note that a player was here, with its caption",
+            );
+        } else if let Some(caption) = strip_label(text, MEDIA_CAPTION) {
+            warn(
+                line,
+                "\"Media caption\" without a media placeholder before it".into(),
+            );
+            push(
+                Piece::Media {
+                    placeholder: MEDIA_PLACEHOLDER,
+                    caption,
+                },
+                "media: a \"Media caption\" line",
+            );
+        } else if let Some(credit) = IMAGE_CREDITS.iter().find_map(|l| strip_label(text, l)) {
+            // "Image copyright Reuters Image caption The minister…", or the
+            // caption on the next line, or a credit alone.
+            let (credit, caption) = match find_label(credit, IMAGE_CAPTION) {
+                Some(at) => (
+                    credit[..at].trim(),
+                    strip_label(&credit[at..], IMAGE_CAPTION),
+                ),
+                None => {
+                    let c = next.and_then(|n| strip_label(n, IMAGE_CAPTION));
+                    i += usize::from(c.is_some());
+                    (credit, c)
+                }
+            };
+            push(
+                Piece::Image {
+                    credit: Some(credit).filter(|c| !c.is_empty()),
+                    caption: caption.unwrap_or(""),
+                },
+                "image: a credit line (\"Image copyright\"/\"Image source\") and its caption",
+            );
+        } else if let Some(caption) = strip_label(text, IMAGE_CAPTION) {
+            // A credit may follow its caption.
+            let credit = next.and_then(|n| IMAGE_CREDITS.iter().find_map(|l| strip_label(n, l)));
+            let credit = credit.filter(|c| find_label(c, IMAGE_CAPTION).is_none());
+            i += usize::from(credit.is_some());
+            push(
+                Piece::Image { credit, caption },
+                "image: an \"Image caption\" line",
+            );
+        } else if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
+            push(
+                Piece::Related(text),
+                "related: the \"More on this story\" line",
+            );
+            in_related = true;
+        } else if let Some((heading, rule)) = as_heading(text) {
+            push(Piece::Heading(heading), rule);
+        } else {
+            if !text.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')', ':']) {
+                warn(line, "line not recognised (no sentence ending, too long for a subheading); kept as a paragraph".into());
+            }
+            push(Piece::Paragraph(text), "paragraph: body text");
+        }
+    }
+    out
+}
+
+/// "Title – https://…" → ("Title", "https://…").
+fn link(text: &str) -> Option<(&str, &str)> {
+    let at = text.find("https://").or_else(|| text.find("http://"))?;
+    let url = text[at..].split_whitespace().next()?;
+    let title = text[..at].trim().trim_end_matches(['-', ':', '–']).trim();
+    Some((if title.is_empty() { url } else { title }, url))
+}
+
+/// `line` starts with `label` (any case): the rest, trimmed of the `:` or
+/// `,` a page puts after a label. Copied pages often lose the space after
+/// it ("Media captionUS Secretary…").
+fn starts_with_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let head = line.get(..label.len())?;
+    head.eq_ignore_ascii_case(label)
+        .then(|| line[label.len()..].trim_start_matches([':', ',']).trim())
+}
+
+/// As `starts_with_label`, with something after the label.
+fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    starts_with_label(line, label).filter(|rest| !rest.is_empty())
+}
+
+/// Where `label` starts inside `text`, at a word boundary, in any case.
+fn find_label(text: &str, label: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    let label = label.to_ascii_lowercase();
+    lower
+        .match_indices(&label)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || text[..i].ends_with(char::is_whitespace))
+}
+
+/// A short line standing alone: quoted ('Future work', 'We don't know
+/// where they are', as pages set them), a question ("What happens next?"),
+/// or a few capitalised words with no sentence ending.
+pub fn as_heading(line: &str) -> Option<(&str, &'static str)> {
+    let pairs = [
+        ('\'', '\''),
+        ('"', '"'),
+        ('\u{2018}', '\u{2019}'),
+        ('\u{201c}', '\u{201d}'),
+    ];
+    for (open, close) in pairs {
+        if let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) {
+            let inner = inner.trim();
+            if !inner.is_empty()
+                && inner.split_whitespace().count() <= 10
+                && !has_mark(inner, open)
+                && !has_mark(inner, close)
+            {
+                return Some((inner, "subheading: a short quoted line standing alone"));
+            }
+        }
+    }
+    let words = line.split_whitespace().count();
+    let capital = line.chars().next().is_some_and(char::is_uppercase);
+    let quoted = line.contains(['"', '\u{201c}', '\u{201d}']);
+    if words <= 8
+        && capital
+        && !quoted
+        && line.ends_with('?')
+        && !line[..line.len() - 1].contains(['.', '?', '!'])
+    {
+        return Some((line, "subheading: a short question standing alone"));
+    }
+    let ends = line.ends_with(['.', '!', '?', ',', ';', ':', '"', '\u{201d}']);
+    (words <= 8 && !ends && capital).then_some((
+        line,
+        "subheading: a short capitalised line without a sentence ending",
+    ))
+}
+
+/// `mark` in `text` other than as an apostrophe inside a word ("don't").
+fn has_mark(text: &str, mark: char) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == mark
+            && !(i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<Piece<'_>> {
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim()))
+            .collect();
+        classify(&lines, &mut |_, _| {})
+            .into_iter()
+            .map(|c| c.piece)
+            .collect()
+    }
+
+    #[test]
+    fn credit_and_caption_run_together_are_one_image() {
+        assert_eq!(
+            pieces(
+                "Image copyright Reuters Image caption The minister arrived in Geneva on Monday"
+            ),
+            [Piece::Image {
+                credit: Some("Reuters"),
+                caption: "The minister arrived in Geneva on Monday"
+            }]
+        );
+        assert_eq!(
+            pieces("Image source, Getty Images\nImage caption, Crowds gathered"),
+            [Piece::Image {
+                credit: Some("Getty Images"),
+                caption: "Crowds gathered"
+            }]
+        );
+        // A credit alone is a credit, not a subheading.
+        assert_eq!(
+            pieces("Image copyright Getty Images\nThe talks went on."),
+            [
+                Piece::Image {
+                    credit: Some("Getty Images"),
+                    caption: ""
+                },
+                Piece::Paragraph("The talks went on.")
+            ]
+        );
+        // A caption, then its credit.
+        assert_eq!(
+            pieces("Image caption Crowds gathered\nImage copyright PA Media"),
+            [Piece::Image {
+                credit: Some("PA Media"),
+                caption: "Crowds gathered"
+            }]
+        );
+    }
+
+    #[test]
+    fn media_note_and_caption_on_one_line_or_two() {
+        let one = pieces("Media playback is unsupported on your device Media caption MARCH 2019: The minister speaks");
+        assert_eq!(
+            one,
+            [Piece::Media {
+                placeholder: MEDIA_PLACEHOLDER,
+                caption: "MARCH 2019: The minister speaks"
+            }]
+        );
+        let two = pieces("Media playback is unsupported on your device\nMedia captionUS Secretary of State John Kerry spoke");
+        assert_eq!(
+            two,
+            [Piece::Media {
+                placeholder: MEDIA_PLACEHOLDER,
+                caption: "US Secretary of State John Kerry spoke"
+            }]
+        );
+    }
+
+    #[test]
+    fn subheadings_quoted_questions_and_plain() {
+        assert_eq!(
+            as_heading("'Future work'").map(|h| h.0),
+            Some("Future work")
+        );
+        assert_eq!(
+            as_heading("'We don't know where they are'").map(|h| h.0),
+            Some("We don't know where they are")
+        );
+        assert_eq!(
+            as_heading("What happens next?").map(|h| h.0),
+            Some("What happens next?")
+        );
+        assert_eq!(
+            as_heading("The port responds").map(|h| h.0),
+            Some("The port responds")
+        );
+        assert_eq!(as_heading("He cited Russia's decision."), None);
+        assert_eq!(as_heading("'It's no secret,' he said"), None);
+        assert_eq!(as_heading("'Yes,' she said, 'and no'"), None);
+        assert_eq!(
+            as_heading("Why did the talks fail, and what will the ministers do about it now?"),
+            None
+        );
+    }
+
+    #[test]
+    fn related_links_need_an_address() {
+        assert_eq!(
+            pieces("More on this story\nKerry visits Moscow - https://example.org/a\nSee also"),
+            [
+                Piece::Related("More on this story"),
+                Piece::Link {
+                    title: "Kerry visits Moscow",
+                    url: "https://example.org/a"
+                },
+                Piece::Paragraph("See also"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Stage two: the header of a copied page. Which line is the section label,
+//! which the headline, and whether a date line follows, decided by the
+//! shape of the lines around them (never by their words), each decision
+//! naming the rule that made it. Nothing here refuses a text: a missing
+//! label or date is a warning, and the article simply has none.
+
+use crate::furniture::is_furniture;
+
+/// A line of the text: its number (from 1) and its trimmed content.
+pub type Line<'a> = (usize, &'a str);
+
+/// What the header stage decided, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header<'a> {
+    pub label: Option<Line<'a>>,
+    pub headline: Line<'a>,
+    /// The date line, and the date it gives (`YYYY-MM-DD`).
+    pub date: Option<(Line<'a>, String)>,
+    /// How many lines the header used; the body starts after them.
+    pub used: usize,
+    /// One sentence per decision, for `import --explain` and warnings.
+    pub rules: Vec<(usize, &'static str)>,
+}
+
+/// Decide the header from the first lines (non-empty, trimmed). `None` only
+/// when no line can be a headline (the text is all page furniture).
+pub fn read<'a>(lines: &[Line<'a>]) -> Option<Header<'a>> {
+    let first = lines.iter().position(|(_, l)| !is_furniture(l))?;
+    let mut rules = Vec::new();
+    let (label, headline_at) = match (lines.get(first), lines.get(first + 1)) {
+        (Some(&(n, l0)), Some(&(_, l1)))
+            if is_label(l0) && is_headline(l1) && words(l0) < words(l1) =>
+        {
+            rules.push((
+                n,
+                "section label: a short line, then a longer line shaped like a headline",
+            ));
+            (Some(lines[first]), first + 1)
+        }
+        (Some(&(n, l0)), next) => {
+            let why = match next {
+                Some((_, l1)) if parse_date_line(l1).is_some() => {
+                    "headline: the first line, followed by a date line"
+                }
+                Some((_, l1)) if is_sentence(l1) => {
+                    "headline: the first line, followed by a sentence of the body"
+                }
+                Some((_, l1)) if is_furniture(l1) => {
+                    "headline: the first line, followed by page furniture"
+                }
+                _ if !is_label(l0) => {
+                    "headline: the first line is too long or too sentence-like for a label"
+                }
+                _ => "headline: the first line, not shorter than the line after it",
+            };
+            rules.push((n, why));
+            (None, first)
+        }
+        (None, _) => return None,
+    };
+    let headline = lines[headline_at];
+    let mut used = headline_at + 1;
+    let date = lines.get(used).and_then(|&(n, l)| {
+        let iso = parse_date_line(l)?;
+        rules.push((n, "date line: a date under the headline"));
+        Some(((n, l), iso))
+    });
+    if date.is_some() {
+        used += 1;
+    }
+    Some(Header {
+        label,
+        headline,
+        date,
+        used,
+        rules,
+    })
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// "US & Canada": short, no sentence punctuation, not quoted, not a date.
+pub fn is_label(line: &str) -> bool {
+    words(line) <= 5
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
+        && parse_date_line(line).is_none()
+}
+
+/// A headline: at most 25 words, not a sentence of the body, not furniture
+/// or a date.
+fn is_headline(line: &str) -> bool {
+    words(line) <= 25
+        && !is_sentence(line)
+        && !is_furniture(line)
+        && parse_date_line(line).is_none()
+}
+
+/// A sentence of body text: ends with a full stop (perhaps inside a closing
+/// quote) and has more words than a headline ending in a full stop would.
+pub fn is_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    end.ends_with(['.', '!', '?']) && (words(line) > 12 || end.ends_with('.'))
+}
+
+/// A date line: "9 August 2013", "August 9, 2013", "2013-08-09", with an
+/// optional lead word ("Published", "Updated", "Last updated") and anything
+/// after the date (a time, a zone) ignored → `YYYY-MM-DD`.
+pub fn parse_date_line(line: &str) -> Option<String> {
+    let mut rest = line.trim();
+    for lead in [
+        "last updated",
+        "published",
+        "updated",
+        "posted",
+        "first published",
+    ] {
+        if rest.len() >= lead.len() && rest[..lead.len()].eq_ignore_ascii_case(lead) {
+            rest = rest[lead.len()..].trim_start_matches([':', ' ', ',']);
+            break;
+        }
+    }
+    if words(rest) > 8 {
+        return None;
+    }
+    let parts: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (iso, used) = match parts.as_slice() {
+        [one, ..] if article::date::Date::parse(one).is_ok_and(|d| d.day.is_some()) => {
+            (one.to_string(), 1)
+        }
+        [d, m, y, ..] if month(m).is_some() => (ymd(y, month(m)?, d)?, 3),
+        [m, d, y, ..] if month(m).is_some() => (ymd(y, month(m)?, d)?, 3),
+        _ => return None,
+    };
+    // What follows the date may only be a time and a zone, not a sentence.
+    let tail_ok = parts[used..].iter().all(|p| {
+        p.chars().any(|c| c.is_ascii_digit())
+            || p.len() <= 4 && p.chars().all(|c| c.is_ascii_uppercase())
+            || matches!(p.to_ascii_lowercase().as_str(), "at" | "am" | "pm" | "|")
+    });
+    tail_ok.then_some(iso)
+}
+
+fn month(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_ascii_lowercase();
+    // Full names, or three-letter abbreviations ("Aug", "Sept").
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w.trim_end_matches('.'))))
+        .map(|i| i as u32 + 1)
+}
+
+fn ymd(year: &str, month: u32, day: &str) -> Option<String> {
+    let day: u32 = day
+        .trim_end_matches(|c: char| c.is_alphabetic())
+        .parse()
+        .ok()?;
+    let year: u32 = year.parse().ok()?;
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    article::date::Date::parse(&iso).ok().map(|_| iso)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(text: &str) -> (Option<&str>, &str, Option<String>) {
+        let lines: Vec<Line> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .collect();
+        let h = read(&lines).unwrap();
+        (h.label.map(|l| l.1), h.headline.1, h.date.map(|d| d.1))
+    }
+
+    #[test]
+    fn a_label_is_a_short_line_before_a_headline() {
+        assert_eq!(
+            header("US & Canada\n\nJohn Kerry: US and Russia must talk despite 'collisions'\n\nThe US and Russia must find progress, he said."),
+            (Some("US & Canada"), "John Kerry: US and Russia must talk despite 'collisions'", None)
+        );
+    }
+
+    #[test]
+    fn a_short_headline_before_the_body_is_the_headline() {
+        // The first body line is a sentence: the short line before it is
+        // the headline, not a label.
+        assert_eq!(
+            header("Storm batters coast\n\nHeavy rain and strong winds hit the coast on Sunday, forecasters said."),
+            (None, "Storm batters coast", None)
+        );
+        // A date line under it says the same.
+        assert_eq!(
+            header("Storm batters coast\n\n9 February 2020\n\nHeavy rain fell."),
+            (None, "Storm batters coast", Some("2020-02-09".into()))
+        );
+        // So does furniture.
+        assert_eq!(
+            header("Storm batters coast\nMedia playback is unsupported on your device\nRain."),
+            (None, "Storm batters coast", None)
+        );
+    }
+
+    #[test]
+    fn a_label_needs_a_longer_line_after_it() {
+        assert_eq!(
+            header("Markets rally again today\nShares rise\nPrices rose."),
+            (None, "Markets rally again today", None)
+        );
+    }
+
+    #[test]
+    fn dates_in_the_forms_pages_show_them() {
+        for (line, iso) in [
+            ("9 August 2013", "2013-08-09"),
+            ("August 9, 2013", "2013-08-09"),
+            ("2013-08-09", "2013-08-09"),
+            ("Published 9 August 2013", "2013-08-09"),
+            ("9 Aug 2013", "2013-08-09"),
+            ("Last updated: 9 August 2013 14:50 GMT", "2013-08-09"),
+        ] {
+            assert_eq!(parse_date_line(line).as_deref(), Some(iso), "{line}");
+        }
+        for line in [
+            "31 February 2013",
+            "In August 2013 things changed.",
+            "9 August 2013 was the day talks began",
+            "Mayday",
+        ] {
+            assert_eq!(parse_date_line(line), None, "{line}");
+        }
+    }
+}

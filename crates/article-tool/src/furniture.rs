@@ -204,8 +204,12 @@ pub fn as_heading(line: &str) -> Option<(&str, &'static str)> {
     for (open, close) in pairs {
         if let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close)) {
             let inner = inner.trim();
+            // A quoted sentence or clause standing alone is a quote, not a
+            // subheading: no full stop or comma, a '?' or '!' only last.
+            let body = inner.trim_end_matches(['?', '!']);
             if !inner.is_empty()
                 && inner.split_whitespace().count() <= 10
+                && !body.contains(['.', ',', ';', '?', '!'])
                 && !has_mark(inner, open)
                 && !has_mark(inner, close)
             {
@@ -338,6 +342,12 @@ mod tests {
         assert_eq!(as_heading("He cited Russia's decision."), None);
         assert_eq!(as_heading("'It's no secret,' he said"), None);
         assert_eq!(as_heading("'Yes,' she said, 'and no'"), None);
+        assert_eq!(
+            as_heading("\"It will not be easy. Nothing worth doing ever is.\""),
+            None
+        );
+        assert_eq!(as_heading("\"We will, and we must,\""), None);
+        assert_eq!(as_heading("'What now?'").map(|h| h.0), Some("What now?"));
         assert_eq!(
             as_heading("Why did the talks fail, and what will the ministers do about it now?"),
             None

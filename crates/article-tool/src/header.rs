@@ -117,7 +117,10 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         "posted",
         "first published",
     ] {
-        if rest.len() >= lead.len() && rest[..lead.len()].eq_ignore_ascii_case(lead) {
+        if rest
+            .get(..lead.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(lead))
+        {
             rest = rest[lead.len()..].trim_start_matches([':', ' ', ',']);
             break;
         }

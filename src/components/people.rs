@@ -20,6 +20,11 @@ pub fn PeopleList() -> impl IntoView {
             .as_deref()
             .and_then(|id| a.party(id))
             .map(|party| view! { <span class="person__party">{party.name.clone()}</span> });
+        // An organisation that speaks says what it is when it has no role.
+        let role = match p.kind {
+            article::SpeakerKind::Organisation if p.role.is_empty() => "Organisation".to_string(),
+            _ => p.role.clone(),
+        };
         let count = state.index.quote_count(&p.id);
         let quotes = if count == 0 {
             view! { <span class="person__quotes">"No direct quotes"</span> }.into_any()
@@ -44,7 +49,7 @@ pub fn PeopleList() -> impl IntoView {
         view! {
             <li id=format!("person_{}", p.id) class="person" data-person=p.id.clone()>
                 <span class="person__name">{p.name.clone()}</span>
-                <span class="person__role">{p.role.clone()}</span>
+                <span class="person__role">{role}</span>
                 {party}
                 {quotes}
             </li>

@@ -27,11 +27,11 @@ fn QuoteText(quote: Quote) -> impl IntoView {
         .speaker
         .as_deref()
         .and_then(|id| state.loaded.article.person(id));
-    let attribution = person.map_or_else(
-        || "Speaker not identified".to_string(),
-        |p| format!("{}, {}", p.name, p.role),
-    );
-    let target = Target::Quote(quote.id.clone());
+    let attribution =
+        person.map_or_else(|| "Speaker not identified".to_string(), |p| p.described());
+    // The parts of a quote that runs over several paragraphs are one quote:
+    // shared and highlighted by its first part's id.
+    let target = Target::Quote(quote.part_of.clone().unwrap_or_else(|| quote.id.clone()));
     let is_target = {
         let (state, target) = (state.clone(), target.clone());
         move || state.is_target(&target)

@@ -118,10 +118,8 @@ pub fn target(
             let speaker = quote
                 .and_then(|q| q.speaker.as_deref())
                 .and_then(|s| a.person(s));
-            let who = speaker.map_or_else(
-                || "speaker not identified".to_string(),
-                |p| format!("{}, {}", p.name, p.role),
-            );
+            let who =
+                speaker.map_or_else(|| "speaker not identified".to_string(), |p| p.described());
             let description = plain(&format!("“{text}” – {who}. From “{}”.", a.headline), 300);
             let mut ld = serde_json::json!({
                 "@context": "https://schema.org",
@@ -133,8 +131,14 @@ pub fn target(
                 ld["isPartOf"]["datePublished"] = published.clone().into();
             }
             if let Some(p) = speaker {
-                ld["spokenByCharacter"] =
-                    serde_json::json!({ "@type": "Person", "name": p.name, "jobTitle": p.role });
+                ld["spokenByCharacter"] = match p.kind {
+                    article::SpeakerKind::Person => {
+                        serde_json::json!({ "@type": "Person", "name": p.name, "jobTitle": p.role })
+                    }
+                    article::SpeakerKind::Organisation => {
+                        serde_json::json!({ "@type": "Organization", "name": p.name })
+                    }
+                };
             }
             (description, ld)
         }

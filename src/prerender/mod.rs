@@ -687,10 +687,8 @@ impl Writer<'_> {
             let target = Target::Quote(quote.id.clone());
             let quote_page = article_view(slug, &[], Some(&target), true);
             let speaker = quote.speaker.as_deref().and_then(|s| a.person(s));
-            let byline = speaker.map_or_else(
-                || "Speaker not identified".to_string(),
-                |p| format!("{}, {}", p.name, p.role),
-            );
+            let byline =
+                speaker.map_or_else(|| "Speaker not identified".to_string(), |p| p.described());
             let card = Card {
                 kicker: "Quote",
                 text: &quote.text,

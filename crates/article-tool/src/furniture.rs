@@ -16,6 +16,21 @@ pub enum Piece<'a> {
         caption: &'a str,
     },
     Heading(&'a str),
+    /// A social post: "Skip Twitter post by @handle", its text, a signature
+    /// line ("— Name (@handle) 14 July 2019"), "End of Twitter post".
+    Embed {
+        provider: &'a str,
+        author: Option<&'a str>,
+        handle: Option<&'a str>,
+        posted: Option<String>,
+        text: Vec<&'a str>,
+    },
+    /// "Analysis box by Jane Roe, technology correspondent", after the box's
+    /// title line: the box runs to the next subheading or furniture.
+    Analysis {
+        title: &'a str,
+        byline: Option<&'a str>,
+    },
     Related(&'a str),
     Link {
         title: &'a str,
@@ -141,6 +156,35 @@ pub fn classify<'a>(
                 Piece::Image { credit, caption },
                 "image: an \"Image caption\" line",
             );
+        } else if let Some((embed, used)) = embed(text, &body[i..]) {
+            i += used;
+            push(
+                embed,
+                "social post: between \"Skip … post by …\" and \"End of … post\"",
+            );
+        } else if let Some(byline) = strip_label(text, "Analysis box by")
+            .or_else(|| starts_with_label(text, "Analysis box").filter(|r| r.is_empty()))
+        {
+            // The box's title is the short line before, taken for a subheading.
+            let title = match out.last() {
+                Some(Classified {
+                    piece: Piece::Heading(title),
+                    ..
+                }) => {
+                    let title = *title;
+                    out.pop();
+                    title
+                }
+                _ => "Analysis",
+            };
+            out.push(Classified {
+                line,
+                piece: Piece::Analysis {
+                    title,
+                    byline: Some(byline).filter(|b| !b.is_empty()),
+                },
+                rule: "analysis box: its title line, then \"Analysis box by …\"; it ends at the next subheading or furniture",
+            });
         } else if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
             push(
                 Piece::Related(text),
@@ -157,6 +201,53 @@ pub fn classify<'a>(
         }
     }
     out
+}
+
+/// A social post starting at `line`, with the lines after it: the piece and
+/// how many of `rest` it used (through its "End of … post" line).
+fn embed<'a>(line: &'a str, rest: &[(usize, &'a str)]) -> Option<(Piece<'a>, usize)> {
+    let after_skip = starts_with_label(line, "Skip")?;
+    let (provider, by) = after_skip.split_once(" post by ")?;
+    let provider = provider.trim();
+    if provider.is_empty() || provider.contains(' ') && provider.split_whitespace().count() > 2 {
+        return None;
+    }
+    let end = rest
+        .iter()
+        .take(40)
+        .position(|(_, l)| starts_with_label(l, &format!("End of {provider} post")).is_some())?;
+    let mut author = None;
+    let mut handle = by.split_whitespace().next();
+    let mut posted = None;
+    let mut text = Vec::new();
+    for &(_, l) in &rest[..end] {
+        // "— Jane Roe (@handle) 14 July 2019": the signature.
+        let signed = l.trim_start_matches(['—', '–', '-', ' ']);
+        if signed.len() < l.len() {
+            if let Some((name, tail)) = signed.split_once(" (") {
+                if let Some((h, date)) = tail.split_once(')') {
+                    author = Some(name.trim()).filter(|n| !n.is_empty());
+                    handle = Some(h.trim()).filter(|h| !h.is_empty()).or(handle);
+                    posted = crate::header::parse_date_line(date.trim());
+                    continue;
+                }
+            }
+        }
+        if l.eq_ignore_ascii_case("Report") {
+            continue;
+        }
+        text.push(l);
+    }
+    Some((
+        Piece::Embed {
+            provider,
+            author,
+            handle: handle.map(|h| h.trim_end_matches([',', '.'])),
+            posted,
+            text,
+        },
+        end + 1,
+    ))
 }
 
 /// "Title – https://…" → ("Title", "https://…").
@@ -351,6 +442,45 @@ mod tests {
         assert_eq!(
             as_heading("Why did the talks fail, and what will the ministers do about it now?"),
             None
+        );
+    }
+
+    #[test]
+    fn a_social_post_is_one_piece_with_its_author() {
+        let text = "Skip Twitter post by @roe\nBig news today. Well done all\n— Jane Roe (@roe) 14 July 2019\nReport\nEnd of Twitter post by @roe\nThe body goes on.";
+        assert_eq!(
+            pieces(text),
+            [
+                Piece::Embed {
+                    provider: "Twitter",
+                    author: Some("Jane Roe"),
+                    handle: Some("@roe"),
+                    posted: Some("2019-07-14".into()),
+                    text: vec!["Big news today. Well done all"],
+                },
+                Piece::Paragraph("The body goes on."),
+            ]
+        );
+        // Without its end it is not a post.
+        assert!(!matches!(
+            pieces("Skip Twitter post by @roe\nText.")[0],
+            Piece::Embed { .. }
+        ));
+    }
+
+    #[test]
+    fn an_analysis_box_takes_its_title_line() {
+        assert_eq!(
+            pieces(
+                "Why it matters\nAnalysis box by Jane Roe, technology correspondent\nIt matters."
+            ),
+            [
+                Piece::Analysis {
+                    title: "Why it matters",
+                    byline: Some("Jane Roe, technology correspondent")
+                },
+                Piece::Paragraph("It matters."),
+            ]
         );
     }
 

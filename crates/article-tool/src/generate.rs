@@ -3,7 +3,8 @@
 
 use article::{
     Article, Block, Event, EventDate, Inline, Manifest, ManifestEntry, Media, MediaKind, Paragraph,
-    Party, Person, Precision, Quote, Related, Section, Source, Status, Text, Topic, FORMAT_VERSION,
+    Party, Person, Precision, Quote, Related, Section, Source, SpeakerKind, Status, Text, Topic,
+    FORMAT_VERSION,
 };
 
 /// xorshift64*: tiny, fast and reproducible; quality is ample for filler text.
@@ -144,6 +145,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
     let mut sections = vec![Section {
         id: "top".into(),
         heading: None,
+        analysis: None,
         blocks: vec![Block::Media(Media {
             id: "lead".into(),
             kind: MediaKind::Video,
@@ -159,6 +161,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
             sections.push(Section {
                 id: format!("part-{}", p / 8 + 1),
                 heading: Some(heading),
+                analysis: None,
                 blocks: Vec::new(),
             });
         }
@@ -171,6 +174,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
                 id: format!("q{p}"),
                 speaker: Some(speaker.into()),
                 text: format!("We will look at {} again,", rng.pick(&OBJECTS)),
+                part_of: None,
             }));
             runs.push(Inline::Text(Text {
                 text: format!(" {name} said."),
@@ -243,6 +247,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
                 name: (*name).into(),
                 role: (*role).into(),
                 affiliation: Some((*party).into()),
+                kind: SpeakerKind::Person,
             })
             .collect(),
         counterparts: Vec::new(),

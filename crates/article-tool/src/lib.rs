@@ -7,6 +7,8 @@
 //! reading order) → topics → an `Article` that passes the same validation the
 //! viewer runs.
 
+mod attribution;
+mod build;
 mod furniture;
 pub mod generate;
 mod header;
@@ -17,12 +19,9 @@ mod words;
 
 use std::fmt;
 
-use article::{
-    validate, Article, Block, Image, Inline, Link, Media, MediaKind, Paragraph, Party, Person,
-    Quote, Related, Section, Severity, Source, Text, FORMAT_VERSION,
-};
+use article::{validate, Article, Party, Person, Severity, Source, FORMAT_VERSION};
 
-use furniture::{Classified, Piece};
+use furniture::Piece;
 pub use header::parse_date_line;
 use people::People;
 pub use topics::TopicList;
@@ -194,119 +193,26 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         return fail(Some(headline_line), "no body text after the headline");
     }
 
-    // Pass one: everyone the text introduces.
+    // Who is in the text; then quotes, their speakers and the blocks.
     let mut people = People::default();
     for c in &pieces {
-        if let Some(text) = piece_text(&c.piece) {
-            people.learn(text);
+        match &c.piece {
+            Piece::Paragraph(t)
+            | Piece::Media { caption: t, .. }
+            | Piece::Image { caption: t, .. } => people.learn(t),
+            Piece::Embed { text, .. } => text.iter().for_each(|t| people.learn(t)),
+            _ => {}
         }
     }
-
-    // Pass two, in reading order: blocks, quotes and speakers.
-    let mut sections = vec![Section {
-        id: "top".into(),
-        heading: None,
-        blocks: Vec::new(),
-    }];
-    let mut related: Option<Related> = None;
-    let mut ids = Ids::default();
-    let mut last_mentioned: Option<usize> = None;
-    let mut last_speaker: Option<usize> = None;
-    let mut counts = (0, 0, 0);
-    for Classified { line, piece, .. } in &pieces {
-        let mut runs_of = |text: &str, paragraph: bool, warnings: &mut Vec<Warning>| {
-            let (runs, speaker) = runs(
-                text,
-                *line,
-                paragraph,
-                &mut people,
-                &mut last_mentioned,
-                last_speaker,
-                &mut ids,
-                warnings,
-            );
-            if paragraph {
-                last_speaker = speaker;
-            }
-            runs
-        };
-        let block = match *piece {
-            Piece::Paragraph(text) => {
-                counts.0 += 1;
-                let runs = runs_of(text, true, &mut warnings);
-                Block::Paragraph(Paragraph {
-                    id: ids.take(&format!("p{}", counts.0)),
-                    topics: Vec::new(),
-                    runs,
-                })
-            }
-            Piece::Media {
-                placeholder,
-                caption,
-            } => {
-                counts.1 += 1;
-                let caption = runs_of(caption, false, &mut warnings);
-                Block::Media(Media {
-                    id: ids.take(&format!("media-{}", counts.1)),
-                    kind: MediaKind::Video,
-                    placeholder: placeholder.to_string(),
-                    caption,
-                })
-            }
-            Piece::Image { credit, caption } => {
-                counts.2 += 1;
-                let caption = runs_of(caption, false, &mut warnings);
-                Block::Image(Image {
-                    id: ids.take(&format!("image-{}", counts.2)),
-                    src: None,
-                    alt: "Picture accompanying the article (not included in the text)".into(),
-                    caption,
-                    credit: credit.map(String::from),
-                })
-            }
-            Piece::Heading(heading) => {
-                let id = ids.take(&non_empty(slug(heading, 8), "section"));
-                sections.push(Section {
-                    id,
-                    heading: Some(heading.to_string()),
-                    blocks: Vec::new(),
-                });
-                continue;
-            }
-            Piece::Related(heading) => {
-                related = Some(Related {
-                    heading: heading.to_string(),
-                    links: Vec::new(),
-                });
-                continue;
-            }
-            Piece::Link { title, url } => {
-                if let Some(r) = related.as_mut() {
-                    r.links.push(Link {
-                        title: title.to_string(),
-                        url: url.to_string(),
-                    });
-                }
-                continue;
-            }
-        };
-        sections
-            .last_mut()
-            .expect("there is always a section")
-            .blocks
-            .push(block);
-    }
-    // The opening section may be empty when the text starts with a subheading.
-    if sections[0].blocks.is_empty() && sections.len() > 1 {
-        sections.remove(0);
-    }
+    let build::Built { sections, related } =
+        build::build(&pieces, &mut people, &mut warnings, &mut explained);
 
     let mut article = Article {
         format: FORMAT_VERSION,
         id: options
             .slug
             .clone()
-            .unwrap_or_else(|| non_empty(slug(headline, 8), "article")),
+            .unwrap_or_else(|| build::non_empty(slug(headline, 8), "article")),
         language: "en".into(),
         section: header.label.map(|(_, l)| l.to_string()),
         headline: headline.to_string(),
@@ -338,6 +244,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             name: found.name.clone(),
             role: found.role.clone(),
             affiliation: found.affiliation.map(|a| a.0.to_string()),
+            kind: found.kind,
         });
     }
     if let Some(topics) = &options.topics {
@@ -362,133 +269,4 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         warnings,
         explained,
     })
-}
-
-fn piece_text<'a>(piece: &Piece<'a>) -> Option<&'a str> {
-    match *piece {
-        Piece::Paragraph(t) | Piece::Image { caption: t, .. } => Some(t),
-        Piece::Media { caption, .. } => Some(caption),
-        _ => None,
-    }
-}
-
-/// Paragraph or caption text → runs with quotes, each attributed. Returns the
-/// speaker of the last quote (for a following all-quote paragraph).
-#[allow(clippy::too_many_arguments)]
-fn runs(
-    text: &str,
-    line: usize,
-    paragraph: bool,
-    people: &mut People,
-    last_mentioned: &mut Option<usize>,
-    previous_speaker: Option<usize>,
-    ids: &mut Ids,
-    warnings: &mut Vec<Warning>,
-) -> (Vec<Inline>, Option<usize>) {
-    let ws = words::words(text);
-    let mentions = people.mentions(&ws);
-    let before_text = *last_mentioned;
-    if let Some(m) = mentions.last() {
-        *last_mentioned = Some(m.person);
-    }
-    let spans = match quotes::find(text) {
-        Ok(spans) => spans,
-        Err(quotes::Unbalanced) => {
-            warnings.push(Warning {
-                line,
-                message: "quotation marks do not pair up; the text is kept without marking quotes"
-                    .into(),
-            });
-            return (
-                vec![Inline::Text(Text {
-                    text: text.to_string(),
-                })],
-                None,
-            );
-        }
-    };
-    let whole = paragraph && quotes::is_whole(text, &spans);
-    let mut out = Vec::with_capacity(spans.len() * 2 + 1);
-    let mut cursor = 0;
-    let mut last = None;
-    for &span in &spans {
-        if span.open > cursor {
-            out.push(Inline::Text(Text {
-                text: text[cursor..span.open].to_string(),
-            }));
-        }
-        let speaker = quotes::attribute(text, &ws, &spans, span, &mentions, before_text)
-            .or(if whole { previous_speaker } else { None });
-        if speaker.is_none() {
-            warnings.push(Warning {
-                line,
-                message: format!(
-                    "no speaker found for the quote \"{}\"",
-                    shorten(&text[span.start..span.end])
-                ),
-            });
-        }
-        let speaker_id = speaker.map(|p| people.found[p].id.clone());
-        let base = format!(
-            "{}-{}",
-            speaker_id.as_deref().unwrap_or("unknown"),
-            non_empty(slug(&text[span.start..span.end], 4), "quote")
-        );
-        out.push(Inline::Quote(Quote {
-            id: ids.take(&base),
-            speaker: speaker_id,
-            text: text[span.start..span.end].to_string(),
-        }));
-        cursor = span.close;
-        last = speaker.or(last);
-    }
-    if cursor < text.len() {
-        out.push(Inline::Text(Text {
-            text: text[cursor..].to_string(),
-        }));
-    }
-    (out, last)
-}
-
-/// Unique element ids: a repeat gets `-2`, `-3`, …. Each base remembers
-/// its last suffix, so many repeats stay linear.
-#[derive(Default)]
-struct Ids {
-    taken: rustc_hash::FxHashSet<String>,
-    next: rustc_hash::FxHashMap<String, usize>,
-}
-
-impl Ids {
-    fn take(&mut self, base: &str) -> String {
-        if !self.next.contains_key(base) {
-            self.next.insert(base.to_string(), 2);
-            if self.taken.insert(base.to_string()) {
-                return base.to_string();
-            }
-        }
-        let n = self.next.get_mut(base).expect("inserted above");
-        loop {
-            let id = format!("{base}-{n}");
-            *n += 1;
-            if self.taken.insert(id.clone()) {
-                return id;
-            }
-        }
-    }
-}
-
-fn non_empty(s: String, fallback: &str) -> String {
-    if s.is_empty() {
-        fallback.to_string()
-    } else {
-        s
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 50 {
-        format!("{}…", s.chars().take(50).collect::<String>())
-    } else {
-        s.to_string()
-    }
 }

@@ -1,13 +1,35 @@
-//! Who is in the text: people introduced with a role ("US Secretary of State
-//! John Kerry"), and where each is mentioned again ("Mr Kerry", "Kerry",
-//! "President Assad").
+//! Stage four: who is in the text, and where. People introduced with a role
+//! or an honorific ("US Secretary of State John Kerry", "Researcher Dr Hannah
+//! Cole"), or named beside a reporting verb; organisations named with an
+//! organisation word ("Environment Agency", "Birmingham City Council") or as
+//! the subject of a reporting verb ("The Kremlin said"). Then every later
+//! mention ("Mr Kerry", "Kerry's", "Sir Peter", "the agency"), and the gender
+//! the text gives a person (from honorifics, and from pronouns resolved).
 
+use article::SpeakerKind;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::words::{
-    is_acronym, is_capitalised, is_honorific, is_opener, is_reporting_verb, is_title, party_of,
-    slug, words, Word,
+    is_acronym, is_capitalised, is_honorific, is_opener, is_org_word, is_reporting_verb, is_title,
+    party_of, slug, strip_possessive, words, Word,
 };
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// What an honorific says: "Mr" a man, "Ms" a woman, "Dr" nothing.
+    pub fn of_honorific(word: &str) -> Option<Gender> {
+        match word {
+            "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+            "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -15,9 +37,11 @@ pub struct Found {
     pub name: String,
     pub role: String,
     pub affiliation: Option<(&'static str, &'static str)>,
+    pub kind: SpeakerKind,
+    pub gender: Option<Gender>,
 }
 
-/// A mention of a known person at `start..end` of a text.
+/// A mention of someone known at `start..end` of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     pub start: usize,
@@ -28,8 +52,11 @@ pub struct Mention {
 #[derive(Debug, Default)]
 pub struct People {
     pub found: Vec<Found>,
+    /// Full names (people and organisations) → index.
     by_full: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
+    /// First names, for "Sir Peter" and "Dame Judith".
+    by_first: HashMap<String, usize>,
 }
 
 /// A word that can be part of a person's name.
@@ -39,13 +66,27 @@ fn name_like(w: &Word) -> bool {
         && !is_title(w.core)
         && !is_honorific(w.core)
         && !is_opener(w.core)
+        && !is_org_word(w.core)
         && party_of(w.core).is_none()
-        && !w.core.ends_with("'s")
-        && !w.core.ends_with("’s")
+        && strip_possessive(w.core) == w.core
+        && !w.core.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A capitalised word that names a role ("Researcher", "Economist",
+/// "Headteacher"): a title, or a word with a role-making ending.
+fn role_like(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = [
+        "ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ary",
+    ];
+    is_title(word)
+        || ENDINGS
+            .iter()
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
 
 /// The surname a mention uses: "al-Assad" is "Assad".
 fn surname_key(word: &str) -> &str {
+    let word = strip_possessive(word);
     match word.split_once('-') {
         Some((particle, rest))
             if particle.len() <= 3 && particle.chars().all(char::is_lowercase) =>
@@ -54,6 +95,12 @@ fn surname_key(word: &str) -> &str {
         }
         _ => word,
     }
+}
+
+/// Joins inside an organisation's name ("University of Leeds", "Department
+/// for Transport").
+fn is_joiner(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "&")
 }
 
 impl People {
@@ -66,86 +113,138 @@ impl People {
             if let Some(party) = possessive_party(&ws[i]) {
                 if let [first, last, ..] = &ws[i + 1..] {
                     if name_like(first) && name_like(last) && !first.trailing && !ws[i].trailing {
-                        self.add(&[first, last], String::new(), Some(party));
+                        self.add_person(&[first, last], String::new(), Some(party), None);
                         i += 3;
                         continue;
                     }
                 }
             }
-            // "Dr Lena Okafor": an honorific before a full name.
-            if is_honorific(ws[i].core) && !ws[i].trailing {
-                if let [first, last, ..] = &ws[i + 1..] {
-                    if name_like(first) && name_like(last) && !first.trailing {
-                        self.add(&[first, last], String::new(), None);
-                        i += 3;
-                        continue;
-                    }
-                }
-            }
-            // A run of capitalised words, titles and "of", ending at punctuation.
-            let mut j = i;
-            while j < ws.len() {
-                let w = &ws[j];
-                let part = is_capitalised(w.core) || is_title(w.core) || (w.core == "of" && j > i);
-                if !part || (j > i && ws[j - 1].trailing) {
-                    break;
-                }
-                j += 1;
-            }
-            // "of" only joins capitalised words ("Secretary of State"); a run
-            // does not end on it.
-            while j > i && ws[j - 1].core == "of" {
-                j -= 1;
-            }
+            let j = run_end(&ws, i);
             if j == i {
                 i += 1;
                 continue;
             }
-            let run = &ws[i..j];
-            if let Some(t) = run.iter().rposition(|w| is_title(w.core)) {
-                // "… Minister Sergei Lavrov": the name is the last two words.
-                if run.len() - t > 2
-                    && name_like(&run[run.len() - 2])
-                    && name_like(&run[run.len() - 1])
-                {
-                    let role_words = &run[..run.len() - 2];
-                    let role_words =
-                        &role_words[role_words.iter().take_while(|w| is_opener(w.core)).count()..];
-                    let role = role_words
-                        .iter()
-                        .map(|w| w.core)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let affiliation = role_words.iter().find_map(|w| party_of(w.core));
-                    let name = [&run[run.len() - 2], &run[run.len() - 1]];
-                    self.add(&name, role, affiliation);
-                }
-            } else if run.len() >= 2 {
-                // "Tom Berg said" / "said Ana Ruiz": a bare name next to a reporting verb.
-                let last_two = [&run[run.len() - 2], &run[run.len() - 1]];
-                let before_verb = ws.get(j).is_some_and(|w| is_reporting_verb(w.core))
-                    && !run[run.len() - 1].trailing;
-                let after_verb = i > 0
-                    && is_reporting_verb(ws[i - 1].core)
-                    && run.len() == 2
-                    && !ws[i - 1].trailing;
-                if (before_verb || after_verb)
-                    && name_like(last_two[0])
-                    && name_like(last_two[1])
-                    && !last_two[0].trailing
-                {
-                    self.add(&last_two, String::new(), None);
-                }
-            }
+            self.learn_run(&ws, i, j);
             i = j;
         }
     }
 
-    fn add(
+    /// A run of capitalised words (with joiners) at `ws[i..j]`.
+    fn learn_run(&mut self, ws: &[Word], i: usize, j: usize) {
+        let run = &ws[i..j];
+        let sentence_start = i == 0 || ws[i - 1].trailing && !ws[i - 1].core.ends_with(',');
+        let after_the = i > 0 && ws[i - 1].core.eq_ignore_ascii_case("the")
+            || run[0].core == "The" && run.len() > 1;
+        let verb_next = verb_follows(ws, j);
+        // An organisation: up to its last organisation word (and an "of X"
+        // after it), at least two words.
+        if let Some(last_org) = run.iter().rposition(|w| is_org_word(w.core)) {
+            let start = run.iter().position(|w| !is_opener(w.core)).unwrap_or(0);
+            let mut end = last_org + 1;
+            if run.get(end).is_some_and(|w| is_joiner(w.core)) && run.get(end + 1).is_some() {
+                end = run.len();
+            }
+            if end - start >= 2 {
+                self.add_org(&run[start..end]);
+                // "Supporters' Trust chair Gemma Price": a person may follow.
+                if end < run.len() {
+                    self.learn_person(ws, i + end, j, sentence_start, verb_next);
+                }
+                return;
+            }
+        }
+        // "The Kremlin said": a capitalised subject after "the" with a
+        // reporting verb is an organisation (people take no article).
+        if after_the
+            && verb_next
+            && run
+                .iter()
+                .all(|w| !is_title(w.core) && !is_honorific(w.core))
+        {
+            self.add_org(&run[usize::from(run[0].core == "The")..]);
+            return;
+        }
+        self.learn_person(ws, i, j, sentence_start, verb_next);
+    }
+
+    fn learn_person(
+        &mut self,
+        ws: &[Word],
+        i: usize,
+        j: usize,
+        sentence_start: bool,
+        verb_next: bool,
+    ) {
+        let run = &ws[i..j];
+        let run = &run[run.iter().take_while(|w| is_opener(w.core)).count()..];
+        if run.is_empty() {
+            return;
+        }
+        let role_of = |words: &[Word]| words.iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
+        // "Dr Lena Okafor", "Researcher Dr Hannah Cole", "Mrs Justice Amelia
+        // Hart": an honorific, perhaps titles, then the name.
+        if let Some(h) = run.iter().position(|w| is_honorific(w.core)) {
+            let after = &run[h + 1..];
+            let titles = after.iter().take_while(|w| is_title(w.core)).count();
+            let name = &after[titles..];
+            if name.len() >= 2 && name[..2].iter().all(name_like) {
+                let gender = Gender::of_honorific(run[h].core);
+                let mut role = role_of(&run[..h]);
+                if titles > 0 {
+                    role = format!("{role} {}", role_of(&after[..titles]))
+                        .trim()
+                        .to_string();
+                }
+                self.add_person(&[&name[0], &name[1]], role, None, gender);
+            }
+            return;
+        }
+        let n = run.len();
+        if n < 2 || !name_like(&run[n - 2]) || !name_like(&run[n - 1]) || run[n - 2].trailing {
+            return;
+        }
+        let name = [run[n - 2], run[n - 1]];
+        let role_words = &run[..run.len() - 2];
+        let affiliation = role_words.iter().find_map(|w| party_of(w.core));
+        if role_words.iter().any(|w| is_title(w.core)) {
+            // "… Minister Sergei Lavrov", "Labour MP Anna Kowalski".
+            self.add_person(
+                &[&name[0], &name[1]],
+                role_of(role_words),
+                affiliation,
+                None,
+            );
+        } else if !role_words.is_empty()
+            && role_words
+                .iter()
+                .all(|w| role_like(w.core) || w.core == "of")
+        {
+            // An open class of roles: "Economist Rachel Green".
+            self.add_person(
+                &[&name[0], &name[1]],
+                role_of(role_words),
+                affiliation,
+                None,
+            );
+        } else if role_words.is_empty() {
+            // A bare name: beside a reporting verb (after a comma or a
+            // clause between commas), after one, or after "according to".
+            let before = i.checked_sub(1).map(|k| &ws[k]);
+            let said_before = before.is_some_and(|w| is_reporting_verb(w.core) && !w.trailing);
+            let according = i >= 2 && ws[i - 2].core == "according" && ws[i - 1].core == "to";
+            let clause = clause_verb(ws, j) && (sentence_start || apposition(ws, i));
+            if verb_next || said_before || according || clause {
+                self.add_person(&[&name[0], &name[1]], String::new(), None, None);
+            }
+        }
+    }
+
+    fn add_person(
         &mut self,
         name: &[&Word],
         role: String,
         affiliation: Option<(&'static str, &'static str)>,
+        gender: Option<Gender>,
     ) {
         let full = name.iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
         if let Some(&n) = self.by_full.get(&full) {
@@ -153,87 +252,127 @@ impl People {
             if p.role.is_empty() {
                 p.role = role;
             }
-            if p.affiliation.is_none() {
-                p.affiliation = affiliation;
-            }
+            p.affiliation = p.affiliation.or(affiliation);
+            p.gender = p.gender.or(gender);
             return;
         }
         let surname = surname_key(name[name.len() - 1].core).to_string();
-        let mut id = slug(&surname, 3);
-        if self.found.iter().any(|p| p.id == id) {
-            id = slug(&full, 4);
-        }
-        let n = self.found.len();
-        self.found.push(Found {
+        let id = self.free_id(slug(&surname, 3), &full);
+        let n = self.push(Found {
             id,
             name: full.clone(),
             role,
             affiliation,
+            kind: SpeakerKind::Person,
+            gender,
         });
         self.by_full.insert(full, n);
         self.by_surname.entry(surname).or_insert(n);
+        self.by_first.entry(name[0].core.to_string()).or_insert(n);
     }
 
-    /// Pass two: where known people are mentioned in a text, in order. An
-    /// honorific with an unknown surname ("Ms Smith said") adds a person.
+    fn add_org(&mut self, name: &[Word]) {
+        let full = name
+            .iter()
+            .map(|w| strip_possessive(w.core))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.by_full.contains_key(&full) {
+            return;
+        }
+        let id = self.free_id(slug(&full, 4), &full);
+        let n = self.push(Found {
+            id,
+            name: full.clone(),
+            role: String::new(),
+            affiliation: None,
+            kind: SpeakerKind::Organisation,
+            gender: None,
+        });
+        self.by_full.insert(full, n);
+    }
+
+    fn free_id(&self, id: String, full: &str) -> String {
+        if self.found.iter().any(|p| p.id == id) {
+            let longer = slug(full, 5);
+            if self.found.iter().any(|p| p.id == longer) {
+                format!("{longer}-{}", self.found.len())
+            } else {
+                longer
+            }
+        } else {
+            id
+        }
+    }
+
+    fn push(&mut self, found: Found) -> usize {
+        self.found.push(found);
+        self.found.len() - 1
+    }
+
+    /// Pass two: where known people and organisations are mentioned in a
+    /// text, in order. An honorific with an unknown surname ("Ms Smith
+    /// said") adds a person.
     pub fn mentions(&mut self, ws: &[Word]) -> Vec<Mention> {
         let mut out = Vec::new();
-        // One buffer for "First Last" look-ups instead of a string per word pair.
-        let mut pair = String::new();
-        let mut full = |a: &str, b: &str, by_full: &HashMap<String, usize>| {
-            pair.clear();
-            pair.push_str(a);
-            pair.push(' ');
-            pair.push_str(b);
-            by_full.get(pair.as_str()).copied()
-        };
+        let mut key = String::new();
         let mut i = 0;
         while i < ws.len() {
-            let w = &ws[i];
-            let next = ws.get(i + 1).filter(|_| !w.trailing);
-            // Full name: "John Kerry".
-            if let Some(n) = next
-                .filter(|n| is_capitalised(n.core))
-                .and_then(|n| full(w.core, n.core, &self.by_full))
-            {
-                out.push(Mention {
-                    start: w.start,
-                    end: ws[i + 1].end,
-                    person: n,
-                });
-                i += 2;
-                continue;
-            }
-            // "Dr Lena Okafor": honorific and full name.
-            if is_honorific(w.core) {
-                if let Some(n) = ws
-                    .get(i + 1)
-                    .zip(ws.get(i + 2))
-                    .filter(|(a, _)| !a.trailing)
-                    .and_then(|(a, b)| full(a.core, b.core, &self.by_full))
-                {
-                    out.push(Mention {
-                        start: w.start,
-                        end: ws[i + 2].end,
-                        person: n,
-                    });
-                    i += 3;
+            // The longest full name starting here (people and organisations).
+            let mut matched = None;
+            for len in (1..=6.min(ws.len() - i)).rev() {
+                if len > 1 && ws[i..i + len - 1].iter().any(|w| w.trailing) {
                     continue;
                 }
+                key.clear();
+                for (k, w) in ws[i..i + len].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(if k == len - 1 {
+                        strip_possessive(w.core)
+                    } else {
+                        w.core
+                    });
+                }
+                if let Some(&n) = self.by_full.get(key.as_str()) {
+                    if len > 1 || self.found[n].kind == SpeakerKind::Organisation {
+                        matched = Some((n, len));
+                        break;
+                    }
+                }
             }
-            // "Mr Kerry", "President Assad".
-            if let Some(n) = next.filter(|n| is_capitalised(n.core) && !is_acronym(n.core)) {
-                if is_honorific(w.core) || is_title(w.core) {
-                    let key = surname_key(n.core);
-                    let person = match self.by_surname.get(key) {
-                        Some(&p) => Some(p),
-                        None if is_honorific(w.core) => Some(self.add_surname_only(w.core, n.core)),
-                        None => None,
-                    };
-                    let after = ws.get(i + 2);
-                    // "President Barack Obama" is an introduction: mention the full name instead.
-                    let continues = !n.trailing && after.is_some_and(|a| name_like(a));
-                    if let (Some(person), false) = (person, continues) {
+            if let Some((person, len)) = matched {
+                // "Dr Lena Okafor": the honorific belongs to the mention.
+                let start = match i.checked_sub(1) {
+                    Some(h) if is_honorific(ws[h].core) && !ws[h].trailing => ws[h].start,
+                    _ => ws[i].start,
+                };
+                if start < ws[i].start {
+                    out.pop_if(|m: &mut Mention| m.start == start);
+                }
+                out.push(Mention {
+                    start,
+                    end: ws[i + len - 1].end,
+                    person,
+                });
+                i += len;
+                continue;
+            }
+            let w = &ws[i];
+            let next = ws.get(i + 1).filter(|_| !w.trailing);
+            // "the agency", "the council": the organisation last learned
+            // with that word.
+            if w.core.eq_ignore_ascii_case("the") {
+                if let Some(n) = next
+                    .filter(|n| !is_capitalised(n.core) && is_org_word(strip_possessive(n.core)))
+                {
+                    let head = strip_possessive(n.core);
+                    let org = self.found.iter().rposition(|f| {
+                        f.kind == SpeakerKind::Organisation
+                            && f.name.split(' ').any(|p| p.eq_ignore_ascii_case(head))
+                    });
+                    if let Some(person) = org {
                         out.push(Mention {
                             start: w.start,
                             end: n.end,
@@ -244,8 +383,39 @@ impl People {
                     }
                 }
             }
-            // A bare surname: "Kerry said".
-            if is_capitalised(w.core) {
+            // "Mr Kerry", "President Assad", "Sir Peter".
+            if let Some(n) = next.filter(|n| is_capitalised(n.core) && !is_acronym(n.core)) {
+                let after = ws.get(i + 2);
+                // "President Barack Obama" introduces: the full name is the mention.
+                let continues = !n.trailing && after.is_some_and(name_like);
+                if (is_honorific(w.core) || is_title(w.core)) && !continues {
+                    let key = surname_key(n.core);
+                    let first_name = matches!(w.core, "Sir" | "Dame")
+                        .then(|| self.by_first.get(key).copied())
+                        .flatten();
+                    let person = match first_name.or_else(|| self.by_surname.get(key).copied()) {
+                        Some(p) => Some(p),
+                        None if is_honorific(w.core) && name_like(&Word { core: key, ..*n }) => {
+                            Some(self.add_surname_only(w.core, key))
+                        }
+                        None => None,
+                    };
+                    if let Some(person) = person {
+                        if let Some(g) = Gender::of_honorific(w.core) {
+                            self.found[person].gender.get_or_insert(g);
+                        }
+                        out.push(Mention {
+                            start: w.start,
+                            end: n.end,
+                            person,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            // A bare surname: "Kerry said", "Barton's".
+            if is_capitalised(w.core) && !is_opener(w.core) {
                 if let Some(&n) = self.by_surname.get(surname_key(w.core)) {
                     out.push(Mention {
                         start: w.start,
@@ -259,25 +429,97 @@ impl People {
         out
     }
 
-    fn add_surname_only(&mut self, honorific: &str, surname: &str) -> usize {
-        let n = self.found.len();
-        let mut id = slug(surname, 3);
-        if self.found.iter().any(|p| p.id == id) {
-            id = format!("{id}-{n}");
+    /// The speaker a post's signature names: someone known by that name,
+    /// else a new person (or organisation, by its words).
+    pub fn speaker_named(&mut self, name: &str) -> usize {
+        if let Some(&n) = self.by_full.get(name) {
+            return n;
         }
-        self.found.push(Found {
+        let ws = words(name);
+        if ws.iter().any(|w| is_org_word(w.core)) || ws.len() < 2 {
+            self.add_org(&ws);
+        } else {
+            let refs: Vec<&Word> = ws.iter().collect();
+            self.add_person(&refs, String::new(), None, None);
+        }
+        self.by_full
+            .get(
+                &ws.iter()
+                    .map(|w| strip_possessive(w.core))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .copied()
+            .unwrap_or(self.found.len() - 1)
+    }
+
+    fn add_surname_only(&mut self, honorific: &str, surname: &str) -> usize {
+        let id = self.free_id(slug(surname, 3), &format!("{honorific} {surname}"));
+        let n = self.push(Found {
             id,
             name: format!("{honorific} {surname}"),
             role: String::new(),
             affiliation: None,
+            kind: SpeakerKind::Person,
+            gender: Gender::of_honorific(honorific),
         });
         self.by_surname.insert(surname_key(surname).to_string(), n);
         n
     }
 }
 
+/// Where a run of capitalised words starting at `i` ends: capitalised words
+/// and titles, joined by joiners, stopping after punctuation.
+fn run_end(ws: &[Word], i: usize) -> usize {
+    let mut j = i;
+    while j < ws.len() {
+        let w = &ws[j];
+        let part = is_capitalised(w.core) || is_title(w.core) || (j > i && is_joiner(w.core));
+        if !part || (j > i && ws[j - 1].trailing) {
+            break;
+        }
+        j += 1;
+    }
+    // A run does not end on a joiner.
+    while j > i && is_joiner(ws[j - 1].core) {
+        j -= 1;
+    }
+    j
+}
+
+/// A reporting verb right after `ws[..j]` (perhaps after "has", "also").
+fn verb_follows(ws: &[Word], j: usize) -> bool {
+    j > 0
+        && !ws[j - 1].core.is_empty()
+        && ws[j..]
+            .iter()
+            .take(3)
+            .find(|w| !crate::words::is_verb_filler(w.core))
+            .is_some_and(|w| is_reporting_verb(w.core))
+}
+
+/// After a name ending at `j` with a comma, a clause ("who led the review,"
+/// or "a former minister,") and then a reporting verb, within the sentence.
+fn clause_verb(ws: &[Word], j: usize) -> bool {
+    if j == 0 || !ws[j - 1].trailing {
+        return false;
+    }
+    // The clause ends at the next punctuation; the verb comes right after.
+    ws.iter()
+        .enumerate()
+        .skip(j + 1)
+        .take(15)
+        .find(|(_, w)| w.trailing)
+        .is_some_and(|(k, _)| verb_follows(ws, k + 1))
+}
+
+/// ", Ann Lee," after a description: a name in apposition.
+fn apposition(ws: &[Word], i: usize) -> bool {
+    i > 0 && ws[i - 1].trailing && !ws[i - 1].core.is_empty()
+}
+
 fn possessive_party(w: &Word) -> Option<(&'static str, &'static str)> {
-    (w.core.ends_with("'s") || w.core.ends_with("’s"))
+    (strip_possessive(w.core) != w.core)
         .then(|| party_of(w.core))
         .flatten()
 }
@@ -294,19 +536,15 @@ mod tests {
         people
     }
 
-    fn summary(p: &People) -> Vec<(String, String, String, Option<&'static str>)> {
+    fn names(p: &People) -> Vec<(&str, &str, SpeakerKind)> {
         p.found
             .iter()
-            .map(|f| {
-                (
-                    f.id.clone(),
-                    f.name.clone(),
-                    f.role.clone(),
-                    f.affiliation.map(|a| a.0),
-                )
-            })
+            .map(|f| (f.name.as_str(), f.role.as_str(), f.kind))
             .collect()
     }
+
+    const PERSON: SpeakerKind = SpeakerKind::Person;
+    const ORG: SpeakerKind = SpeakerKind::Organisation;
 
     #[test]
     fn roles_in_apposition_introduce_people() {
@@ -317,57 +555,90 @@ mod tests {
             "whether President Bashar al-Assad and his forces",
             "But US President Barack Obama cancelled a summit with Russia's Vladimir Putin.",
         ]);
+        let got: Vec<_> = p
+            .found
+            .iter()
+            .map(|f| {
+                (
+                    f.id.as_str(),
+                    f.name.as_str(),
+                    f.role.as_str(),
+                    f.affiliation.map(|a| a.0),
+                )
+            })
+            .collect();
         assert_eq!(
-            summary(&p),
+            got,
             [
                 (
-                    "lavrov".into(),
-                    "Sergei Lavrov".into(),
-                    "Russian Foreign Minister".into(),
+                    "lavrov",
+                    "Sergei Lavrov",
+                    "Russian Foreign Minister",
                     Some("ru")
                 ),
-                (
-                    "kerry".into(),
-                    "John Kerry".into(),
-                    "US Secretary of State".into(),
-                    Some("us")
-                ),
-                (
-                    "hagel".into(),
-                    "Chuck Hagel".into(),
-                    "Secretary of Defence".into(),
-                    None
-                ),
-                (
-                    "assad".into(),
-                    "Bashar al-Assad".into(),
-                    "President".into(),
-                    None
-                ),
-                (
-                    "obama".into(),
-                    "Barack Obama".into(),
-                    "US President".into(),
-                    Some("us")
-                ),
-                (
-                    "putin".into(),
-                    "Vladimir Putin".into(),
-                    "".into(),
-                    Some("ru")
-                ),
+                ("kerry", "John Kerry", "US Secretary of State", Some("us")),
+                ("hagel", "Chuck Hagel", "Secretary of Defence", None),
+                ("assad", "Bashar al-Assad", "President", None),
+                ("obama", "Barack Obama", "US President", Some("us")),
+                ("putin", "Vladimir Putin", "", Some("ru")),
             ]
         );
     }
 
     #[test]
-    fn places_and_organisations_are_not_people() {
+    fn titles_are_an_open_class_and_honorifics_sit_anywhere() {
+        let p = learned(&[
+            "Researcher Dr Hannah Cole, who led the review, said so.",
+            "Vice-President Laura Diaz visited.",
+            "Economist Rachel Green of the Resolution Foundation said it.",
+            "The Conservative candidate, Sir Peter Lang, came second.",
+            "Mrs Justice Amelia Hart said the consultation failed.",
+        ]);
+        assert_eq!(
+            names(&p),
+            [
+                ("Hannah Cole", "Researcher", PERSON),
+                ("Laura Diaz", "Vice-President", PERSON),
+                ("Rachel Green", "Economist", PERSON),
+                ("Resolution Foundation", "", ORG),
+                ("Peter Lang", "", PERSON),
+                ("Amelia Hart", "Justice", PERSON),
+            ]
+        );
+        assert_eq!(p.found[4].gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn organisations_by_their_words_or_as_subjects() {
+        let p = learned(&[
+            "The Environment Agency said in a statement: go.",
+            "West Mercia Police said officers were called.",
+            "Birmingham City Council said it would study it.",
+            "The Kremlin said nothing.",
+            "according to Prof Ruth Evans of the University of Leeds.",
+        ]);
+        assert_eq!(
+            names(&p),
+            [
+                ("Environment Agency", "", ORG),
+                ("West Mercia Police", "", ORG),
+                ("Birmingham City Council", "", ORG),
+                ("Kremlin", "", ORG),
+                ("Ruth Evans", "", PERSON),
+                ("University of Leeds", "", ORG),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_and_possessives_are_not_people() {
         let p = learned(&[
             "progress on missile defence, Afghanistan, Iran, North Korea and Syria.",
             "the American former National Security Agency contractor",
             "a second round of Geneva talks on the Syrian conflict.",
+            "Ms Marsh's comments were criticised.",
         ]);
-        assert!(p.found.is_empty(), "{:?}", p.found);
+        assert!(p.found.iter().all(|f| f.kind == ORG), "{:?}", p.found);
     }
 
     #[test]
@@ -375,18 +646,25 @@ mod tests {
         let p = learned(&[
             "\"Enough,\" said Ana Ruiz of the union.",
             "Tom Berg told reporters.",
+            "the bank's chief economist, Huw Pill, said.",
+            "Margaret Lloyd, whose mother lived there, said the family was glad.",
         ]);
         let names: Vec<_> = p.found.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["Ana Ruiz", "Tom Berg"]);
+        assert_eq!(
+            names,
+            ["Ana Ruiz", "Tom Berg", "Huw Pill", "Margaret Lloyd"]
+        );
     }
 
     #[test]
-    fn later_mentions_resolve_to_the_same_person() {
+    fn later_mentions_resolve_to_the_same_one() {
         let mut p = learned(&[
             "US Secretary of State John Kerry spoke.",
             "President Bashar al-Assad",
+            "Sir Peter Lang came second.",
+            "The Environment Agency said so.",
         ]);
-        let text = "Mr Kerry and President Assad; Kerry again; John Kerry; Ms Smith said.";
+        let text = "Mr Kerry and President Assad; Kerry's again; John Kerry; Sir Peter; the agency; Ms Smith said; Ms Smith's.";
         let m = p.mentions(&words(text));
         let got: Vec<(&str, &str)> = m
             .iter()
@@ -397,11 +675,16 @@ mod tests {
             [
                 ("Mr Kerry", "kerry"),
                 ("President Assad", "assad"),
-                ("Kerry", "kerry"),
+                ("Kerry's", "kerry"),
                 ("John Kerry", "kerry"),
+                ("Sir Peter", "lang"),
+                ("the agency", "environment-agency"),
                 ("Ms Smith", "smith"),
+                ("Ms Smith's", "smith"),
             ]
         );
-        assert_eq!(p.found[2].name, "Ms Smith");
+        assert_eq!(p.found[4].name, "Ms Smith");
+        assert_eq!(p.found[0].gender, Some(Gender::Male));
+        assert_eq!(p.found[4].gender, Some(Gender::Female));
     }
 }

@@ -119,16 +119,147 @@ pub fn is_title(word: &str) -> bool {
         "lawyer",
         "councillor",
         "mp",
+        "mep",
+        "msp",
         "ceo",
+        "justice",
+        "constable",
+        "superintendent",
+        "sergeant",
+        "detective",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "headteacher",
+        "principal",
+        "dean",
+        "chancellor",
+        "treasurer",
+        "deputy",
+        "vice",
+        "colonel",
+        "major",
+        "lieutenant",
+        "sheriff",
+        "attorney",
+        "solicitor",
+        "barrister",
+        "researcher",
+        "scientist",
+        "doctor",
+        "nurse",
+        "surgeon",
+        "campaigner",
+        "activist",
+        "candidate",
+        "presenter",
     ];
+    // "Vice-President", "Deputy-Governor": the last part decides.
+    let word = word.rsplit('-').next().unwrap_or(word);
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+}
+
+/// Words that make a capitalised name an organisation's ("Environment
+/// Agency", "Birmingham City Council", "Bank of England").
+pub fn is_org_word(word: &str) -> bool {
+    const ORGS: &[&str] = &[
+        "agency",
+        "office",
+        "council",
+        "police",
+        "trust",
+        "commission",
+        "ministry",
+        "department",
+        "bank",
+        "company",
+        "service",
+        "services",
+        "union",
+        "party",
+        "court",
+        "government",
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "forum",
+        "association",
+        "federation",
+        "committee",
+        "authority",
+        "board",
+        "group",
+        "corporation",
+        "inc",
+        "ltd",
+        "plc",
+        "club",
+        "centre",
+        "center",
+        "network",
+        "organisation",
+        "organization",
+        "society",
+        "alliance",
+        "parliament",
+        "assembly",
+        "senate",
+        "congress",
+        "army",
+        "navy",
+        "fund",
+        "charity",
+        "hospital",
+        "hospitals",
+        "airline",
+        "airlines",
+        "railway",
+        "railways",
+        "bureau",
+        "tribunal",
+        "cabinet",
+        "regulator",
+        "watchdog",
+        "exchange",
+        "brigade",
+        "coalition",
+        "consortium",
+        "institution",
+        "museum",
+        "league",
+    ];
+    let word = strip_possessive(word);
+    ORGS.iter().any(|o| o.eq_ignore_ascii_case(word))
+}
+
+/// "Kerry's" → "Kerry"; "Supporters'" keeps its letters.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
 }
 
 /// Honorifics that come before a surname ("Mr Kerry").
 pub fn is_honorific(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr" | "Prof" | "Sir" | "Dame" | "Lord" | "Lady"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Miss"
+            | "Mx"
+            | "Dr"
+            | "Prof"
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
+            | "Baroness"
+            | "Professor"
+            | "Rev"
+            | "Revd"
     )
 }
 
@@ -166,10 +297,6 @@ pub fn is_opener(word: &str) -> bool {
             | "Today"
             | "Yesterday"
     )
-}
-
-pub fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "He" | "She")
 }
 
 /// Reporting verbs that attribute a quote.

@@ -38,6 +38,19 @@ fn import_fixture(name: &str) -> Imported {
     .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The fixtures with hand-written quotes (`<name>.quotes.json`).
+fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/import"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".quotes.json").map(String::from)
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// (quote text, speaker's full name) in reading order.
 fn quotes(a: &Article) -> Vec<(String, Option<String>)> {
     a.quotes()
@@ -101,6 +114,7 @@ fn the_seed_imports_like_the_hand_written_json() {
                         Block::Paragraph(_) => "paragraph",
                         Block::Media(_) => "media",
                         Block::Image(_) => "image",
+                        Block::Embed(_) => "embed",
                         Block::Unsupported(_) => "?",
                     })
                     .collect();
@@ -136,7 +150,8 @@ fn the_seed_imports_like_the_hand_written_json() {
 
 #[test]
 fn fixtures_meet_the_quote_targets_and_their_expected_json() {
-    for name in ["harbour-strike", "council-budget", "comet-study"] {
+    for name in fixture_names() {
+        let name = name.as_str();
         let imported = import_fixture(name);
         let expected: Vec<serde_json::Value> =
             serde_json::from_str(&read(&format!("tests/fixtures/import/{name}.quotes.json")))
@@ -619,4 +634,90 @@ fn cli_validate_reports_paths_and_exit_status() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout)
         .contains("fixture-malformed.json: headline: control character"));
+}
+
+/// Every fixture with hand-written quotes (`*.quotes.json`): quote spans
+/// found (precision and recall, by text) and speakers (right, none, wrong)
+/// over all of them, against the targets. `cargo test -p article-tool
+/// --test import fixture_report -- --nocapture` prints the table that
+/// docs/importer.md reports.
+#[test]
+fn fixture_report() {
+    let names = fixture_names();
+    assert!(names.len() >= 15, "{names:?}");
+    let same = |a: &str, b: &str| {
+        a.trim_start_matches("The ")
+            .eq_ignore_ascii_case(b.trim_start_matches("The "))
+    };
+    let (mut found_total, mut gold_total, mut matched_total) = (0, 0, 0);
+    let (mut right_total, mut wrong_total) = (0, 0);
+    println!("| fixture | quotes | found | matched | speaker right | none | wrong |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for name in &names {
+        let text = read(&format!("tests/fixtures/import/{name}.txt"));
+        let imported = import(
+            &text,
+            &Options {
+                source: Some("Test".into()),
+                ..Options::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = quotes(&imported.article);
+        let gold: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&format!("tests/fixtures/import/{name}.quotes.json")))
+                .unwrap();
+        let mut unmatched: Vec<&(String, Option<String>)> = got.iter().collect();
+        let (mut matched, mut right, mut wrong) = (0, 0, 0);
+        for g in &gold {
+            let text = g["text"].as_str().unwrap();
+            let Some(at) = unmatched.iter().position(|(t, _)| t == text) else {
+                println!("  {name}: not found: {text}");
+                continue;
+            };
+            let (_, speaker) = unmatched.remove(at);
+            matched += 1;
+            match (g["speaker"].as_str(), speaker.as_deref()) {
+                (Some(want), Some(got)) if same(want, got) => right += 1,
+                (None, None) => right += 1,
+                (_, None) => println!("  {name}: no speaker for: {text}"),
+                (want, Some(got)) => {
+                    wrong += 1;
+                    println!("  {name}: wrong speaker {got:?} (want {want:?}) for: {text}");
+                }
+            }
+        }
+        for (t, _) in &unmatched {
+            println!("  {name}: extra quote: {t}");
+        }
+        println!(
+            "| {name} | {} | {} | {matched} | {right} | {} | {wrong} |",
+            gold.len(),
+            got.len(),
+            matched - right - wrong
+        );
+        found_total += got.len();
+        gold_total += gold.len();
+        matched_total += matched;
+        right_total += right;
+        wrong_total += wrong;
+    }
+    let precision = matched_total as f64 / found_total.max(1) as f64;
+    let recall = matched_total as f64 / gold_total.max(1) as f64;
+    let accuracy = right_total as f64 / matched_total.max(1) as f64;
+    let wrong = wrong_total as f64 / matched_total.max(1) as f64;
+    println!(
+        "| **all {}** | {gold_total} | {found_total} | {matched_total} | {right_total} | {} | {wrong_total} |",
+        names.len(),
+        matched_total - right_total - wrong_total
+    );
+    println!("quote precision {precision:.3}, recall {recall:.3}; speaker accuracy {accuracy:.3}, wrong {wrong:.3}");
+    assert!(
+        precision >= 0.95 && recall >= 0.95,
+        "precision {precision}, recall {recall}"
+    );
+    assert!(
+        accuracy >= 0.90 && wrong <= 0.05,
+        "speaker accuracy {accuracy}, wrong {wrong}"
+    );
 }

@@ -169,6 +169,7 @@ impl<'de> Deserialize<'de> for Block {
             "paragraph" => variant(fields).map(Block::Paragraph),
             "media" => variant(fields).map(Block::Media),
             "image" => variant(fields).map(Block::Image),
+            "embed" => variant(fields).map(Block::Embed),
             _ => {
                 let mut raw = fields;
                 raw.insert("type".into(), Value::String(kind));

@@ -84,6 +84,35 @@ pub struct Person {
     /// Party id this person speaks for, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// A person (the default) or an organisation that speaks as one ("the
+    /// Environment Agency said in a statement").
+    #[serde(default, skip_serializing_if = "SpeakerKind::is_person")]
+    pub kind: SpeakerKind,
+}
+
+/// Who can be quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    #[default]
+    Person,
+    Organisation,
+}
+
+impl Person {
+    /// "John Kerry, US Secretary of State", or the name alone without a role.
+    pub fn described(&self) -> String {
+        match self.role.as_str() {
+            "" => self.name.clone(),
+            role => format!("{}, {role}", self.name),
+        }
+    }
+}
+
+impl SpeakerKind {
+    pub fn is_person(&self) -> bool {
+        *self == SpeakerKind::Person
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -110,7 +139,20 @@ pub struct Section {
     /// Subheading; `null` for the opening section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
+    /// Set when the section is a boxed analysis by a correspondent (its
+    /// heading is the box's title), not the article's own text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<Analysis>,
     pub blocks: Vec<Block>,
+}
+
+/// An analysis box's byline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Analysis {
+    /// "Laura Finch, technology correspondent".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
 }
 
 /// A body block. Deserialisation is hand-written (see `load.rs`) so that an
@@ -121,6 +163,7 @@ pub enum Block {
     Paragraph(Paragraph),
     Media(Media),
     Image(Image),
+    Embed(Embed),
     /// A block of a type this version does not know, kept verbatim.
     #[serde(untagged)]
     #[schemars(skip)]
@@ -133,16 +176,19 @@ impl Block {
             Block::Paragraph(p) => Some(&p.id),
             Block::Media(m) => Some(&m.id),
             Block::Image(i) => Some(&i.id),
+            Block::Embed(e) => Some(&e.id),
             Block::Unsupported(_) => None,
         }
     }
 
-    /// The block's text runs: a paragraph's body or a figure's caption.
+    /// The block's text runs: a paragraph's body, a figure's caption or a
+    /// post's text.
     pub fn runs(&self) -> &[Inline] {
         match self {
             Block::Paragraph(p) => &p.runs,
             Block::Media(m) => &m.caption,
             Block::Image(i) => &i.caption,
+            Block::Embed(e) => &e.text,
             Block::Unsupported(_) => &[],
         }
     }
@@ -192,6 +238,30 @@ pub struct Image {
     pub credit: Option<String>,
 }
 
+/// A post from a social network embedded in the page (copied pages carry
+/// its text between "Skip Twitter post by …" and "End of Twitter post").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Embed {
+    pub id: String,
+    /// "Twitter", "Instagram", "Facebook", "YouTube", ….
+    pub provider: String,
+    /// The author's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The author's handle ("@name").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// When it was posted, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posted: Option<String>,
+    /// The post's address; `http`/`https` only. Without it the post is shown
+    /// with no link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub text: Vec<Inline>,
+}
+
 /// A run of paragraph or caption text. Hand-deserialised like [`Block`] so
 /// errors keep their field path.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -217,6 +287,10 @@ pub struct Quote {
     /// (an imported quote whose attribution could not be decided).
     pub speaker: Option<String>,
     pub text: String,
+    /// For a quote that runs over several paragraphs: the id of its first
+    /// part (links and highlights treat the parts as one quote).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

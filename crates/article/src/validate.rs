@@ -257,6 +257,8 @@ impl Validator {
         // them become HTML ids on the same page.
         let mut element_ids: Vec<(IdAt, &str)> = Vec::new();
         let mut paragraph_ids: HashMap<&str, ()> = HashMap::default();
+        // First parts of quotes so far, with their speakers.
+        let mut quotes_seen: HashMap<&str, Option<&str>> = HashMap::default();
         if a.sections.is_empty() {
             self.error(
                 "sections".into(),
@@ -267,6 +269,12 @@ impl Validator {
             element_ids.push((IdAt::Section(si), &section.id));
             if let Some(h) = &section.heading {
                 self.not_empty(|| format!("sections[{si}].heading"), h);
+            }
+            if section.analysis.is_some() && section.heading.is_none() {
+                self.error(
+                    format!("sections[{si}].heading"),
+                    "an analysis box needs a heading (its title)".into(),
+                );
             }
             for (bi, block) in section.blocks.iter().enumerate() {
                 if let Some(id) = block.id() {
@@ -305,6 +313,23 @@ impl Validator {
                             }
                         }
                     }
+                    Block::Embed(e) => {
+                        self.not_empty(
+                            || format!("sections[{si}].blocks[{bi}].provider"),
+                            &e.provider,
+                        );
+                        if let Some(url) = e.url.as_ref().filter(|u| !is_safe_url(u)) {
+                            self.problems.push(Problem::warning(
+                                format!("sections[{si}].blocks[{bi}].url"),
+                                format!("\"{url}\" is not an http or https address; the post is shown without a link"),
+                            ));
+                        }
+                        if let Some(posted) = &e.posted {
+                            if let Err(err) = Date::parse(posted) {
+                                self.error(format!("sections[{si}].blocks[{bi}].posted"), err);
+                            }
+                        }
+                    }
                     Block::Unsupported(raw) => {
                         let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
                         self.problems.push(Problem::warning(
@@ -317,6 +342,7 @@ impl Validator {
                 }
                 let rp = match block {
                     Block::Paragraph(_) => "runs",
+                    Block::Embed(_) => "text",
                     _ => "caption",
                 };
                 for (ri, run) in block.runs().iter().enumerate() {
@@ -343,6 +369,23 @@ impl Validator {
                                 || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
                                 &q.text,
                             );
+                            // A later part names an earlier first part, said
+                            // by the same speaker.
+                            if let Some(first) = &q.part_of {
+                                match quotes_seen.get(first.as_str()) {
+                                    Some(speaker) if *speaker == q.speaker.as_deref() => {}
+                                    Some(_) => self.error(
+                                        format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
+                                        format!("\"{first}\" has a different speaker"),
+                                    ),
+                                    None => self.error(
+                                        format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
+                                        format!("\"{first}\" is not an earlier quote"),
+                                    ),
+                                }
+                            } else {
+                                quotes_seen.insert(&q.id, q.speaker.as_deref());
+                            }
                         }
                     }
                 }

@@ -115,6 +115,9 @@ fn schema_describes_the_seed_fields() {
         "\"paragraph\"",
         "\"media\"",
         "\"image\"",
+        "\"embed\"",
+        "part_of",
+        "organisation",
         "\"quote\"",
         "\"text\"",
     ] {

@@ -1,0 +1,501 @@
+//! Stages five to seven: quotes in every text, who said each, and the
+//! article's sections and blocks. Attribution runs over the whole article
+//! first (pronouns need what came before, and a quote that runs over
+//! several paragraphs takes one speaker), then the blocks are written.
+
+use article::{
+    Analysis, Block, Embed, Image, Inline, Link, Media, MediaKind, Paragraph, Quote, Related,
+    Section, SpeakerKind, Text,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::attribution::{self, Discourse};
+use crate::furniture::{Classified, Piece};
+use crate::people::{Gender, People};
+use crate::quotes::{self, Span};
+use crate::words::{slug, words};
+use crate::{Explained, Warning};
+
+/// A text that can hold quotes: a paragraph, a caption or a post.
+struct Unit {
+    line: usize,
+    text: String,
+    paragraph: bool,
+    /// A post's author, who says its quotes.
+    author: Option<usize>,
+    spans: Vec<Span>,
+    /// Each span's speaker and the rule that found them.
+    speakers: Vec<Option<(usize, &'static str)>>,
+}
+
+pub struct Built {
+    pub sections: Vec<Section>,
+    pub related: Option<Related>,
+}
+
+pub fn build(
+    pieces: &[Classified],
+    people: &mut People,
+    warnings: &mut Vec<Warning>,
+    explained: &mut Vec<Explained>,
+) -> Built {
+    let mut units = units_of(pieces, people);
+    find_quotes(&mut units, warnings);
+    attribute(&mut units, pieces, people);
+    let parts = chains(&mut units);
+    assemble(pieces, &units, &parts, people, warnings, explained)
+}
+
+fn units_of(pieces: &[Classified], people: &mut People) -> Vec<Unit> {
+    pieces
+        .iter()
+        .filter_map(|c| {
+            let (text, paragraph, author) = match &c.piece {
+                Piece::Paragraph(t) => (t.to_string(), true, None),
+                Piece::Media { caption, .. } | Piece::Image { caption, .. } => {
+                    (caption.to_string(), false, None)
+                }
+                Piece::Embed { author, text, .. } => {
+                    let author = author.map(|a| people.speaker_named(a));
+                    (text.join(" "), false, author)
+                }
+                _ => return None,
+            };
+            Some(Unit {
+                line: c.line,
+                text,
+                paragraph,
+                author,
+                spans: Vec::new(),
+                speakers: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+fn opens_with_quote(text: &str) -> bool {
+    text.starts_with(['"', '\u{201c}']) || text.starts_with("''")
+}
+
+fn find_quotes(units: &mut [Unit], warnings: &mut Vec<Warning>) {
+    for i in 0..units.len() {
+        // By convention a quote that goes on into the next paragraph has no
+        // closing mark, and that paragraph opens with a fresh one.
+        let runs_on = units[i].paragraph
+            && units
+                .get(i + 1)
+                .is_some_and(|n| n.paragraph && opens_with_quote(&n.text));
+        match quotes::find(&units[i].text, runs_on) {
+            Ok(spans) => units[i].spans = spans,
+            Err(quotes::Unbalanced) => warnings.push(Warning {
+                line: units[i].line,
+                message: "quotation marks do not pair up; the text is kept without marking quotes"
+                    .into(),
+            }),
+        }
+    }
+}
+
+/// Who said each quote, in reading order, with what the text so far says
+/// about who holds the floor.
+fn attribute(units: &mut [Unit], pieces: &[Classified], people: &mut People) {
+    let mut previous: Vec<usize> = Vec::new();
+    let mut salient: Option<usize> = None;
+    let mut last_speaker: Option<usize> = None;
+    // A subheading starts afresh: pronouns do not reach across it.
+    let mut headings = pieces
+        .iter()
+        .filter(|c| matches!(c.piece, Piece::Heading(_) | Piece::Analysis { .. }))
+        .map(|c| c.line)
+        .peekable();
+    for u in units.iter_mut() {
+        while headings.peek().is_some_and(|&h| h < u.line) {
+            headings.next();
+            previous.clear();
+            salient = None;
+            last_speaker = None;
+        }
+        let ws = words(&u.text);
+        let mentions = people.mentions(&ws);
+        let paragraph = attribution::Paragraph {
+            text: &u.text,
+            ws: &ws,
+            spans: &u.spans,
+            mentions: &mentions,
+        };
+        let subjects = attribution::reporting_subjects(&paragraph);
+        let whole = u.paragraph && quotes::is_whole(&u.text, &u.spans);
+        let mut speakers = Vec::with_capacity(u.spans.len());
+        for (n, &span) in u.spans.iter().enumerate() {
+            let mut window = previous.clone();
+            window.extend(
+                mentions
+                    .iter()
+                    .filter(|m| m.end <= span.open)
+                    .map(|m| m.person),
+            );
+            let here = subjects
+                .iter()
+                .rev()
+                .find(|(pos, _)| *pos <= span.open)
+                .map(|s| s.1);
+            let discourse = Discourse {
+                window,
+                salient: here.or(salient),
+            };
+            let found = match u.author {
+                Some(author) => Some((author, "the post's author")),
+                None => attribution::attribute(&paragraph, span, &discourse, people),
+            }
+            .or_else(|| {
+                // A paragraph that is all quote (or opens a quote's later
+                // part) continues the last speaker.
+                let continues = n == 0 && (whole || opens_with_quote(&u.text) && span.open == 0);
+                (continues && u.paragraph)
+                    .then_some(last_speaker)
+                    .flatten()
+                    .map(|s| {
+                        (
+                            s,
+                            "a paragraph that is all quote continues the last speaker",
+                        )
+                    })
+            });
+            if let Some((speaker, rule)) = found {
+                // A pronoun resolved tells the person's gender.
+                if rule.starts_with("pronoun") {
+                    let pronoun = pronoun_of(&u.text, &ws, span);
+                    let p = &mut people.found[speaker];
+                    if p.kind == SpeakerKind::Person && p.gender.is_none() {
+                        p.gender = pronoun;
+                    }
+                }
+                salient = Some(speaker);
+            }
+            speakers.push(found);
+        }
+        if let Some(&(_, s)) = subjects.last() {
+            if u.spans
+                .last()
+                .is_none_or(|q| subjects.last().is_some_and(|(pos, _)| *pos > q.close))
+            {
+                salient = Some(s);
+            }
+        }
+        last_speaker = speakers.iter().rev().flatten().next().map(|s| s.0);
+        if !u.paragraph && u.author.is_none() {
+            // Captions do not hand the floor on.
+            last_speaker = None;
+        }
+        previous = mentions.iter().map(|m| m.person).collect();
+        u.speakers = speakers;
+    }
+}
+
+/// The gender of the pronoun that attributes `span` (just before or after it).
+fn pronoun_of(text: &str, ws: &[crate::words::Word], span: Span) -> Option<Gender> {
+    let near = ws
+        .iter()
+        .filter(|w| w.end <= span.open || w.start >= span.close);
+    let mut best: Option<(usize, Option<Gender>)> = None;
+    for w in near {
+        let gender = match w.core.to_ascii_lowercase().as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => continue,
+        };
+        let distance = w.start.abs_diff(span.close).min(w.end.abs_diff(span.open));
+        if best.is_none_or(|b| distance < b.0) {
+            best = Some((distance, gender));
+        }
+    }
+    let _ = text;
+    best.and_then(|b| b.1)
+}
+
+/// Quotes that run over several paragraphs: each later part's first part,
+/// and one speaker for all (the first part's, else the first found later).
+fn chains(units: &mut [Unit]) -> FxHashMap<(usize, usize), (usize, usize)> {
+    let mut part_of = FxHashMap::default();
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].spans.last().is_some_and(|s| s.runs_on) {
+            i += 1;
+            continue;
+        }
+        let first = (i, units[i].spans.len() - 1);
+        let mut members = vec![first];
+        let mut j = i + 1;
+        while j < units.len() && units[j].spans.first().is_some_and(|s| s.open == 0) {
+            members.push((j, 0));
+            if !(units[j].spans.len() == 1 && units[j].spans[0].runs_on) {
+                break;
+            }
+            j += 1;
+        }
+        let speaker = members
+            .iter()
+            .find_map(|&(u, s)| {
+                units[u].speakers[s].filter(|f| !f.1.starts_with("a paragraph that"))
+            })
+            .or(units[first.0].speakers[first.1]);
+        for &(u, s) in &members {
+            units[u].speakers[s] = speaker.map(|(p, rule)| {
+                (
+                    p,
+                    if (u, s) == first {
+                        rule
+                    } else {
+                        "a later part of a quote that runs over several paragraphs"
+                    },
+                )
+            });
+            if (u, s) != first {
+                part_of.insert((u, s), first);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    part_of
+}
+
+fn assemble(
+    pieces: &[Classified],
+    units: &[Unit],
+    part_of: &FxHashMap<(usize, usize), (usize, usize)>,
+    people: &People,
+    warnings: &mut Vec<Warning>,
+    explained: &mut Vec<Explained>,
+) -> Built {
+    let mut sections = vec![Section {
+        id: "top".into(),
+        heading: None,
+        analysis: None,
+        blocks: Vec::new(),
+    }];
+    let mut related: Option<Related> = None;
+    let mut ids = Ids::default();
+    let mut quote_ids: FxHashMap<(usize, usize), String> = FxHashMap::default();
+    let mut counts = [0usize; 4];
+    let mut next_unit = 0;
+    for c in pieces {
+        let mut runs_of = |u: usize, ids: &mut Ids| {
+            let unit = &units[u];
+            let mut out = Vec::with_capacity(unit.spans.len() * 2 + 1);
+            let mut cursor = 0;
+            for (s, span) in unit.spans.iter().enumerate() {
+                if span.open > cursor {
+                    out.push(Inline::Text(Text {
+                        text: unit.text[cursor..span.open].to_string(),
+                    }));
+                }
+                let text = &unit.text[span.start..span.end];
+                let speaker = unit.speakers[s].map(|f| f.0);
+                let speaker_id = speaker.map(|p| people.found[p].id.clone());
+                let id = ids.take(&format!(
+                    "{}-{}",
+                    speaker_id.as_deref().unwrap_or("unknown"),
+                    non_empty(slug(text, 4), "quote")
+                ));
+                let first = part_of.get(&(u, s)).and_then(|f| quote_ids.get(f)).cloned();
+                explained.push(Explained {
+                    line: unit.line,
+                    rule: match unit.speakers[s] {
+                        Some((p, rule)) => format!(
+                            "quote \u{201c}{}\u{201d}: {} ({rule})",
+                            shorten(text),
+                            people.found[p].name
+                        ),
+                        None => format!(
+                            "quote \u{201c}{}\u{201d}: no speaker (no rule decided)",
+                            shorten(text)
+                        ),
+                    },
+                });
+                if speaker.is_none() && first.is_none() {
+                    warnings.push(Warning {
+                        line: unit.line,
+                        message: format!("no speaker found for the quote \"{}\"", shorten(text)),
+                    });
+                }
+                quote_ids.insert((u, s), id.clone());
+                out.push(Inline::Quote(Quote {
+                    id,
+                    speaker: speaker_id,
+                    text: text.to_string(),
+                    part_of: first,
+                }));
+                cursor = span.close;
+            }
+            if cursor < unit.text.len() {
+                out.push(Inline::Text(Text {
+                    text: unit.text[cursor..].to_string(),
+                }));
+            }
+            out
+        };
+        let has_text = matches!(
+            c.piece,
+            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
+        );
+        let unit = has_text.then(|| {
+            next_unit += 1;
+            next_unit - 1
+        });
+        // Furniture after an analysis box means the article's own text
+        // goes on: a new section without a heading.
+        let furniture = matches!(
+            c.piece,
+            Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
+        );
+        if furniture && sections.last().is_some_and(|s| s.analysis.is_some()) {
+            let id = ids.take("continued");
+            sections.push(Section {
+                id,
+                heading: None,
+                analysis: None,
+                blocks: Vec::new(),
+            });
+        }
+        let block = match &c.piece {
+            Piece::Paragraph(_) => {
+                counts[0] += 1;
+                Block::Paragraph(Paragraph {
+                    id: ids.take(&format!("p{}", counts[0])),
+                    topics: Vec::new(),
+                    runs: runs_of(unit.expect("a paragraph is a unit"), &mut ids),
+                })
+            }
+            Piece::Media { placeholder, .. } => {
+                counts[1] += 1;
+                Block::Media(Media {
+                    id: ids.take(&format!("media-{}", counts[1])),
+                    kind: MediaKind::Video,
+                    placeholder: placeholder.to_string(),
+                    caption: runs_of(unit.expect("a caption is a unit"), &mut ids),
+                })
+            }
+            Piece::Image { credit, .. } => {
+                counts[2] += 1;
+                Block::Image(Image {
+                    id: ids.take(&format!("image-{}", counts[2])),
+                    src: None,
+                    alt: "Picture accompanying the article (not included in the text)".into(),
+                    caption: runs_of(unit.expect("a caption is a unit"), &mut ids),
+                    credit: credit.map(String::from),
+                })
+            }
+            Piece::Embed {
+                provider,
+                author,
+                handle,
+                posted,
+                ..
+            } => {
+                counts[3] += 1;
+                Block::Embed(Embed {
+                    id: ids.take(&format!("post-{}", counts[3])),
+                    provider: provider.to_string(),
+                    author: author.map(String::from),
+                    handle: handle.map(String::from),
+                    posted: posted.clone(),
+                    url: None,
+                    text: runs_of(unit.expect("a post is a unit"), &mut ids),
+                })
+            }
+            Piece::Heading(heading) => {
+                let id = ids.take(&non_empty(slug(heading, 8), "section"));
+                sections.push(Section {
+                    id,
+                    heading: Some(heading.to_string()),
+                    analysis: None,
+                    blocks: Vec::new(),
+                });
+                continue;
+            }
+            Piece::Analysis { title, byline } => {
+                let id = ids.take(&non_empty(slug(title, 8), "analysis"));
+                sections.push(Section {
+                    id,
+                    heading: Some(title.to_string()),
+                    analysis: Some(Analysis {
+                        byline: byline.map(String::from),
+                    }),
+                    blocks: Vec::new(),
+                });
+                continue;
+            }
+            Piece::Related(heading) => {
+                related = Some(Related {
+                    heading: heading.to_string(),
+                    links: Vec::new(),
+                });
+                continue;
+            }
+            Piece::Link { title, url } => {
+                if let Some(r) = related.as_mut() {
+                    r.links.push(Link {
+                        title: title.to_string(),
+                        url: url.to_string(),
+                    });
+                }
+                continue;
+            }
+        };
+        sections
+            .last_mut()
+            .expect("there is always a section")
+            .blocks
+            .push(block);
+    }
+    // Sections left empty (the opening one, when the text starts with a
+    // subheading; a box with nothing in it) go.
+    sections.retain(|s| !s.blocks.is_empty() || s.heading.is_some() && s.analysis.is_none());
+    if sections.len() > 1 && sections[0].blocks.is_empty() && sections[0].heading.is_none() {
+        sections.remove(0);
+    }
+    Built { sections, related }
+}
+
+/// Unique element ids: a repeat gets `-2`, `-3`, …. Each base remembers
+/// its last suffix, so many repeats stay linear.
+#[derive(Default)]
+struct Ids {
+    taken: FxHashSet<String>,
+    next: FxHashMap<String, usize>,
+}
+
+impl Ids {
+    fn take(&mut self, base: &str) -> String {
+        if !self.next.contains_key(base) {
+            self.next.insert(base.to_string(), 2);
+            if self.taken.insert(base.to_string()) {
+                return base.to_string();
+            }
+        }
+        let n = self.next.get_mut(base).expect("inserted above");
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.taken.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+pub fn non_empty(s: String, fallback: &str) -> String {
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 50 {
+        format!("{}…", s.chars().take(50).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

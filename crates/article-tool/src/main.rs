@@ -22,29 +22,33 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Turn a plain-text article (as copied from a news web page) into
-    /// article JSON: writes <OUT>/<slug>.json and adds or updates its entry in
-    /// <OUT>/index.json.
+    /// Turn plain-text articles (as copied from news web pages) into article
+    /// JSON: writes <OUT>/<slug>.json for each and adds or updates their
+    /// entries in <OUT>/index.json, once for the batch.
     ///
-    /// The text starts with a section label line and a headline; then
-    /// optionally a date line. It may hold "Media playback is unsupported on
-    /// your device" followed by a "Media caption…" line, "Image caption…"
-    /// lines, short lines standing alone as subheadings ('Future work'),
-    /// paragraphs, and a closing "More on this story". Direct quotes are
-    /// found and attributed by rules; a quote whose speaker cannot be decided
-    /// is kept with no speaker and a warning. Warnings go to standard error
-    /// and do not stop the import; errors exit with status 1 and write
-    /// nothing.
+    /// The text starts with a headline, perhaps after a section label and
+    /// before a date line (a text without them is imported with a warning).
+    /// It may hold media and image notes, credits and captions (also run
+    /// together on one line), social posts ("Skip Twitter post by …" … "End
+    /// of Twitter post …"), analysis boxes ("Analysis box by …"), short lines
+    /// standing alone as subheadings, paragraphs, and a closing "More on this
+    /// story". Direct quotes are found and attributed to people or
+    /// organisations by rules; a quote whose speaker cannot be decided is
+    /// kept with no speaker and a warning. Warnings go to standard error and
+    /// do not stop the import. A file that cannot be imported is reported and
+    /// skipped; the others are written, and the exit status is 1.
     Import {
-        /// The text file; `-` or nothing reads standard input.
-        input: Option<PathBuf>,
+        /// Text files; `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
         /// Folder to write into (the viewer's is public/articles).
         #[arg(long, conflicts_with = "stdout")]
         out: Option<PathBuf>,
-        /// Print the article JSON to standard output instead of writing files.
+        /// Print the article JSON to standard output instead of writing
+        /// files (one input only).
         #[arg(long)]
         stdout: bool,
-        /// Article id and file name; default: from the headline.
+        /// Article id and file name (one input only); default: from the
+        /// headline.
         #[arg(long)]
         slug: Option<String>,
         /// Publication date, YYYY-MM-DD; default: a date line under the headline.
@@ -56,6 +60,11 @@ enum Command {
         /// Topic keyword list: one `id | label | keyword, keyword` a line.
         #[arg(long)]
         topics: Option<PathBuf>,
+        /// For editors: what each line became and the rule that decided it,
+        /// and each quote's speaker and rule (to standard output; to standard
+        /// error with --stdout).
+        #[arg(long)]
+        explain: bool,
     },
     /// Write synthetic articles and a manifest (split into parts) for load and
     /// performance tests. Deterministic: the same options give the same files.
@@ -92,26 +101,32 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Import {
-            input,
+            inputs,
             out,
             stdout,
             slug,
             published,
             source,
             topics,
+            explain,
         } => {
-            match run_import(
-                input,
-                out,
-                stdout,
-                Options {
-                    slug,
-                    published,
-                    source,
-                    topics: None,
-                },
-                topics,
-            ) {
+            let target = match (out, stdout) {
+                (Some(dir), _) => Target::Folder(dir),
+                (None, true) => Target::Stdout,
+                (None, false) => {
+                    eprintln!(
+                        "error: say where to write: --out DIR (e.g. public/articles) or --stdout"
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
+            let options = Options {
+                slug,
+                published,
+                source,
+                topics: None,
+            };
+            match run_import(inputs, target, options, topics, explain) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");
@@ -142,39 +157,99 @@ fn main() -> ExitCode {
     }
 }
 
+enum Target {
+    Folder(PathBuf),
+    Stdout,
+}
+
+/// Import each input; write what imported (and the manifest, once); report
+/// and skip what did not. Err when anything failed.
 fn run_import(
-    input: Option<PathBuf>,
-    out: Option<PathBuf>,
-    stdout: bool,
+    inputs: Vec<PathBuf>,
+    target: Target,
     mut options: Options,
     topics: Option<PathBuf>,
+    explain: bool,
 ) -> Result<(), String> {
-    if out.is_none() && !stdout {
-        return Err("say where to write: --out DIR (e.g. public/articles) or --stdout".into());
-    }
-    let (name, bytes) = match input.as_deref() {
-        None => ("standard input".to_string(), read_stdin()?),
-        Some(p) if p == Path::new("-") => ("standard input".to_string(), read_stdin()?),
-        Some(p) => (
-            p.display().to_string(),
-            std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?,
-        ),
+    let inputs = if inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        inputs
     };
+    if inputs.len() > 1 && (options.slug.is_some() || matches!(target, Target::Stdout)) {
+        return Err("--slug and --stdout take one input; give --out DIR for several".into());
+    }
     if let Some(path) = topics {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         options.topics =
             Some(TopicList::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?);
     }
-    let imported = import_bytes(&bytes, &options).map_err(|e| format!("{name}: {e}"))?;
-    for w in &imported.warnings {
-        eprintln!("warning: {name}: {w}");
+    let mut imported = Vec::new();
+    let mut failed = 0;
+    for input in &inputs {
+        match import_one(input, &options) {
+            Ok((name, article)) => {
+                for w in &article.warnings {
+                    eprintln!("warning: {name}: {w}");
+                }
+                if explain {
+                    let lines: String = article
+                        .explained
+                        .iter()
+                        .map(|e| format!("{name}: line {}: {}\n", e.line, e.rule))
+                        .collect();
+                    match target {
+                        Target::Stdout => eprint!("{lines}"),
+                        Target::Folder(_) => print!("{lines}"),
+                    }
+                }
+                imported.push(article);
+            }
+            Err(message) => {
+                eprintln!("error: {message} (skipped)");
+                failed += 1;
+            }
+        }
     }
-    let json = serde_json::to_string_pretty(&imported.article).expect("articles serialise") + "\n";
-    let Some(dir) = out else {
-        print!("{json}");
-        return Ok(());
+    match target {
+        Target::Stdout => {
+            for i in &imported {
+                print!(
+                    "{}",
+                    serde_json::to_string_pretty(&i.article).expect("articles serialise") + "\n"
+                );
+            }
+        }
+        Target::Folder(dir) => write_into(&dir, &imported)?,
+    }
+    match failed {
+        0 => Ok(()),
+        n => Err(format!(
+            "{n} of {} inputs could not be imported",
+            inputs.len()
+        )),
+    }
+}
+
+fn import_one(input: &Path, options: &Options) -> Result<(String, article_tool::Imported), String> {
+    let (name, bytes) = if input == Path::new("-") {
+        ("standard input".to_string(), read_stdin()?)
+    } else {
+        (
+            input.display().to_string(),
+            std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?,
+        )
     };
+    let imported = import_bytes(&bytes, options).map_err(|e| format!("{name}: {e}"))?;
+    Ok((name, imported))
+}
+
+/// Each article's file, then the manifest with all their entries.
+fn write_into(dir: &Path, imported: &[article_tool::Imported]) -> Result<(), String> {
+    if imported.is_empty() {
+        return Ok(());
+    }
     // Read and check the manifest before writing anything.
     let manifest_path = dir.join("index.json");
     let mut manifest = match std::fs::read_to_string(&manifest_path) {
@@ -195,24 +270,27 @@ fn run_import(
             manifest_path.display()
         ));
     }
-    let entry = ManifestEntry::for_article(&imported.article);
-    manifest.articles.retain(|e| e.slug != entry.slug);
-    manifest.articles.push(entry);
-    // Newest first; same-day articles keep their order.
+    for i in imported {
+        let entry = ManifestEntry::for_article(&i.article);
+        manifest.articles.retain(|e| e.slug != entry.slug);
+        manifest.articles.push(entry);
+        let json = serde_json::to_string_pretty(&i.article).expect("articles serialise") + "\n";
+        let article_path = dir.join(format!("{}.json", i.article.id));
+        write_atomically(&article_path, &json)?;
+        eprintln!(
+            "wrote {} ({} warnings)",
+            article_path.display(),
+            i.warnings.len()
+        );
+    }
+    // Newest first (undated last); same-day articles keep their order.
     manifest
         .articles
         .sort_by(|a, b| b.published.cmp(&a.published));
     let manifest_json =
         serde_json::to_string_pretty(&manifest).expect("manifests serialise") + "\n";
-    let article_path = dir.join(format!("{}.json", imported.article.id));
-    write_atomically(&article_path, &json)?;
     write_atomically(&manifest_path, &manifest_json)?;
-    eprintln!(
-        "wrote {} ({} warnings) and updated {}",
-        article_path.display(),
-        imported.warnings.len(),
-        manifest_path.display()
-    );
+    eprintln!("updated {}", manifest_path.display());
     Ok(())
 }
 

@@ -592,7 +592,9 @@ fn cli_reads_standard_input_and_explains_itself() {
         "--stdout",
         "--published",
         "--topics",
-        "Media caption",
+        "--explain",
+        "Skip Twitter post by",
+        "Analysis box by",
         "More on this story",
     ] {
         assert!(help.contains(word), "help lacks {word}");
@@ -720,4 +722,73 @@ fn fixture_report() {
         accuracy >= 0.90 && wrong <= 0.05,
         "speaker accuracy {accuracy}, wrong {wrong}"
     );
+}
+
+#[test]
+fn cli_imports_a_batch_and_skips_what_it_cannot_read() {
+    let dir = temp_dir("batch");
+    let fixtures = repo().join("tests/fixtures/import");
+    let broken = dir.join("broken.txt");
+    std::fs::write(&broken, b"A headline\n\xff not text\n").unwrap();
+    let out = tool()
+        .arg("import")
+        .arg(fixtures.join("flood-warning.txt"))
+        .arg(&broken)
+        .arg(fixtures.join("rail-fares.txt"))
+        .args(["--source", "Test", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The broken file is named and skipped; the others are written, with
+    // one manifest listing both; the exit status says something failed.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("broken.txt: line 2: not UTF-8 text") && stderr.contains("(skipped)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 of 3 inputs could not be imported"),
+        "{stderr}"
+    );
+    let manifest = article::load_manifest(
+        "index.json",
+        &std::fs::read_to_string(dir.join("index.json")).unwrap(),
+    )
+    .unwrap();
+    let slugs: Vec<&str> = manifest.articles.iter().map(|e| e.slug.as_str()).collect();
+    // Newest first; the undated article last.
+    assert_eq!(
+        slugs,
+        [
+            "rail-fares-to-rise-by-4-9-in",
+            "families-told-to-leave-as-river-rises"
+        ]
+    );
+    for slug in slugs {
+        assert!(dir.join(format!("{slug}.json")).exists(), "{slug}");
+    }
+}
+
+#[test]
+fn cli_explains_each_line_and_each_quote() {
+    let out = tool()
+        .arg("import")
+        .arg(repo().join("tests/fixtures/import/flood-warning.txt"))
+        .args(["--stdout", "--explain", "--source", "Test"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let explained = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "line 1: headline: the first line, followed by page furniture",
+        "line 3: image: a credit line",
+        "line 17: subheading: a short question standing alone",
+        "quote \u{201c}Our teams will be working through the night to kee…\u{201d}: Environment Agency (pronoun and reporting verb after the quote)",
+        "quote \u{201c}fast and calm\u{201d}: Marion Webb (subject of a reporting verb before the quote, past a description)",
+    ] {
+        assert!(explained.contains(line), "{line} not in\n{explained}");
+    }
+    // The JSON stays alone on standard output.
+    article::load_article("out", &String::from_utf8(out.stdout).unwrap()).unwrap();
 }

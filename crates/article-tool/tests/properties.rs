@@ -26,6 +26,16 @@ fn line() -> impl Strategy<Value = String> {
         Just("\"We will see,\" Mr Lavrov said.".to_string()),
         Just("\u{201c}Unclosed quote, he said.".to_string()),
         Just("He said ''twice'' and Ms Smith told \"them\".".to_string()),
+        Just("He said: \"One. \"Two.\" \"Three. \"Four.\"".to_string()),
+        Just("\"A quote that runs on. It has no end.".to_string()),
+        Just("\"And ends here,\" she said.".to_string()),
+        Just("Skip Twitter post by @someone".to_string()),
+        Just("\u{2014} Some One (@someone) 1 May 2020".to_string()),
+        Just("End of Twitter post by @someone".to_string()),
+        Just("Why it matters".to_string()),
+        Just("Analysis box by Jane Roe, correspondent".to_string()),
+        Just("Image copyright Reuters Image caption A crowd".to_string()),
+        Just("The Environment Agency said it would \"help\".".to_string()),
         "[A-Z][a-z ]{0,30}\\.".prop_map(|s| s),
         "\\PC{0,60}".prop_map(|s| s),
         Just(String::new()),
@@ -43,6 +53,14 @@ proptest! {
             let loaded = article::load_article("prop.json", &json).expect("an import loads in the viewer");
             prop_assert_eq!(loaded.article, imported.article);
         }
+    }
+
+    /// Nothing the importer accepts is refused by validation (which the
+    /// import runs), and no text is refused at all once it has a body.
+    #[test]
+    fn readable_texts_are_never_refused(lines in prop::collection::vec(line(), 1..25)) {
+        let text = format!("A headline\nSome body text.\n{}", lines.join("\n"));
+        prop_assert!(import(&text, &Options::default()).is_ok(), "refused: {text}");
     }
 
     #[test]

@@ -19,8 +19,8 @@ pub struct Paragraph<'a> {
 /// What earlier text offers a pronoun: who was mentioned (the previous
 /// paragraph and this one, before the quote), and who spoke last.
 #[derive(Debug, Default, Clone)]
-pub struct Discourse {
-    pub window: Vec<usize>,
+pub struct Discourse<'a> {
+    pub window: &'a [usize],
     pub salient: Option<usize>,
 }
 

@@ -8,6 +8,7 @@ use article::{
     Section, SpeakerKind, Text,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 use crate::attribution::{self, Discourse};
 use crate::furniture::{Classified, Piece};
@@ -17,9 +18,9 @@ use crate::words::{slug, words};
 use crate::{Explained, Warning};
 
 /// A text that can hold quotes: a paragraph, a caption or a post.
-struct Unit {
+struct Unit<'a> {
     line: usize,
-    text: String,
+    text: Cow<'a, str>,
     paragraph: bool,
     /// A post's author, who says its quotes.
     author: Option<usize>,
@@ -37,7 +38,7 @@ pub fn build(
     pieces: &[Classified],
     people: &mut People,
     warnings: &mut Vec<Warning>,
-    explained: &mut Vec<Explained>,
+    explained: Option<&mut Vec<Explained>>,
 ) -> Built {
     let mut units = units_of(pieces, people);
     find_quotes(&mut units, warnings);
@@ -46,18 +47,18 @@ pub fn build(
     assemble(pieces, &units, &parts, people, warnings, explained)
 }
 
-fn units_of(pieces: &[Classified], people: &mut People) -> Vec<Unit> {
+fn units_of<'a>(pieces: &[Classified<'a>], people: &mut People) -> Vec<Unit<'a>> {
     pieces
         .iter()
         .filter_map(|c| {
             let (text, paragraph, author) = match &c.piece {
-                Piece::Paragraph(t) => (t.to_string(), true, None),
+                Piece::Paragraph(t) => (Cow::Borrowed(*t), true, None),
                 Piece::Media { caption, .. } | Piece::Image { caption, .. } => {
-                    (caption.to_string(), false, None)
+                    (Cow::Borrowed(*caption), false, None)
                 }
                 Piece::Embed { author, text, .. } => {
                     let author = author.map(|a| people.speaker_named(a));
-                    (text.join(" "), false, author)
+                    (Cow::Owned(text.join(" ")), false, author)
                 }
                 _ => return None,
             };
@@ -77,7 +78,7 @@ fn opens_with_quote(text: &str) -> bool {
     text.starts_with(['"', '\u{201c}']) || text.starts_with("''")
 }
 
-fn find_quotes(units: &mut [Unit], warnings: &mut Vec<Warning>) {
+fn find_quotes(units: &mut [Unit<'_>], warnings: &mut Vec<Warning>) {
     for i in 0..units.len() {
         // By convention a quote that goes on into the next paragraph has no
         // closing mark, and that paragraph opens with a fresh one.
@@ -98,7 +99,7 @@ fn find_quotes(units: &mut [Unit], warnings: &mut Vec<Warning>) {
 
 /// Who said each quote, in reading order, with what the text so far says
 /// about who holds the floor.
-fn attribute(units: &mut [Unit], pieces: &[Classified], people: &mut People) {
+fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People) {
     let mut previous: Vec<usize> = Vec::new();
     let mut salient: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
@@ -126,21 +127,20 @@ fn attribute(units: &mut [Unit], pieces: &[Classified], people: &mut People) {
         let subjects = attribution::reporting_subjects(&paragraph);
         let whole = u.paragraph && quotes::is_whole(&u.text, &u.spans);
         let mut speakers = Vec::with_capacity(u.spans.len());
+        // Who the previous paragraph and this one name, in order; a quote
+        // sees those named before it.
+        let mut window = std::mem::take(&mut previous);
+        let before_this = window.len();
+        window.extend(mentions.iter().map(|m| m.person));
         for (n, &span) in u.spans.iter().enumerate() {
-            let mut window = previous.clone();
-            window.extend(
-                mentions
-                    .iter()
-                    .filter(|m| m.end <= span.open)
-                    .map(|m| m.person),
-            );
+            let seen = before_this + mentions.iter().take_while(|m| m.end <= span.open).count();
             let here = subjects
                 .iter()
                 .rev()
                 .find(|(pos, _)| *pos <= span.open)
                 .map(|s| s.1);
             let discourse = Discourse {
-                window,
+                window: &window[..seen],
                 salient: here.or(salient),
             };
             let found = match u.author {
@@ -187,7 +187,8 @@ fn attribute(units: &mut [Unit], pieces: &[Classified], people: &mut People) {
             // Captions do not hand the floor on.
             last_speaker = None;
         }
-        previous = mentions.iter().map(|m| m.person).collect();
+        window.drain(..before_this);
+        previous = window;
         u.speakers = speakers;
     }
 }
@@ -215,7 +216,7 @@ fn pronoun_of(text: &str, ws: &[crate::words::Word], span: Span) -> Option<Gende
 
 /// Quotes that run over several paragraphs: each later part's first part,
 /// and one speaker for all (the first part's, else the first found later).
-fn chains(units: &mut [Unit]) -> FxHashMap<(usize, usize), (usize, usize)> {
+fn chains(units: &mut [Unit<'_>]) -> FxHashMap<(usize, usize), (usize, usize)> {
     let mut part_of = FxHashMap::default();
     let mut i = 0;
     while i < units.len() {
@@ -261,11 +262,11 @@ fn chains(units: &mut [Unit]) -> FxHashMap<(usize, usize), (usize, usize)> {
 
 fn assemble(
     pieces: &[Classified],
-    units: &[Unit],
+    units: &[Unit<'_>],
     part_of: &FxHashMap<(usize, usize), (usize, usize)>,
     people: &People,
     warnings: &mut Vec<Warning>,
-    explained: &mut Vec<Explained>,
+    mut explained: Option<&mut Vec<Explained>>,
 ) -> Built {
     let mut sections = vec![Section {
         id: "top".into(),
@@ -274,7 +275,10 @@ fn assemble(
         blocks: Vec::new(),
     }];
     let mut related: Option<Related> = None;
-    let mut ids = Ids::default();
+    let mut ids = Ids::with_capacity(pieces.len() * 2);
+    // The ids of first parts of quotes over several paragraphs, for their
+    // later parts.
+    let firsts: FxHashSet<(usize, usize)> = part_of.values().copied().collect();
     let mut quote_ids: FxHashMap<(usize, usize), String> = FxHashMap::default();
     let mut counts = [0usize; 4];
     let mut next_unit = 0;
@@ -298,27 +302,31 @@ fn assemble(
                     non_empty(slug(text, 4), "quote")
                 ));
                 let first = part_of.get(&(u, s)).and_then(|f| quote_ids.get(f)).cloned();
-                explained.push(Explained {
-                    line: unit.line,
-                    rule: match unit.speakers[s] {
-                        Some((p, rule)) => format!(
-                            "quote \u{201c}{}\u{201d}: {} ({rule})",
-                            shorten(text),
-                            people.found[p].name
-                        ),
-                        None => format!(
-                            "quote \u{201c}{}\u{201d}: no speaker (no rule decided)",
-                            shorten(text)
-                        ),
-                    },
-                });
+                if let Some(explained) = explained.as_deref_mut() {
+                    explained.push(Explained {
+                        line: unit.line,
+                        rule: match unit.speakers[s] {
+                            Some((p, rule)) => format!(
+                                "quote \u{201c}{}\u{201d}: {} ({rule})",
+                                shorten(text),
+                                people.found[p].name
+                            ),
+                            None => format!(
+                                "quote \u{201c}{}\u{201d}: no speaker (no rule decided)",
+                                shorten(text)
+                            ),
+                        },
+                    });
+                }
                 if speaker.is_none() && first.is_none() {
                     warnings.push(Warning {
                         line: unit.line,
                         message: format!("no speaker found for the quote \"{}\"", shorten(text)),
                     });
                 }
-                quote_ids.insert((u, s), id.clone());
+                if firsts.contains(&(u, s)) {
+                    quote_ids.insert((u, s), id.clone());
+                }
                 out.push(Inline::Quote(Quote {
                     id,
                     speaker: speaker_id,
@@ -459,13 +467,19 @@ fn assemble(
 
 /// Unique element ids: a repeat gets `-2`, `-3`, …. Each base remembers
 /// its last suffix, so many repeats stay linear.
-#[derive(Default)]
 struct Ids {
     taken: FxHashSet<String>,
     next: FxHashMap<String, usize>,
 }
 
 impl Ids {
+    fn with_capacity(n: usize) -> Self {
+        Ids {
+            taken: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            next: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     fn take(&mut self, base: &str) -> String {
         if !self.next.contains_key(base) {
             self.next.insert(base.to_string(), 2);

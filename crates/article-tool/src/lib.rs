@@ -39,6 +39,8 @@ pub struct Options {
     /// Publisher name; default: "Unknown source" (with a warning).
     pub source: Option<String>,
     pub topics: Option<TopicList>,
+    /// Record what each line became and why (`Imported::explained`).
+    pub explain: bool,
 }
 
 /// Something to know that did not stop the import.
@@ -84,7 +86,7 @@ pub struct Imported {
     pub article: Article,
     pub warnings: Vec<Warning>,
     /// What each line became and the rule that decided it, in line order
-    /// (`import --explain`).
+    /// (`import --explain`); empty unless `Options::explain`.
     pub explained: Vec<Explained>,
 }
 
@@ -144,6 +146,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     let mut explained: Vec<Explained> = header
         .rules
         .iter()
+        .filter(|_| options.explain)
         .map(|&(line, rule)| Explained {
             line,
             rule: rule.into(),
@@ -180,10 +183,12 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     let pieces = furniture::classify(&lines[header.used..], &mut |line, message| {
         warnings.push(Warning { line, message })
     });
-    explained.extend(pieces.iter().map(|c| Explained {
-        line: c.line,
-        rule: c.rule.into(),
-    }));
+    if options.explain {
+        explained.extend(pieces.iter().map(|c| Explained {
+            line: c.line,
+            rule: c.rule.into(),
+        }));
+    }
     if !pieces.iter().any(|c| {
         matches!(
             c.piece,
@@ -204,8 +209,12 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             _ => {}
         }
     }
-    let build::Built { sections, related } =
-        build::build(&pieces, &mut people, &mut warnings, &mut explained);
+    let build::Built { sections, related } = build::build(
+        &pieces,
+        &mut people,
+        &mut warnings,
+        options.explain.then_some(&mut explained),
+    );
 
     let mut article = Article {
         format: FORMAT_VERSION,

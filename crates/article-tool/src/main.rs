@@ -125,6 +125,7 @@ fn main() -> ExitCode {
                 published,
                 source,
                 topics: None,
+                explain,
             };
             match run_import(inputs, target, options, topics, explain) {
                 Ok(()) => ExitCode::SUCCESS,

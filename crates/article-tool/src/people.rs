@@ -318,9 +318,19 @@ impl People {
         let mut key = String::new();
         let mut i = 0;
         while i < ws.len() {
-            // The longest full name starting here (people and organisations).
+            // The longest full name starting here (people and organisations),
+            // which are capitalised words and joiners.
             let mut matched = None;
-            for len in (1..=6.min(ws.len() - i)).rev() {
+            let longest = if is_capitalised(ws[i].core) {
+                ws[i..]
+                    .iter()
+                    .take(6)
+                    .take_while(|w| is_capitalised(w.core) || is_joiner(w.core))
+                    .count()
+            } else {
+                0
+            };
+            for len in (1..=longest).rev() {
                 if len > 1 && ws[i..i + len - 1].iter().any(|w| w.trailing) {
                     continue;
                 }

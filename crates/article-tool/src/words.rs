@@ -1,6 +1,8 @@
 //! Words of a text with their byte positions, and the small word lists the
 //! import rules use.
 
+use std::sync::OnceLock;
+
 /// One whitespace-separated word. `core` is the word without surrounding
 /// punctuation ("Kerry," → "Kerry"); `start..end` is the core's byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,29 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             })
         })
         .collect()
+}
+
+/// A word list looked up in any case without allocating: these run for
+/// every word of every text, so a scan of the list would dominate imports.
+struct WordSet(rustc_hash::FxHashSet<&'static str>);
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> Self {
+        WordSet(words.iter().copied().collect())
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return false;
+        };
+        if !word.is_ascii() {
+            return false;
+        }
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+    }
 }
 
 /// Starts with a capital letter, or is a particle name like "al-Assad".
@@ -157,7 +182,8 @@ pub fn is_title(word: &str) -> bool {
     ];
     // "Vice-President", "Deputy-Governor": the last part decides.
     let word = word.rsplit('-').next().unwrap_or(word);
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(TITLES)).contains(word)
 }
 
 /// Words that make a capitalised name an organisation's ("Environment
@@ -232,7 +258,8 @@ pub fn is_org_word(word: &str) -> bool {
         "league",
     ];
     let word = strip_possessive(word);
-    ORGS.iter().any(|o| o.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(ORGS)).contains(word)
 }
 
 /// "Kerry's" → "Kerry"; "Supporters'" keeps its letters.
@@ -360,7 +387,8 @@ pub fn is_reporting_verb(word: &str) -> bool {
         "whispered",
         "stated",
     ];
-    VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(VERBS)).contains(word)
 }
 
 /// Words that may sit between a subject and its reporting verb ("has said",

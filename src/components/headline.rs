@@ -29,6 +29,10 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             <p class="story-meta">
+                {a.byline.clone().map(|b| view! {
+                    <span class="byline">"By " {b}</span>
+                    <span class="story-meta__sep" aria-hidden="true">" · "</span>
+                })}
                 {date}
                 <span class="source">
                     <span class="visually-hidden">"Source: "</span>

@@ -10,6 +10,16 @@ const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
+test('an article copied with a byline and no date shows the byline and no date', async () => {
+  const { page, errors, close } = await open('?article=fixture-tech-startup');
+  assert.equal(await page.textContent('.story-header .section-label'), 'Technology');
+  assert.equal(await page.textContent('.story-meta .byline'), 'By Laura Finch, Technology correspondent');
+  assert.equal(await page.locator('.story-header time').count(), 0);
+  assert.match((await page.textContent('.story-meta')).replace(/\s+/g, ' '), /^By Laura Finch, Technology correspondent · Source: Test Gazette$/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('a social post is a quoted figure naming its author, with no link it was not given', async () => {
   const { page, errors, close } = await open('?article=fixture-tech-startup');
   const post = page.locator('article figure.post');

@@ -225,6 +225,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         section: Some(rng.pick(&SECTIONS).into()),
         headline,
         summary: Some(sentence(&mut rng)),
+        byline: None,
         published: Some(format!("{y:04}-{m:02}-{d:02}")),
         source: Source {
             name: "Generated".into(),

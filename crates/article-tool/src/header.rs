@@ -16,6 +16,11 @@ pub struct Header<'a> {
     pub headline: Line<'a>,
     /// The date line, and the date it gives (`YYYY-MM-DD`).
     pub date: Option<(Line<'a>, String)>,
+    /// "By Jane Roe" and the line after it ("BBC News, Washington"),
+    /// without the "By".
+    pub byline: Option<String>,
+    /// A "Published …" line whose date could not be read ("2 hours ago").
+    pub unread_date: Option<Line<'a>>,
     /// How many lines the header used; the body starts after them.
     pub used: usize,
     /// One sentence per decision, for `import --explain` and warnings.
@@ -60,21 +65,60 @@ pub fn read<'a>(lines: &[Line<'a>]) -> Option<Header<'a>> {
     };
     let headline = lines[headline_at];
     let mut used = headline_at + 1;
-    let date = lines.get(used).and_then(|&(n, l)| {
-        let iso = parse_date_line(l)?;
-        rules.push((n, "date line: a date under the headline"));
-        Some(((n, l), iso))
-    });
-    if date.is_some() {
-        used += 1;
+    let (mut date, mut byline, mut unread_date) = (None, None, None);
+    // Under the headline, in any order: a date line, a byline, a date line
+    // that cannot be read.
+    while let Some(&(n, l)) = lines.get(used) {
+        if date.is_none() {
+            if let Some(iso) = parse_date_line(l) {
+                rules.push((n, "date line: a date under the headline"));
+                date = Some(((n, l), iso));
+                used += 1;
+                continue;
+            }
+        }
+        if byline.is_none() {
+            if let Some(name) = l.strip_prefix("By ").filter(|b| is_short_line(b, 8)) {
+                rules.push((n, "byline: \"By\" and a name under the headline"));
+                let mut text = name.trim().to_string();
+                used += 1;
+                // "BBC News, Washington" or "Technology reporter" after it.
+                if let Some(&(m, more)) = lines.get(used).filter(|(_, m)| {
+                    is_short_line(m, 6) && parse_date_line(m).is_none() && !is_furniture(m)
+                }) {
+                    rules.push((m, "byline: the short line after \"By …\""));
+                    text = format!("{text}, {more}");
+                    used += 1;
+                }
+                byline = Some(text);
+                continue;
+            }
+        }
+        if unread_date.is_none() && is_dateish(l) && is_short_line(l, 8) {
+            rules.push((
+                n,
+                "date line that could not be read (dropped, with a warning)",
+            ));
+            unread_date = Some((n, l));
+            used += 1;
+            continue;
+        }
+        break;
     }
     Some(Header {
         label,
         headline,
         date,
+        byline,
+        unread_date,
         used,
         rules,
     })
+}
+
+/// At most `max` words and no sentence ending.
+fn is_short_line(line: &str, max: usize) -> bool {
+    words(line) <= max && !line.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 fn words(line: &str) -> usize {
@@ -96,6 +140,16 @@ fn is_headline(line: &str) -> bool {
         && !is_sentence(line)
         && !is_furniture(line)
         && parse_date_line(line).is_none()
+        && !is_dateish(line)
+        && !line.starts_with("By ")
+}
+
+/// "Published 2 hours ago", "Last updated …": a date line, read or not.
+fn is_dateish(line: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    ["published", "updated", "last updated", "posted"]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 /// A sentence of body text: ends with a full stop (perhaps inside a closing
@@ -232,6 +286,26 @@ mod tests {
             header("Markets rally again today\nShares rise\nPrices rose."),
             (None, "Markets rally again today", None)
         );
+    }
+
+    #[test]
+    fn a_byline_and_an_unreadable_date_are_header_too() {
+        let lines: Vec<Line> = [
+            "Storm batters coast",
+            "Published 2 hours ago",
+            "By Jane Roe",
+            "BBC News, Cardiff",
+            "Heavy rain fell overnight.",
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+        let h = read(&lines).unwrap();
+        assert_eq!(h.byline.as_deref(), Some("Jane Roe, BBC News, Cardiff"));
+        assert_eq!(h.unread_date, Some((2, "Published 2 hours ago")));
+        assert_eq!(h.used, 4);
+        assert_eq!(h.date, None);
     }
 
     #[test]

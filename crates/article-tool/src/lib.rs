@@ -162,6 +162,12 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             ),
         });
     }
+    if let Some((line, text)) = header.unread_date {
+        warnings.push(Warning {
+            line,
+            message: format!("\"{text}\" gives no date that can be read; the line is left out"),
+        });
+    }
     let published = options
         .published
         .clone()
@@ -226,6 +232,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         section: header.label.map(|(_, l)| l.to_string()),
         headline: headline.to_string(),
         summary: None,
+        byline: header.byline.clone(),
         published,
         source: Source {
             name: source,

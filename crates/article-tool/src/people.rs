@@ -392,6 +392,26 @@ impl People {
                         continue;
                     }
                 }
+                // "the minister": the one person whose role says so (with
+                // two ministers, nobody).
+                if let Some(n) = next.filter(|n| !is_capitalised(n.core) && is_title(n.core)) {
+                    let title = n.core.to_ascii_lowercase();
+                    let mut holders = self.found.iter().enumerate().filter(|(_, f)| {
+                        f.kind == SpeakerKind::Person
+                            && f.role
+                                .split([' ', '-'])
+                                .any(|r| r.eq_ignore_ascii_case(&title))
+                    });
+                    if let (Some((person, _)), None) = (holders.next(), holders.next()) {
+                        out.push(Mention {
+                            start: w.start,
+                            end: n.end,
+                            person,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
             }
             // "Mr Kerry", "President Assad", "Sir Peter".
             if let Some(n) = next.filter(|n| is_capitalised(n.core) && !is_acronym(n.core)) {
@@ -674,7 +694,7 @@ mod tests {
             "Sir Peter Lang came second.",
             "The Environment Agency said so.",
         ]);
-        let text = "Mr Kerry and President Assad; Kerry's again; John Kerry; Sir Peter; the agency; Ms Smith said; Ms Smith's.";
+        let text = "Mr Kerry and President Assad; Kerry's again; John Kerry; Sir Peter; the agency; the secretary; the president; Ms Smith said; Ms Smith's.";
         let m = p.mentions(&words(text));
         let got: Vec<(&str, &str)> = m
             .iter()
@@ -689,6 +709,10 @@ mod tests {
                 ("John Kerry", "kerry"),
                 ("Sir Peter", "lang"),
                 ("the agency", "environment-agency"),
+                // One secretary of state; the president is ambiguous only
+                // if two hold the title (here only Assad does).
+                ("the secretary", "kerry"),
+                ("the president", "assad"),
                 ("Ms Smith", "smith"),
                 ("Ms Smith's", "smith"),
             ]

@@ -27,6 +27,9 @@ pub struct Article {
     /// Optional standfirst; shown under the headline and used in listings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Who wrote it ("Jane Roe, BBC News, Washington"), without "By".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
     /// Publication date, `YYYY-MM-DD`, if known (a text copied from a page
     /// often has none).
     #[serde(default, skip_serializing_if = "Option::is_none")]

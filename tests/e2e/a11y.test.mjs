@@ -49,6 +49,8 @@ const STATES = [
   ['a malformed article', '?article=fixture-malformed', null],
   ['no such article', '?article=no-such-article', null],
   ['an article with unsupported content', '?article=fixture-harbour-strike', null],
+  ['an imported article: a social post, an analysis box, a byline, no date', '?article=fixture-tech-startup', null],
+  ['an imported article: organisations, a quote over two paragraphs', '?article=fixture-hospital-report&quote=cole-we-found-patients-waiting', null],
 ];
 
 for (const scheme of ['light', 'dark']) {

@@ -266,8 +266,19 @@ fn assemble(
     part_of: &FxHashMap<(usize, usize), (usize, usize)>,
     people: &People,
     warnings: &mut Vec<Warning>,
-    mut explained: Option<&mut Vec<Explained>>,
+    explained: Option<&mut Vec<Explained>>,
 ) -> Built {
+    let mut w = Writer {
+        units,
+        part_of,
+        firsts: part_of.values().copied().collect(),
+        quote_ids: FxHashMap::default(),
+        people,
+        ids: Ids::with_capacity(pieces.len() * 2),
+        counts: [0; 4],
+        warnings,
+        explained,
+    };
     let mut sections = vec![Section {
         id: "top".into(),
         heading: None,
@@ -275,170 +286,31 @@ fn assemble(
         blocks: Vec::new(),
     }];
     let mut related: Option<Related> = None;
-    let mut ids = Ids::with_capacity(pieces.len() * 2);
-    // The ids of first parts of quotes over several paragraphs, for their
-    // later parts.
-    let firsts: FxHashSet<(usize, usize)> = part_of.values().copied().collect();
-    let mut quote_ids: FxHashMap<(usize, usize), String> = FxHashMap::default();
-    let mut counts = [0usize; 4];
     let mut next_unit = 0;
     for c in pieces {
-        let mut runs_of = |u: usize, ids: &mut Ids| {
-            let unit = &units[u];
-            let mut out = Vec::with_capacity(unit.spans.len() * 2 + 1);
-            let mut cursor = 0;
-            for (s, span) in unit.spans.iter().enumerate() {
-                if span.open > cursor {
-                    out.push(Inline::Text(Text {
-                        text: unit.text[cursor..span.open].to_string(),
-                    }));
-                }
-                let text = &unit.text[span.start..span.end];
-                let speaker = unit.speakers[s].map(|f| f.0);
-                let speaker_id = speaker.map(|p| people.found[p].id.clone());
-                let id = ids.take(&format!(
-                    "{}-{}",
-                    speaker_id.as_deref().unwrap_or("unknown"),
-                    non_empty(slug(text, 4), "quote")
-                ));
-                let first = part_of.get(&(u, s)).and_then(|f| quote_ids.get(f)).cloned();
-                if let Some(explained) = explained.as_deref_mut() {
-                    explained.push(Explained {
-                        line: unit.line,
-                        rule: match unit.speakers[s] {
-                            Some((p, rule)) => format!(
-                                "quote \u{201c}{}\u{201d}: {} ({rule})",
-                                shorten(text),
-                                people.found[p].name
-                            ),
-                            None => format!(
-                                "quote \u{201c}{}\u{201d}: no speaker (no rule decided)",
-                                shorten(text)
-                            ),
-                        },
-                    });
-                }
-                if speaker.is_none() && first.is_none() {
-                    warnings.push(Warning {
-                        line: unit.line,
-                        message: format!("no speaker found for the quote \"{}\"", shorten(text)),
-                    });
-                }
-                if firsts.contains(&(u, s)) {
-                    quote_ids.insert((u, s), id.clone());
-                }
-                out.push(Inline::Quote(Quote {
-                    id,
-                    speaker: speaker_id,
-                    text: text.to_string(),
-                    part_of: first,
-                }));
-                cursor = span.close;
-            }
-            if cursor < unit.text.len() {
-                out.push(Inline::Text(Text {
-                    text: unit.text[cursor..].to_string(),
-                }));
-            }
-            out
+        let new_section = |id: String, heading: &str, analysis| Section {
+            id,
+            heading: Some(heading.to_string()),
+            analysis,
+            blocks: Vec::new(),
         };
-        let has_text = matches!(
-            c.piece,
-            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
-        );
-        let unit = has_text.then(|| {
-            next_unit += 1;
-            next_unit - 1
-        });
-        // Furniture after an analysis box means the article's own text
-        // goes on: a new section without a heading.
-        let furniture = matches!(
-            c.piece,
-            Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
-        );
-        if furniture && sections.last().is_some_and(|s| s.analysis.is_some()) {
-            let id = ids.take("continued");
-            sections.push(Section {
-                id,
-                heading: None,
-                analysis: None,
-                blocks: Vec::new(),
-            });
-        }
-        let block = match &c.piece {
-            Piece::Paragraph(_) => {
-                counts[0] += 1;
-                Block::Paragraph(Paragraph {
-                    id: ids.take(&format!("p{}", counts[0])),
-                    topics: Vec::new(),
-                    runs: runs_of(unit.expect("a paragraph is a unit"), &mut ids),
-                })
-            }
-            Piece::Media { placeholder, .. } => {
-                counts[1] += 1;
-                Block::Media(Media {
-                    id: ids.take(&format!("media-{}", counts[1])),
-                    kind: MediaKind::Video,
-                    placeholder: placeholder.to_string(),
-                    caption: runs_of(unit.expect("a caption is a unit"), &mut ids),
-                })
-            }
-            Piece::Image { credit, .. } => {
-                counts[2] += 1;
-                Block::Image(Image {
-                    id: ids.take(&format!("image-{}", counts[2])),
-                    src: None,
-                    alt: "Picture accompanying the article (not included in the text)".into(),
-                    caption: runs_of(unit.expect("a caption is a unit"), &mut ids),
-                    credit: credit.map(String::from),
-                })
-            }
-            Piece::Embed {
-                provider,
-                author,
-                handle,
-                posted,
-                ..
-            } => {
-                counts[3] += 1;
-                Block::Embed(Embed {
-                    id: ids.take(&format!("post-{}", counts[3])),
-                    provider: provider.to_string(),
-                    author: author.map(String::from),
-                    handle: handle.map(String::from),
-                    posted: posted.clone(),
-                    url: None,
-                    text: runs_of(unit.expect("a post is a unit"), &mut ids),
-                })
-            }
+        match &c.piece {
             Piece::Heading(heading) => {
-                let id = ids.take(&non_empty(slug(heading, 8), "section"));
-                sections.push(Section {
-                    id,
-                    heading: Some(heading.to_string()),
-                    analysis: None,
-                    blocks: Vec::new(),
-                });
-                continue;
+                let id = w.ids.take(&non_empty(slug(heading, 8), "section"));
+                sections.push(new_section(id, heading, None));
             }
             Piece::Analysis { title, byline } => {
-                let id = ids.take(&non_empty(slug(title, 8), "analysis"));
-                sections.push(Section {
-                    id,
-                    heading: Some(title.to_string()),
-                    analysis: Some(Analysis {
-                        byline: byline.map(String::from),
-                    }),
-                    blocks: Vec::new(),
-                });
-                continue;
+                let id = w.ids.take(&non_empty(slug(title, 8), "analysis"));
+                let analysis = Analysis {
+                    byline: byline.map(String::from),
+                };
+                sections.push(new_section(id, title, Some(analysis)));
             }
             Piece::Related(heading) => {
                 related = Some(Related {
                     heading: heading.to_string(),
                     links: Vec::new(),
                 });
-                continue;
             }
             Piece::Link { title, url } => {
                 if let Some(r) = related.as_mut() {
@@ -447,22 +319,160 @@ fn assemble(
                         url: url.to_string(),
                     });
                 }
-                continue;
             }
-        };
-        sections
-            .last_mut()
-            .expect("there is always a section")
-            .blocks
-            .push(block);
+            piece => {
+                // Furniture after an analysis box means the article's own
+                // text goes on: a new section without a heading.
+                let boxed = sections.last().is_some_and(|s| s.analysis.is_some());
+                if boxed && !matches!(piece, Piece::Paragraph(_)) {
+                    let id = w.ids.take("continued");
+                    sections.push(Section {
+                        id,
+                        heading: None,
+                        analysis: None,
+                        blocks: Vec::new(),
+                    });
+                }
+                let block = w.block(piece, next_unit);
+                next_unit += 1;
+                sections
+                    .last_mut()
+                    .expect("there is always a section")
+                    .blocks
+                    .push(block);
+            }
+        }
     }
     // Sections left empty (the opening one, when the text starts with a
     // subheading; a box with nothing in it) go.
     sections.retain(|s| !s.blocks.is_empty() || s.heading.is_some() && s.analysis.is_none());
-    if sections.len() > 1 && sections[0].blocks.is_empty() && sections[0].heading.is_none() {
-        sections.remove(0);
-    }
     Built { sections, related }
+}
+
+/// Writes blocks and runs, keeping ids unique and quote parts linked.
+struct Writer<'a, 'u> {
+    units: &'a [Unit<'u>],
+    part_of: &'a FxHashMap<(usize, usize), (usize, usize)>,
+    /// First parts of quotes over several paragraphs, and their ids once
+    /// written.
+    firsts: FxHashSet<(usize, usize)>,
+    quote_ids: FxHashMap<(usize, usize), String>,
+    people: &'a People,
+    ids: Ids,
+    /// Paragraphs, media, images and posts so far, for their ids.
+    counts: [usize; 4],
+    warnings: &'a mut Vec<Warning>,
+    explained: Option<&'a mut Vec<Explained>>,
+}
+
+impl Writer<'_, '_> {
+    /// The block of a piece that holds text (unit `u`).
+    fn block(&mut self, piece: &Piece, u: usize) -> Block {
+        let id = |w: &mut Self, kind: usize, name: &str| {
+            w.counts[kind] += 1;
+            w.ids.take(&format!("{name}{}", w.counts[kind]))
+        };
+        match piece {
+            Piece::Media { placeholder, .. } => Block::Media(Media {
+                id: id(self, 1, "media-"),
+                kind: MediaKind::Video,
+                placeholder: placeholder.to_string(),
+                caption: self.runs(u),
+            }),
+            Piece::Image { credit, .. } => Block::Image(Image {
+                id: id(self, 2, "image-"),
+                src: None,
+                alt: "Picture accompanying the article (not included in the text)".into(),
+                caption: self.runs(u),
+                credit: credit.map(String::from),
+            }),
+            Piece::Embed {
+                provider,
+                author,
+                handle,
+                posted,
+                ..
+            } => Block::Embed(Embed {
+                id: id(self, 3, "post-"),
+                provider: provider.to_string(),
+                author: author.map(String::from),
+                handle: handle.map(String::from),
+                posted: posted.clone(),
+                url: None,
+                text: self.runs(u),
+            }),
+            _ => Block::Paragraph(Paragraph {
+                id: id(self, 0, "p"),
+                topics: Vec::new(),
+                runs: self.runs(u),
+            }),
+        }
+    }
+
+    /// Unit `u`'s text as runs: plain text and quotes with their speakers.
+    fn runs(&mut self, u: usize) -> Vec<Inline> {
+        let unit = &self.units[u];
+        let mut out = Vec::with_capacity(unit.spans.len() * 2 + 1);
+        let mut cursor = 0;
+        for (s, span) in unit.spans.iter().enumerate() {
+            if span.open > cursor {
+                out.push(Inline::Text(Text {
+                    text: unit.text[cursor..span.open].to_string(),
+                }));
+            }
+            out.push(Inline::Quote(self.quote(u, s)));
+            cursor = span.close;
+        }
+        if cursor < unit.text.len() {
+            out.push(Inline::Text(Text {
+                text: unit.text[cursor..].to_string(),
+            }));
+        }
+        out
+    }
+
+    fn quote(&mut self, u: usize, s: usize) -> Quote {
+        let unit = &self.units[u];
+        let span = unit.spans[s];
+        let text = &unit.text[span.start..span.end];
+        let found = unit.speakers[s];
+        let speaker_id = found.map(|f| self.people.found[f.0].id.clone());
+        let id = self.ids.take(&format!(
+            "{}-{}",
+            speaker_id.as_deref().unwrap_or("unknown"),
+            non_empty(slug(text, 4), "quote")
+        ));
+        let first = self
+            .part_of
+            .get(&(u, s))
+            .and_then(|f| self.quote_ids.get(f))
+            .cloned();
+        if let Some(explained) = self.explained.as_deref_mut() {
+            let who = match found {
+                Some((p, rule)) => format!("{} ({rule})", self.people.found[p].name),
+                None => "no speaker (no rule decided)".into(),
+            };
+            explained.push(Explained {
+                line: unit.line,
+                rule: format!("quote \u{201c}{}\u{201d}: {who}", shorten(text)),
+            });
+        }
+        if found.is_none() && first.is_none() {
+            self.warnings.push(Warning {
+                line: unit.line,
+                message: format!("no speaker found for the quote \"{}\"", shorten(text)),
+            });
+        }
+        if self.firsts.contains(&(u, s)) {
+            self.quote_ids.insert((u, s), id.clone());
+        }
+        Quote {
+            id,
+            speaker: speaker_id,
+            text: text.to_string(),
+            part_of: first,
+        }
+    }
 }
 
 /// Unique element ids: a repeat gets `-2`, `-3`, …. Each base remembers
@@ -481,13 +491,12 @@ impl Ids {
     }
 
     fn take(&mut self, base: &str) -> String {
-        if !self.next.contains_key(base) {
-            self.next.insert(base.to_string(), 2);
-            if self.taken.insert(base.to_string()) {
-                return base.to_string();
-            }
+        // Most ids are new: one look-up, no suffix table.
+        if !self.taken.contains(base) && !self.next.contains_key(base) {
+            self.taken.insert(base.to_string());
+            return base.to_string();
         }
-        let n = self.next.get_mut(base).expect("inserted above");
+        let n = self.next.entry(base.to_string()).or_insert(2);
         loop {
             let id = format!("{base}-{n}");
             *n += 1;

@@ -115,28 +115,11 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Error> 
     }
 }
 
+/// The stages in order: lines → header → furniture → names → quotes and
+/// speakers → blocks → topics → the viewer's own validation.
 pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let chars = line.chars().count();
-        if chars > MAX_LINE_CHARS {
-            return fail(
-                Some(n + 1),
-                format!("the line is {chars} characters long; the limit is {MAX_LINE_CHARS}"),
-            );
-        }
-        let line = line.trim();
-        if !line.is_empty() {
-            lines.push((n + 1, line));
-        }
-    }
-    if lines.is_empty() {
-        return fail(None, "the input is empty");
-    }
+    let lines = lines_of(text)?;
     let mut warnings = Vec::new();
-
-    // The header: label, headline and date, each by the shape of its lines.
     let Some(header) = header::read(&lines) else {
         return fail(
             Some(lines[0].0),
@@ -153,38 +136,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         })
         .collect();
     let (headline_line, headline) = header.headline;
-    if header.label.is_none() {
-        warnings.push(Warning {
-            line: headline_line,
-            message: format!(
-                "no section label line before the headline; the article has none ({})",
-                header.rules[0].1
-            ),
-        });
-    }
-    if let Some((line, text)) = header.unread_date {
-        warnings.push(Warning {
-            line,
-            message: format!("\"{text}\" gives no date that can be read; the line is left out"),
-        });
-    }
-    let published = options
-        .published
-        .clone()
-        .or_else(|| header.date.as_ref().map(|d| d.1.clone()));
-    if published.is_none() {
-        warnings.push(Warning {
-            line: headline_line,
-            message: "no date line under the headline; the article has no date (pass --published YYYY-MM-DD to give one)".into(),
-        });
-    }
-    let source = options.source.clone().unwrap_or_else(|| {
-        warnings.push(Warning {
-            line: headline_line,
-            message: "no --source given; using \"Unknown source\"".into(),
-        });
-        "Unknown source".to_string()
-    });
+    let (published, source) = header_facts(&header, options, &mut warnings);
 
     let pieces = furniture::classify(&lines[header.used..], &mut |line, message| {
         warnings.push(Warning { line, message })
@@ -198,30 +150,19 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
     if !pieces.iter().any(|c| {
         matches!(
             c.piece,
-            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. }
+            Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
         )
     }) {
         return fail(Some(headline_line), "no body text after the headline");
     }
 
-    // Who is in the text; then quotes, their speakers and the blocks.
-    let mut people = People::default();
-    for c in &pieces {
-        match &c.piece {
-            Piece::Paragraph(t)
-            | Piece::Media { caption: t, .. }
-            | Piece::Image { caption: t, .. } => people.learn(t),
-            Piece::Embed { text, .. } => text.iter().for_each(|t| people.learn(t)),
-            _ => {}
-        }
-    }
+    let mut people = people_of(&pieces);
     let build::Built { sections, related } = build::build(
         &pieces,
         &mut people,
         &mut warnings,
         options.explain.then_some(&mut explained),
     );
-
     let mut article = Article {
         format: FORMAT_VERSION,
         id: options
@@ -246,6 +187,97 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         related,
         timeline: Vec::new(),
     };
+    add_people(&mut article, &people);
+    if let Some(topics) = &options.topics {
+        topics.tag(&mut article);
+    }
+    checked(&article)?;
+    explained.sort_by_key(|e| e.line);
+    Ok(Imported {
+        article,
+        warnings,
+        explained,
+    })
+}
+
+/// Stage one: the text's non-empty lines, trimmed, with their numbers.
+fn lines_of(text: &str) -> Result<Vec<header::Line<'_>>, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let chars = line.chars().count();
+        if chars > MAX_LINE_CHARS {
+            return fail(
+                Some(n + 1),
+                format!("the line is {chars} characters long; the limit is {MAX_LINE_CHARS}"),
+            );
+        }
+        let line = line.trim();
+        if !line.is_empty() {
+            lines.push((n + 1, line));
+        }
+    }
+    if lines.is_empty() {
+        return fail(None, "the input is empty");
+    }
+    Ok(lines)
+}
+
+/// The date and source, from the options or the header, with a warning for
+/// each thing the text did not say.
+fn header_facts(
+    header: &header::Header,
+    options: &Options,
+    warnings: &mut Vec<Warning>,
+) -> (Option<String>, String) {
+    let line = header.headline.0;
+    let mut warn = |line, message: String| warnings.push(Warning { line, message });
+    if header.label.is_none() {
+        warn(
+            line,
+            format!(
+                "no section label line before the headline; the article has none ({})",
+                header.rules[0].1
+            ),
+        );
+    }
+    if let Some((at, text)) = header.unread_date {
+        warn(
+            at,
+            format!("\"{text}\" gives no date that can be read; the line is left out"),
+        );
+    }
+    let published = options
+        .published
+        .clone()
+        .or_else(|| header.date.as_ref().map(|d| d.1.clone()));
+    if published.is_none() {
+        warn(line, "no date line under the headline; the article has no date (pass --published YYYY-MM-DD to give one)".into());
+    }
+    let source = options.source.clone().unwrap_or_else(|| {
+        warn(line, "no --source given; using \"Unknown source\"".into());
+        "Unknown source".to_string()
+    });
+    (published, source)
+}
+
+/// Stage four: everyone the text introduces, from every text it holds.
+fn people_of(pieces: &[furniture::Classified]) -> People {
+    let mut people = People::default();
+    for c in pieces {
+        match &c.piece {
+            Piece::Paragraph(t)
+            | Piece::Media { caption: t, .. }
+            | Piece::Image { caption: t, .. } => people.learn(t),
+            Piece::Embed { text, .. } => text.iter().for_each(|t| people.learn(t)),
+            _ => {}
+        }
+    }
+    people
+}
+
+/// The people and organisations found, and the parties they belong to.
+fn add_people(article: &mut Article, people: &People) {
     for found in &people.found {
         if let Some((id, name)) = found.affiliation {
             if article.party(id).is_none() {
@@ -263,26 +295,22 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             kind: found.kind,
         });
     }
-    if let Some(topics) = &options.topics {
-        topics.tag(&mut article);
-    }
+}
 
-    // The same checks the viewer runs: an import never writes what it would reject.
-    let errors: Vec<String> = validate(&article)
+/// The same checks the viewer runs: an import never writes what it would
+/// reject.
+fn checked(article: &Article) -> Result<(), Error> {
+    let errors: Vec<String> = validate(article)
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
         .map(|p| p.to_string())
         .collect();
-    if !errors.is_empty() {
-        return fail(
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        fail(
             None,
             format!("the result does not validate: {}", errors.join("; ")),
-        );
+        )
     }
-    explained.sort_by_key(|e| e.line);
-    Ok(Imported {
-        article,
-        warnings,
-        explained,
-    })
 }

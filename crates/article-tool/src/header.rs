@@ -94,6 +94,12 @@ pub fn read<'a>(lines: &[Line<'a>]) -> Option<Header<'a>> {
                 continue;
             }
         }
+        // "Published" alone: the date is on the next line.
+        if is_dateish(l) && l.split_whitespace().count() <= 2 && !l.contains(char::is_numeric) {
+            rules.push((n, "date line: a \"Published\" label, the date follows"));
+            used += 1;
+            continue;
+        }
         if unread_date.is_none() && is_dateish(l) && is_short_line(l, 8) {
             rules.push((
                 n,
@@ -306,6 +312,18 @@ mod tests {
         assert_eq!(h.unread_date, Some((2, "Published 2 hours ago")));
         assert_eq!(h.used, 4);
         assert_eq!(h.date, None);
+    }
+
+    #[test]
+    fn a_published_label_may_stand_above_its_date() {
+        let lines: Vec<Line> = ["Talks go on", "Published", "9 August 2013", "Text."]
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .collect();
+        let h = read(&lines).unwrap();
+        assert_eq!(h.date.map(|d| d.1).as_deref(), Some("2013-08-09"));
+        assert_eq!((h.unread_date, h.used), (None, 3));
     }
 
     #[test]

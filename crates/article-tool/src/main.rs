@@ -40,7 +40,8 @@ enum Command {
     Import {
         /// Text files; `-` or nothing reads standard input.
         inputs: Vec<PathBuf>,
-        /// Folder to write into (the viewer's is public/articles).
+        /// Folder to write into; default: public/articles (the viewer's),
+        /// when run from the project's folder.
         #[arg(long, conflicts_with = "stdout")]
         out: Option<PathBuf>,
         /// Print the article JSON to standard output instead of writing
@@ -113,9 +114,13 @@ fn main() -> ExitCode {
             let target = match (out, stdout) {
                 (Some(dir), _) => Target::Folder(dir),
                 (None, true) => Target::Stdout,
+                // Run from the project, the viewer's own folder.
+                (None, false) if Path::new(DEFAULT_OUT).is_dir() => {
+                    Target::Folder(PathBuf::from(DEFAULT_OUT))
+                }
                 (None, false) => {
                     eprintln!(
-                        "error: say where to write: --out DIR (e.g. public/articles) or --stdout"
+                        "error: say where to write: --out DIR (e.g. {DEFAULT_OUT}) or --stdout"
                     );
                     return ExitCode::FAILURE;
                 }
@@ -157,6 +162,10 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Where `import` writes when not told: the viewer's articles, when run
+/// from the project's folder.
+const DEFAULT_OUT: &str = "public/articles";
 
 enum Target {
     Folder(PathBuf),

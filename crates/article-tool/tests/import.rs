@@ -792,3 +792,26 @@ fn cli_explains_each_line_and_each_quote() {
     // The JSON stays alone on standard output.
     article::load_article("out", &String::from_utf8(out.stdout).unwrap()).unwrap();
 }
+
+#[test]
+fn cli_with_no_flags_writes_into_the_viewers_folder() {
+    let project = temp_dir("no-flags");
+    std::fs::create_dir_all(project.join("public/articles")).unwrap();
+    let out = tool()
+        .current_dir(&project)
+        .arg("import")
+        .arg(repo().join("tests/fixtures/seed.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = project.join("public/articles/john-kerry-us-and-russia-must-talk-despite.json");
+    let a = article::load_article("seed", &std::fs::read_to_string(&written).unwrap())
+        .unwrap()
+        .article;
+    assert_eq!(a.section.as_deref(), Some("US & Canada"));
+    assert!(project.join("public/articles/index.json").exists());
+}

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 
 use article::{load_article, load_manifest, Manifest, ManifestEntry, Severity, FORMAT_VERSION};
 use article_tool::{import_bytes, Options, TopicList};
+
+/// Allocation is much of an import's time (a string per run, id and path);
+/// this allocator does it faster than the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]

@@ -247,3 +247,214 @@ pub fn reporting_subjects(p: &Paragraph) -> Vec<(usize, usize)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find;
+    use crate::words::words;
+
+    /// The speaker's name and rule for the first quote of `text`, after
+    /// `intro` has introduced people; `salient` is who spoke last.
+    fn who(intro: &str, text: &str, salient: Option<&str>) -> Option<(String, &'static str)> {
+        let mut people = People::default();
+        people.learn(intro);
+        people.learn(text);
+        let intro_ws = words(intro);
+        let intro_mentions = people.mentions(&intro_ws);
+        let ws = words(text);
+        let mentions = people.mentions(&ws);
+        let spans = find(text, false).unwrap();
+        let window: Vec<usize> = intro_mentions
+            .iter()
+            .chain(mentions.iter().filter(|m| m.end <= spans[0].open))
+            .map(|m| m.person)
+            .collect();
+        let salient = salient.and_then(|name| people.found.iter().position(|f| f.name == name));
+        let p = Paragraph {
+            text,
+            ws: &ws,
+            spans: &spans,
+            mentions: &mentions,
+        };
+        let d = Discourse {
+            window: &window,
+            salient,
+        };
+        attribute(&p, spans[0], &d, &people).map(|(n, rule)| (people.found[n].name.clone(), rule))
+    }
+
+    fn name(found: Option<(String, &'static str)>) -> Option<String> {
+        found.map(|f| f.0)
+    }
+
+    const INTRO: &str =
+        "US Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov.";
+
+    #[test]
+    fn after_the_quote() {
+        assert_eq!(
+            name(who(
+                INTRO,
+                "\"We talked,\" Mr Kerry said, flanked by Mr Lavrov.",
+                None
+            ))
+            .as_deref(),
+            Some("John Kerry")
+        );
+        assert_eq!(
+            name(who(INTRO, "\"We talked,\" said Mr Lavrov.", None)).as_deref(),
+            Some("Sergei Lavrov")
+        );
+        assert_eq!(
+            name(who(
+                INTRO,
+                "Progress despite \"collisions\", US Secretary of State John Kerry has said.",
+                None
+            ))
+            .as_deref(),
+            Some("John Kerry")
+        );
+        // A role between the verb and the name, or a description before it.
+        assert_eq!(
+            name(who(
+                "",
+                "\"Fares are fair,\" said Transport Secretary Helen Marsh.",
+                None
+            ))
+            .as_deref(),
+            Some("Helen Marsh")
+        );
+        assert_eq!(
+            name(who(
+                "",
+                "\"Cheap,\" founder and chief executive Daniel Okoro said.",
+                None
+            ))
+            .as_deref(),
+            Some("Daniel Okoro")
+        );
+        assert_eq!(
+            name(who(
+                "The Bank of England held rates.",
+                "\"Down,\" the bank's chief economist, Huw Pill, said.",
+                None
+            ))
+            .as_deref(),
+            Some("Huw Pill")
+        );
+    }
+
+    #[test]
+    fn before_the_quote_in_the_same_sentence() {
+        assert_eq!(
+            name(who(
+                INTRO,
+                "Mr Lavrov said the diplomats had \"laid foundations\", but more.",
+                None
+            ))
+            .as_deref(),
+            Some("Sergei Lavrov")
+        );
+        assert_eq!(
+            name(who(
+                INTRO,
+                "Mr Lavrov, who spoke last, said it was \"solid\".",
+                None
+            ))
+            .as_deref(),
+            Some("Sergei Lavrov")
+        );
+        assert_eq!(
+            name(who(
+                "",
+                "The Environment Agency said in a statement: \"Move to higher ground.\"",
+                None
+            ))
+            .as_deref(),
+            Some("Environment Agency")
+        );
+        // A verb in an earlier sentence does not count.
+        assert_eq!(
+            who(INTRO, "Mr Kerry said no. The crowd chanted \"yes\".", None),
+            None
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        let found = who(
+            "",
+            "The plan is \"ready\", according to Prof Ruth Evans.",
+            None,
+        );
+        assert_eq!(
+            found,
+            Some((
+                "Ruth Evans".into(),
+                "\"according to\" and the speaker after the quote"
+            ))
+        );
+    }
+
+    #[test]
+    fn pronouns_fit_or_go_to_nobody() {
+        // "it" only for an organisation.
+        assert_eq!(
+            name(who(
+                "Birmingham City Council met.",
+                "\"We will see,\" it said.",
+                None
+            ))
+            .as_deref(),
+            Some("Birmingham City Council")
+        );
+        assert_eq!(
+            who("Mr Tom Reid met.", "\"We will see,\" it said.", None),
+            None
+        );
+        // "she" skips a man the text has called Mr.
+        assert_eq!(
+            name(who(
+                "Mr Paul Hart and Ms Amy Lewis visited.",
+                "\"Good news,\" she said.",
+                Some("Paul Hart")
+            ))
+            .as_deref(),
+            Some("Amy Lewis")
+        );
+        // The last speaker, unless someone else who fits was named since:
+        // then the two who fit (her gender unknown) leave nobody.
+        assert_eq!(
+            who(
+                "Amy Lewis said so. Headteacher Paul Hart welcomed it.",
+                "\"Good,\" he said.",
+                Some("Amy Lewis")
+            ),
+            None
+        );
+        assert_eq!(
+            name(who(
+                "Ms Amy Lewis said so. Headteacher Paul Hart welcomed it.",
+                "\"Good,\" he said.",
+                Some("Amy Lewis")
+            ))
+            .as_deref(),
+            Some("Paul Hart")
+        );
+        // Two who fit and no way to choose: nobody.
+        assert_eq!(
+            who("Tom Reid met Paul Hart.", "\"Good,\" he said.", None),
+            None
+        );
+    }
+
+    #[test]
+    fn no_attribution_means_nobody() {
+        assert_eq!(
+            who(INTRO, "Some called it \"a farce\" on the day.", None),
+            None
+        );
+        assert_eq!(who(INTRO, "\"We will see,\" a voice shouted.", None), None);
+    }
+}

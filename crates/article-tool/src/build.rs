@@ -522,3 +522,86 @@ fn shorten(s: &str) -> String {
         s.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::furniture::classify;
+
+    fn built(text: &str) -> (Built, People, Vec<Warning>) {
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .map(str::trim)
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty())
+            .map(|(i, l)| (i + 1, l))
+            .collect();
+        let pieces = classify(&lines, &mut |_, _| {});
+        let mut people = People::default();
+        for c in &pieces {
+            if let Piece::Paragraph(t) = c.piece {
+                people.learn(t);
+            }
+        }
+        let mut warnings = Vec::new();
+        let b = build(&pieces, &mut people, &mut warnings, None);
+        (b, people, warnings)
+    }
+
+    fn quotes(b: &Built) -> Vec<Quote> {
+        b.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .flat_map(|b| b.runs())
+            .filter_map(|r| match r {
+                Inline::Quote(q) => Some(q.clone()),
+                Inline::Text(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_over_three_paragraphs_is_one_quote_with_one_speaker() {
+        let (b, _, warnings) = built(
+            "Director Alice Morgan spoke.\n\"One part.\n\"Two part.\n\"Three part,\" Ms Morgan said.\nThe end.",
+        );
+        let q = quotes(&b);
+        assert_eq!(q.len(), 3);
+        // The speaker found in the last part holds for all; later parts
+        // name the first.
+        assert!(
+            q.iter().all(|q| q.speaker.as_deref() == Some("morgan")),
+            "{q:?}"
+        );
+        assert_eq!(q[0].part_of, None);
+        assert_eq!(q[1].part_of.as_deref(), Some(q[0].id.as_str()));
+        assert_eq!(q[2].part_of.as_deref(), Some(q[0].id.as_str()));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_post_speaks_for_its_author_and_a_box_ends_at_furniture() {
+        let (b, people, _) = built(
+            "Why it matters\nAnalysis box by Jane Roe, correspondent\nIt matters.\nSkip Twitter post by @ann\nWe said \"never again\" today\n\u{2014} Ann Lee (@ann) 1 May 2020\nEnd of Twitter post by @ann\nThe story goes on.",
+        );
+        let shape: Vec<(Option<&str>, bool, usize)> = b
+            .sections
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.analysis.is_some(), s.blocks.len()))
+            .collect();
+        assert_eq!(shape, [(Some("Why it matters"), true, 1), (None, false, 2)]);
+        let q = quotes(&b);
+        let speaker = q[0]
+            .speaker
+            .as_deref()
+            .and_then(|id| people.found.iter().find(|f| f.id == id));
+        assert_eq!(speaker.map(|f| f.name.as_str()), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn ids_stay_unique() {
+        let mut ids = Ids::with_capacity(4);
+        let got: Vec<String> = ["p", "p", "p-2", "p"].iter().map(|b| ids.take(b)).collect();
+        assert_eq!(got, ["p", "p-2", "p-2-2", "p-3"]);
+    }
+}

@@ -164,7 +164,16 @@ impl People {
             self.add_org(&run[usize::from(run[0].core == "The")..]);
             return;
         }
-        self.learn_person(ws, i, j, sentence_start, verb_next);
+        // "Mr Paul Hart and Ms Amy Lewis": people are joined by "and".
+        let mut start = i;
+        for k in i..j {
+            // ("founder and chief executive Daniel Okoro" is one role.)
+            if matches!(ws[k].core, "and" | "&") && k > start && name_like(&ws[k - 1]) {
+                self.learn_person(ws, start, k, sentence_start && start == i, false);
+                start = k + 1;
+            }
+        }
+        self.learn_person(ws, start, j, sentence_start && start == i, verb_next);
     }
 
     fn learn_person(

@@ -86,3 +86,20 @@ test('organisations speak: listed with the people and named on their quotes', as
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('printed, the post and the analysis box keep a frame and the text', async () => {
+  const { page, errors, close } = await open('?article=fixture-tech-startup');
+  await page.emulateMedia({ media: 'print' });
+  const styles = await page.evaluate(() =>
+    ['.post', 'section.analysis'].map((sel) => {
+      const s = getComputedStyle(document.querySelector(sel));
+      return [s.display, s.borderTopStyle, s.breakInside];
+    }),
+  );
+  assert.deepEqual(styles, [
+    ['block', 'solid', 'avoid'],
+    ['block', 'solid', 'avoid'],
+  ]);
+  assert.deepEqual(errors, []);
+  await close();
+});

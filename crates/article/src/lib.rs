@@ -6,6 +6,7 @@
 pub mod date;
 pub mod filter;
 pub mod library;
+pub mod links;
 mod load;
 pub mod timeline;
 mod types;

@@ -61,11 +61,10 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// Only these become clickable links; everything else is shown as text.
+/// Only these become clickable links; everything else is shown as text
+/// (the policy is `links::link`).
 pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && lower.len() > "https://".len()
+    crate::links::link(url).is_ok()
 }
 
 /// All problems in the article, errors and warnings, in document order.
@@ -113,6 +112,17 @@ impl Validator {
 
     // Paths are built only when there is a problem to report: a large
     // article has hundreds of thousands of fields and almost all are fine.
+    /// A link from data that the policy refuses is a warning saying why
+    /// and what the reader gets instead.
+    fn link(&mut self, path: String, url: &str, instead: &str) {
+        if let Err(why) = crate::links::link(url) {
+            self.problems.push(Problem::warning(
+                path,
+                format!("\"{url}\" {why}; {instead}"),
+            ));
+        }
+    }
+
     fn not_empty(&mut self, path: impl FnOnce() -> String, value: &str) {
         if value.trim().is_empty() {
             self.error(path(), "must not be empty".into());
@@ -189,12 +199,7 @@ impl Validator {
             }
         }
         if let Some(url) = &a.source.url {
-            if !is_safe_url(url) {
-                self.problems.push(Problem::warning(
-                    "source.url",
-                    format!("\"{url}\" is not an http or https address; shown as text"),
-                ));
-            }
+            self.link("source.url".into(), url, "shown as text");
         }
 
         let parties = self.ids(
@@ -305,10 +310,10 @@ impl Validator {
                     Block::Image(img) => {
                         self.not_empty(|| format!("sections[{si}].blocks[{bi}].alt"), &img.alt);
                         if let Some(src) = &img.src {
-                            if !is_safe_image_src(src) {
+                            if let Err(why) = crate::links::image(src) {
                                 self.problems.push(Problem::warning(
                                     format!("sections[{si}].blocks[{bi}].src"),
-                                    format!("\"{src}\" is not an http(s) or relative address; image not shown"),
+                                    format!("\"{src}\" {why}; image not shown"),
                                 ));
                             }
                         }
@@ -318,11 +323,12 @@ impl Validator {
                             || format!("sections[{si}].blocks[{bi}].provider"),
                             &e.provider,
                         );
-                        if let Some(url) = e.url.as_ref().filter(|u| !is_safe_url(u)) {
-                            self.problems.push(Problem::warning(
+                        if let Some(url) = &e.url {
+                            self.link(
                                 format!("sections[{si}].blocks[{bi}].url"),
-                                format!("\"{url}\" is not an http or https address; the post is shown without a link"),
-                            ));
+                                url,
+                                "the post is shown without a link",
+                            );
                         }
                         if let Some(posted) = &e.posted {
                             if let Err(err) = Date::parse(posted) {
@@ -437,15 +443,11 @@ impl Validator {
             self.not_empty(|| "related.heading".into(), &related.heading);
             for (li, link) in related.links.iter().enumerate() {
                 self.not_empty(|| format!("related.links[{li}].title"), &link.title);
-                if !is_safe_url(&link.url) {
-                    self.problems.push(Problem::warning(
-                        format!("related.links[{li}].url"),
-                        format!(
-                            "\"{}\" is not an http or https address; shown as text",
-                            link.url
-                        ),
-                    ));
-                }
+                self.link(
+                    format!("related.links[{li}].url"),
+                    &link.url,
+                    "shown as text",
+                );
             }
         }
 
@@ -463,18 +465,9 @@ fn precision_name(p: Precision) -> &'static str {
 }
 
 /// Images may also come from the site itself (a relative path), but never
-/// from `javascript:`, `data:` or any other scheme.
+/// from another site through a relative path, over plain http, or from
+/// `javascript:`, `data:` or any other scheme (the policy is
+/// `links::image`).
 pub fn is_safe_image_src(src: &str) -> bool {
-    let s = src.trim();
-    if is_safe_url(s) {
-        return true;
-    }
-    let scheme_end = s.find(':');
-    let first_delim = s.find(['/', '?', '#']);
-    let has_scheme = match (scheme_end, first_delim) {
-        (Some(c), Some(d)) => c < d,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    !s.is_empty() && !has_scheme && !s.starts_with("//")
+    crate::links::image(src).is_ok()
 }

@@ -1,0 +1,144 @@
+//! The one policy for addresses that come from data: links (the article's
+//! source, related links, a post's address) and image sources. Validation,
+//! the viewer, the pre-renderer and the importer all ask here.
+//!
+//! Addresses are parsed as a browser parses them (the `url` crate follows
+//! the WHATWG URL standard, including the trimming of spaces and control
+//! characters and the removal of tabs and newlines), so what is checked is
+//! what the browser would follow, not what a prefix test sees.
+
+use std::fmt;
+
+use url::Url;
+
+/// Why an address from data is not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Not an address a browser reads as absolute (perhaps text that only
+    /// looks like one, after characters a browser does not trim).
+    NotAbsolute,
+    /// A scheme other than http and https (`javascript:`, `data:`, …).
+    Scheme,
+    /// A user name or password before the host: the link would show one
+    /// site and open another.
+    Credentials,
+    /// An image over plain http: the page's policy would block it.
+    Insecure,
+    /// A relative image source that leads to another site (`//x`, `\\x`,
+    /// `/\x`).
+    OtherSite,
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Refused::NotAbsolute => "is not an absolute http or https address",
+            Refused::Scheme => "is not an http or https address",
+            Refused::Credentials => "carries a user name or password before the host",
+            Refused::Insecure => "is not https",
+            Refused::OtherSite => "leads to another site",
+        })
+    }
+}
+
+/// A link from data: an absolute http(s) address without credentials.
+/// Returns it as the browser will read it.
+pub fn link(raw: &str) -> Result<String, Refused> {
+    let url = Url::parse(raw).map_err(|_| Refused::NotAbsolute)?;
+    checked(&url)?;
+    Ok(url.into())
+}
+
+/// An image source from data: https on any host, or a path that stays on
+/// the page's own site (returned as written, for the viewer to resolve from
+/// the site root).
+pub fn image(raw: &str) -> Result<String, Refused> {
+    match Url::parse(raw) {
+        Ok(url) => {
+            checked(&url)?;
+            if url.scheme() != "https" {
+                return Err(Refused::Insecure);
+            }
+            Ok(url.into())
+        }
+        Err(url::ParseError::RelativeUrlWithoutBase) if !raw.trim().is_empty() => {
+            // Resolved against a page of this site, it must stay here.
+            let base = Url::parse("https://site.invalid/a/page/").expect("a valid base");
+            let url = base.join(raw).map_err(|_| Refused::NotAbsolute)?;
+            if url.origin() != base.origin() {
+                return Err(Refused::OtherSite);
+            }
+            checked(&url)?;
+            Ok(raw.trim().to_string())
+        }
+        Err(_) => Err(Refused::NotAbsolute),
+    }
+}
+
+fn checked(url: &Url) -> Result<(), Refused> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Refused::Scheme);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Refused::Credentials);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_http_and_tell_the_truth_about_their_host() {
+        assert_eq!(
+            link("HTTPS://Example.org").as_deref(),
+            Ok("https://example.org/")
+        );
+        assert_eq!(
+            link("  https://example.org/a\t  ").as_deref(),
+            Ok("https://example.org/a")
+        );
+        for (raw, why) in [
+            ("javascript:alert(1)", Refused::Scheme),
+            (" javascript:https://x", Refused::Scheme),
+            ("data:text/html,hi", Refused::Scheme),
+            ("http://user:pass@example.org/", Refused::Credentials),
+            (
+                "https://www.example.com@other.example/",
+                Refused::Credentials,
+            ),
+            ("https://", Refused::NotAbsolute),
+            // Whitespace a browser does not trim makes a relative address.
+            ("\u{3000}https://other.example/", Refused::NotAbsolute),
+            ("\u{a0}https://other.example/", Refused::NotAbsolute),
+            ("/a/page", Refused::NotAbsolute),
+        ] {
+            assert_eq!(link(raw), Err(why), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn images_are_https_or_stay_on_the_site() {
+        for ok in [
+            "images/a.jpg",
+            "/images/a.jpg",
+            "../a.png",
+            "https://cdn.example/a.png",
+        ] {
+            assert!(image(ok).is_ok(), "{ok}");
+        }
+        for (raw, why) in [
+            ("//evil.example/a.png", Refused::OtherSite),
+            ("\\\\other.example/x", Refused::OtherSite),
+            ("/\\other.example/x", Refused::OtherSite),
+            ("/\t/other.example/x", Refused::OtherSite),
+            ("http://example.org/a.png", Refused::Insecure),
+            ("data:image/png;base64,AA", Refused::Scheme),
+            ("javascript:alert(1)", Refused::Scheme),
+            ("https://u:p@example.org/a.png", Refused::Credentials),
+        ] {
+            assert_eq!(image(raw), Err(why), "{raw:?}");
+        }
+    }
+}

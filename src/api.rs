@@ -100,7 +100,12 @@ pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleE
         Err(e) => return Err(e.error.into()),
     };
     remember_fingerprint(&file, &text);
-    let loaded = Arc::new(load_article(&file, &text)?);
+    // The address and share links use the id: it must be the file's name.
+    let loaded = Arc::new(article::check_file_name(
+        &file,
+        &slug,
+        load_article(&file, &text)?,
+    )?);
     remember_article(&slug, loaded.clone());
     Ok(loaded)
 }

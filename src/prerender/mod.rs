@@ -628,12 +628,13 @@ fn load_articles(
         let file = api::article_file(&slug);
         let text = read(&dist.join(&file));
         let fingerprint = text.as_deref().map(api::fingerprint).unwrap_or_default();
-        match text.and_then(|t| load_article(&file, &t).map_err(|e| e.to_string())) {
-            Ok(loaded) if loaded.article.id == slug => out.push((slug, loaded, fingerprint)),
-            Ok(loaded) => report.skipped.push(format!(
-                "{file}: its id is \"{}\", not \"{slug}\"",
-                loaded.article.id
-            )),
+        let loaded = text.and_then(|t| {
+            load_article(&file, &t)
+                .and_then(|loaded| article::check_file_name(&file, &slug, loaded))
+                .map_err(|e| e.to_string())
+        });
+        match loaded {
+            Ok(loaded) => out.push((slug, loaded, fingerprint)),
             Err(e) => report.skipped.push(e),
         }
     }

@@ -69,6 +69,10 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
   fs.mkdirSync(path.join(dir, 'articles'));
   PAYLOADS.forEach((p, n) => fs.writeFileSync(path.join(dir, 'articles', `hostile-${n}.json`), JSON.stringify(hostile(p, n))));
+  // The seed under another file name, and the seed saved as UTF-16.
+  const seedText = fs.readFileSync(path.join(repo, 'public/articles', `${SEED}.json`), 'utf8');
+  fs.writeFileSync(path.join(dir, 'articles', 'renamed.json'), seedText);
+  fs.writeFileSync(path.join(dir, 'articles', 'utf-sixteen.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
   server = await startServer({ roots: [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures'), dir] });
   browser = await launch();
 });
@@ -194,6 +198,21 @@ for (const [n, payload] of PAYLOADS.entries()) {
     await close();
   });
 }
+
+test('a file whose id is not its name, or that is not UTF-8, says so', async () => {
+  for (const [slug, message] of [
+    ['renamed', /articles\/renamed\.json:\s*id: "us-russia-talks-despite-collisions" differs from the file name "renamed\.json"/],
+    ['utf-sixteen', /articles\/utf-sixteen\.json:\s*this file is not UTF-8 \(it looks like UTF-16\); save it as UTF-8/],
+  ]) {
+    const { page, close } = await guarded(`?article=${slug}`);
+    const panel = page.locator('.error-panel[role="alert"]');
+    await panel.waitFor();
+    assert.match(await panel.textContent(), message);
+    // The rest of the page still works.
+    assert.equal(await page.textContent('.masthead .brand'), 'Newsview');
+    await close();
+  }
+});
 
 test('crafted addresses give notices and never break the page', async () => {
   const weird = [

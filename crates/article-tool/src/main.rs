@@ -367,22 +367,31 @@ fn validate_files(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        // Read as a browser reads a response's text (bad bytes become
+        // U+FFFD), so a file in another encoding gets the loader's message.
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
                 println!("{name}: {e}");
                 failed = true;
                 continue;
             }
         };
-        // A manifest has "articles" at the top; anything else is an article.
+        // A manifest has "articles" at the top; anything else is an article,
+        // whose id must be its file name (links and addresses use the id).
         let is_manifest = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .is_some_and(|v| v.get("articles").is_some());
         let result = if is_manifest {
             load_manifest(&name, &text).map(|_| Vec::new())
         } else {
-            load_article(&name, &text).map(|loaded| loaded.warnings)
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            load_article(&name, &text)
+                .and_then(|loaded| article::check_file_name(&name, stem, loaded))
+                .map(|loaded| loaded.warnings)
         };
         match result {
             Ok(warnings) => {

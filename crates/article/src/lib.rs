@@ -13,7 +13,7 @@ mod types;
 pub mod url;
 pub mod validate;
 
-pub use load::{load_article, load_manifest, LoadError, Loaded};
+pub use load::{check_file_name, load_article, load_manifest, LoadError, Loaded};
 pub use types::*;
 pub use validate::{is_safe_url, validate, Problem, Severity};
 

@@ -69,11 +69,38 @@ pub fn load_manifest(file: &str, json: &str) -> Result<Manifest, LoadError> {
     parse(file, json)
 }
 
+/// An article loaded from `<stem>.json` must have `stem` as its id: share
+/// links and addresses use the id, so a different one would open another
+/// article on reload.
+pub fn check_file_name(file: &str, stem: &str, loaded: Loaded) -> Result<Loaded, LoadError> {
+    if loaded.article.id == stem {
+        return Ok(loaded);
+    }
+    Err(LoadError {
+        file: file.to_string(),
+        problems: vec![Problem::error(
+            "id".to_string(),
+            format!(
+                "\"{}\" differs from the file name \"{stem}.json\"; an article's id must be its file name",
+                loaded.article.id
+            ),
+        )],
+    })
+}
+
 fn parse<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
     let fail = |path: String, message: String| LoadError {
         file: file.to_string(),
         problems: vec![Problem::error(path, message)],
     };
+    // UTF-16 read as UTF-8: its byte-order mark becomes two replacement
+    // characters, and every ASCII character carries a zero byte.
+    if json.starts_with("\u{fffd}\u{fffd}") || json.chars().take(64).any(|c| c == '\0') {
+        return Err(fail(
+            String::new(),
+            "this file is not UTF-8 (it looks like UTF-16); save it as UTF-8".into(),
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let outer = err.path().to_string();
@@ -126,6 +153,83 @@ fn join_path(outer: &str, inner: &str) -> String {
 }
 
 /// Split a tagged object into its `type` and the remaining fields.
+/// Reads any JSON value like `Value::deserialize`, but a key repeated in an
+/// object is an error: the buffered blocks and runs would otherwise keep the
+/// last one silently (a second "type" turning a paragraph into something
+/// else, a second "text" replacing the first). Derived structs already
+/// refuse repeated fields.
+struct Strict;
+
+impl<'de> serde::de::DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(Strict)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Strict {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Strict)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Strict)?;
+            if fields.contains_key(&key) {
+                return Err(A::Error::custom(format!(
+                    "{NEST}{key}{NEST}the key \"{key}\" appears twice in this object"
+                )));
+            }
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
 fn split_tag<E: serde::de::Error>(value: Value) -> Result<(String, Map<String, Value>), E> {
     let Value::Object(mut fields) = value else {
         return Err(E::custom(format!(
@@ -164,7 +268,7 @@ fn json_kind(value: &Value) -> &'static str {
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (kind, fields) = split_tag(Value::deserialize(d)?)?;
+        let (kind, fields) = split_tag(d.deserialize_any(Strict)?)?;
         match kind.as_str() {
             "paragraph" => variant(fields).map(Block::Paragraph),
             "media" => variant(fields).map(Block::Media),
@@ -181,7 +285,7 @@ impl<'de> Deserialize<'de> for Block {
 
 impl<'de> Deserialize<'de> for Inline {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (kind, fields) = split_tag(Value::deserialize(d)?)?;
+        let (kind, fields) = split_tag(d.deserialize_any(Strict)?)?;
         match kind.as_str() {
             "text" => variant(fields).map(Inline::Text),
             "quote" => variant(fields).map(Inline::Quote),

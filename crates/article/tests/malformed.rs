@@ -149,3 +149,67 @@ fn very_long_arrays_and_a_20_mb_article_load() {
     let loaded = load_article("big.json", &text).unwrap();
     assert_eq!(loaded.article.sections.len(), n);
 }
+
+#[test]
+fn a_key_twice_in_a_block_or_run_is_an_error_with_its_path() {
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../public/articles/us-russia-talks-despite-collisions.json"),
+    )
+    .unwrap();
+    // A second "type" in a paragraph; a second "text" in a run.
+    let twice_type = seed.replacen(
+        "\"type\": \"paragraph\",",
+        "\"type\": \"paragraph\", \"type\": \"oops\",",
+        1,
+    );
+    let err = article::load_article("a.json", &twice_type)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("sections[0].blocks[1].type: the key \"type\" appears twice"),
+        "{err}"
+    );
+    let twice_text = seed.replacen(
+        "\"type\": \"text\",",
+        "\"type\": \"text\", \"text\": \"first\",",
+        1,
+    );
+    let err = article::load_article("a.json", &twice_text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(".text: the key \"text\" appears twice"),
+        "{err}"
+    );
+}
+
+#[test]
+fn utf16_and_a_foreign_id_are_named_for_what_they_are() {
+    // UTF-16LE with its byte-order mark, read as a browser reads it.
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "{\"format\": 1}".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let err = article::load_article("a.json", &text)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "a.json: this file is not UTF-8 (it looks like UTF-16); save it as UTF-8"
+    );
+
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../public/articles/us-russia-talks-despite-collisions.json"),
+    )
+    .unwrap();
+    let loaded = article::load_article("articles/other.json", &seed).unwrap();
+    let err = article::check_file_name("articles/other.json", "other", loaded.clone()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "articles/other.json: id: \"us-russia-talks-despite-collisions\" differs from the file name \"other.json\"; an article's id must be its file name"
+    );
+    assert!(article::check_file_name("x", "us-russia-talks-despite-collisions", loaded).is_ok());
+}

@@ -30,7 +30,7 @@ pub fn App(location: Location) -> impl IntoView {
                 Page::Unknown => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
-        <div id="announcer" class="visually-hidden" role="status" aria-live="polite">
+        <div id="page_announcer" class="visually-hidden" role="status" aria-live="polite">
             {move || announcement.get()}
         </div>
         <footer class="site-footer">

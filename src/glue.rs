@@ -110,11 +110,11 @@ pub fn mark_ready() {
     mark("app-ready");
 }
 
-/// The element the app lives in (`<div id="app">`), emptied of what the
+/// The element the app lives in (`<div id="page_app">`), emptied of what the
 /// page had there when the app renders it afresh.
 #[cfg(feature = "hydrate")]
 pub fn app_root(empty: bool) -> Option<web_sys::HtmlElement> {
-    let root = element("app")?;
+    let root = element("page_app")?;
     if empty {
         root.set_text_content(None);
     }

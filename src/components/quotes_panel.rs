@@ -59,7 +59,7 @@ pub fn QuotesPanel() -> impl IntoView {
         })
         .collect();
     groups.extend(group(
-        "quotes_by_unknown".into(),
+        "quotes_unattributed".into(),
         "Speaker not identified".into(),
         by(None),
     ));

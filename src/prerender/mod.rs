@@ -91,7 +91,7 @@ pub struct Template {
     body_end: String,
 }
 
-const APP_START: &str = "<div id=\"app\">";
+const APP_START: &str = "<div id=\"page_app\">";
 const APP_END: &str = "<!--/app--></div>";
 
 impl Template {
@@ -282,7 +282,7 @@ impl Template {
         // Rendered as if one folder deep, so every link starts `../`.
         let body = app_html.replace("\"../", &format!("\"{base}"));
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' {styles_allowed}; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"app\">{body}</div>\n  </body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' {styles_allowed}; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"page_app\">{body}</div>\n  </body>\n</html>\n",
             head::esc(&site.name)
         )
     }
@@ -545,11 +545,7 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     // The old `?article=` links open on this page: until the app has
     // rendered the article, they show a loading line (and, if the app
     // fails, a reload link) instead of the library.
-    let html = html.replacen(
-        "<div id=\"app\">",
-        &format!("{CLIENT_ROUTE_BOOT}<div id=\"app\">"),
-        1,
-    );
+    let html = html.replacen(APP_START, &format!("{CLIENT_ROUTE_BOOT}{APP_START}"), 1);
     write(&index, html.as_bytes())?;
 
     let missing = Address::new("missing/404.html", "");

@@ -116,7 +116,7 @@ test('a keyboard-only reader can use everything, with focus always visible', asy
   await tabTo(page, '#kerry-collisions + .share button');
   assert.ok(await focusVisible(page));
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Link copied');
+  await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
   // The timeline.
   await tabTo(page, '#event-washington-talks .timeline-event__show');
   assert.ok(await focusVisible(page));

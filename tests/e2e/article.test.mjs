@@ -21,7 +21,7 @@ test('the seed article opens from its address with its header', async () => {
   assert.equal(await time.textContent(), '9 August 2013');
   assert.match(await page.textContent('.story-header .source'), /BBC News/);
   assert.match(await page.title(), /^John Kerry: US and Russia must talk/);
-  assert.equal(await page.locator('#boot').count(), 0, 'the boot placeholder is gone');
+  assert.equal(await page.locator('#page_boot').count(), 0, 'the boot placeholder is gone');
   assert.deepEqual(errors, []);
   await close();
 });

@@ -144,7 +144,7 @@ test('sharing a quote copies its link and says so', async () => {
   await button.click();
   await page.waitForSelector('#kerry-collisions + .share .share__done');
   assert.equal(await page.textContent('#kerry-collisions + .share .share__done'), 'Link copied');
-  await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Link copied');
+  await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${viewer.server.base}?article=${SEED}&quote=kerry-collisions`);
   assert.deepEqual(errors, []);
@@ -211,7 +211,7 @@ test('if the clipboard is refused the link is shown selected', async () => {
     const el = document.activeElement;
     return el.tagName === 'INPUT' && el.selectionStart === 0 && el.selectionEnd === el.value.length;
   });
-  await page.waitForFunction(() => /Could not copy the link/.test(document.getElementById('announcer').textContent));
+  await page.waitForFunction(() => /Could not copy the link/.test(document.getElementById('page_announcer').textContent));
   await close();
 });
 

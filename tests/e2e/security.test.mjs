@@ -72,6 +72,17 @@ before(async () => {
   // The seed under another file name, and the seed saved as UTF-16.
   const seedText = fs.readFileSync(path.join(repo, 'public/articles', `${SEED}.json`), 'utf8');
   fs.writeFileSync(path.join(dir, 'articles', 'renamed.json'), seedText);
+  // The seed with its ids taken from the page's own words.
+  const taken = JSON.parse(seedText);
+  taken.id = 'page-ids';
+  const names = ['app', 'boot', 'announcer', 'page', 'main', 'content', 'top'];
+  taken.sections.forEach((s, i) => (s.id = names[i % names.length] + (i >= names.length ? `-${i}` : '')));
+  const unknown = taken.people[0].id;
+  taken.people[0].id = 'unknown';
+  const rename = (v) => (v === unknown ? 'unknown' : v);
+  for (const s of taken.sections) for (const b of s.blocks) for (const r of b.runs ?? b.caption ?? []) if (r.speaker) r.speaker = rename(r.speaker);
+  for (const c of taken.counterparts) c.people = c.people.map(rename);
+  fs.writeFileSync(path.join(dir, 'articles', 'page-ids.json'), JSON.stringify(taken));
   fs.writeFileSync(path.join(dir, 'articles', 'utf-sixteen.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
   server = await startServer({ roots: [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures'), dir] });
   browser = await launch();
@@ -198,6 +209,23 @@ for (const [n, payload] of PAYLOADS.entries()) {
     await close();
   });
 }
+
+test("an article using the page's own words for its ids leaves every id on the page unique", async () => {
+  const { page, close } = await guarded('?article=page-ids', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.waitForSelector('#story_headline');
+  const dupes = await page.evaluate(() => {
+    const seen = new Map();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  assert.deepEqual(dupes, []);
+  // The page's regions keep their names, and the announcer still speaks.
+  assert.equal(await page.locator('#app, #boot, #announcer').count(), 3, 'the article has them as section ids');
+  assert.equal(await page.getByRole('region', { name: 'Timeline' }).count(), 1);
+  await page.locator('.story .share button').first().click();
+  await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
+  await close();
+});
 
 test('a file whose id is not its name, or that is not UTF-8, says so', async () => {
   for (const [slug, message] of [

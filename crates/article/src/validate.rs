@@ -52,6 +52,8 @@ impl fmt::Display for Problem {
 }
 
 /// Ids become HTML ids and URL fragments, so keep them to a safe alphabet.
+/// It has no `_`: the page's own ids all have one (`page_app`,
+/// `story_headline`, `person_<id>`, …), so no id from data can take theirs.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100

@@ -18,7 +18,12 @@ pub fn PageNotices() -> impl IntoView {
                     .map(|notice| {
                         let text = match notice {
                             Notice::UnknownTopics(ids) => {
-                                let shown: Vec<String> = ids.iter().map(|id| shorten(id)).collect();
+                                // A few by name: a live region reads all of it.
+                                let mut shown: Vec<String> =
+                                    ids.iter().take(NAMED).map(|id| shorten(id)).collect();
+                                if ids.len() > NAMED {
+                                    shown.push(format!("and {} more", ids.len() - NAMED));
+                                }
                                 format!(
                                     "The link names {} this article does not have, so {} ignored: {}.",
                                     if ids.len() == 1 { "a topic" } else { "topics" },
@@ -43,6 +48,9 @@ pub fn PageNotices() -> impl IntoView {
         </div>
     }
 }
+
+/// How many unknown topics a notice names before "and N more".
+const NAMED: usize = 5;
 
 fn kind(target: &Target) -> &'static str {
     match target {

@@ -18,6 +18,7 @@ pub fn ShareButton(target: Target) -> impl IntoView {
     let announcer = expect_context::<Announcer>();
     let to = state.link_to(&target);
     let outcome = RwSignal::new(None::<ShareOutcome>);
+    let shares = StoredValue::new(0u64);
     // The absolute address, worked out when the reader shares.
     let url = RwSignal::new(String::new());
     let field = NodeRef::<Input>::new();
@@ -37,9 +38,18 @@ pub fn ShareButton(target: Target) -> impl IntoView {
                         .say("Could not copy the link; it is shown selected, ready to copy"),
                     ShareOutcome::Cancelled => {}
                 }
-                // The confirmation fades; a failure keeps its field.
+                // The confirmation fades four seconds after the latest
+                // share (an earlier click's timer leaves it); a failure
+                // keeps its field.
                 if matches!(result, ShareOutcome::Copied | ShareOutcome::Shared) {
-                    set_timeout(move || outcome.set(None), std::time::Duration::from_secs(4));
+                    let n = shares.get_value() + 1;
+                    shares.set_value(n);
+                    let fade = move || {
+                        if shares.get_value() == n {
+                            outcome.set(None);
+                        }
+                    };
+                    set_timeout(fade, std::time::Duration::from_secs(4));
                 }
             });
         }

@@ -408,7 +408,7 @@ pub fn policy(head: &str) -> String {
         "img-src 'self' https:".into(),
         "connect-src 'self'".into(),
         "base-uri 'none'".into(),
-        "form-action 'self'".into(),
+        "form-action 'none'".into(),
         "object-src 'none'".into(),
     ]
     .join("; ")

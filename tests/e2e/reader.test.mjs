@@ -151,6 +151,33 @@ test('sharing a quote copies its link and says so', async () => {
   await close();
 });
 
+test('"Link copied" stays four seconds after the latest click, not the first', async () => {
+  const { page, errors, close } = await open(SEED_PAGE, CLIPBOARD);
+  const button = page.locator('#kerry-collisions + .share button');
+  const done = page.locator('#kerry-collisions + .share .share__done');
+  await button.click();
+  await done.waitFor();
+  await page.waitForTimeout(2500);
+  await button.click();
+  // Past the first click's four seconds: still there.
+  await page.waitForTimeout(2000);
+  assert.equal(await done.count(), 1);
+  await done.waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('many unknown topics in a link are named a few at a time', async () => {
+  const topics = Array.from({ length: 12 }, (_, i) => `nope-${i}`).join(',');
+  const { page, close } = await open(`${SEED_PAGE}&topics=${topics}`);
+  await page.waitForSelector('.page-notices .notice');
+  assert.equal(
+    await page.textContent('.page-notices .notice'),
+    'The link names topics this article does not have, so they were ignored: nope-0, nope-1, nope-2, nope-3, nope-4, and 7 more.',
+  );
+  await close();
+});
+
 test('a shared quote link opened cold lands on the quote', async () => {
   const link = `?article=${SEED}&quote=hagel-common-denominators`;
   const { page, errors, close } = await open(link, { viewport: { width: 1000, height: 700 } });

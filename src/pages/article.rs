@@ -121,7 +121,12 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                 <TopicFilter />
                 <PageNotices />
             </div>
-            <article class="story" lang=a.language.clone() aria-labelledby="story_headline">
+            <article
+                class="story"
+                lang=a.language.clone()
+                dir=a.direction()
+                aria-labelledby="story_headline"
+            >
                 <Headline article=loaded.clone() />
                 <ProblemsNotice problems=loaded.warnings.clone() />
                 {a

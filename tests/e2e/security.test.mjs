@@ -72,6 +72,8 @@ before(async () => {
   // The seed under another file name, and the seed saved as UTF-16.
   const seedText = fs.readFileSync(path.join(repo, 'public/articles', `${SEED}.json`), 'utf8');
   fs.writeFileSync(path.join(dir, 'articles', 'renamed.json'), seedText);
+  // The seed marked as Arabic.
+  fs.writeFileSync(path.join(dir, 'articles', 'rtl.json'), JSON.stringify({ ...JSON.parse(seedText), id: 'rtl', language: 'ar' }));
   // The seed with its ids taken from the page's own words.
   const taken = JSON.parse(seedText);
   taken.id = 'page-ids';
@@ -224,6 +226,27 @@ test("an article using the page's own words for its ids leaves every id on the p
   assert.equal(await page.getByRole('region', { name: 'Timeline' }).count(), 1);
   await page.locator('.story .share button').first().click();
   await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
+  await close();
+});
+
+test('an article in a right-to-left language is laid out right to left, the page around it is not', async () => {
+  const { page, close } = await guarded('?article=rtl');
+  await page.waitForSelector('#story_headline');
+  const story = page.locator('article.story');
+  assert.equal(await story.getAttribute('lang'), 'ar');
+  assert.equal(await story.getAttribute('dir'), 'rtl');
+  const [storyDir, pageDir, labelLeft, labelRight, storyLeft, storyRight] = await page.evaluate(() => {
+    // Where the section label's text sits (not its block, which is full width).
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('.section-label'));
+    const t = range.getBoundingClientRect();
+    const s = document.querySelector('article.story').getBoundingClientRect();
+    return [getComputedStyle(document.querySelector('article.story')).direction, getComputedStyle(document.querySelector('.masthead')).direction, t.left, t.right, s.left, s.right];
+  });
+  assert.deepEqual([storyDir, pageDir], ['rtl', 'ltr']);
+  // The short label sits at the story's right edge, far from its left.
+  assert.ok(Math.abs(labelRight - storyRight) < 2, `${labelRight} vs ${storyRight}`);
+  assert.ok(labelLeft - storyLeft > 100, `${labelLeft} vs ${storyLeft}`);
   await close();
 });
 

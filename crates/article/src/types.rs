@@ -413,6 +413,29 @@ impl ManifestEntry {
 }
 
 impl Article {
+    /// The direction the article's language is written in, for the `dir`
+    /// attribute: `rtl` for Arabic, Hebrew, Persian, Urdu and the other
+    /// right-to-left scripts' languages, else `ltr`.
+    pub fn direction(&self) -> &'static str {
+        const RTL: [&str; 12] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "ku-arab", "ps", "sd", "ug", "ur", "yi",
+        ];
+        let tag = self.language.to_ascii_lowercase();
+        let rtl = RTL.iter().any(|l| {
+            tag == *l
+                || tag
+                    .strip_prefix(l)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        }) || tag
+            .split('-')
+            .any(|part| matches!(part, "arab" | "hebr" | "thaa" | "syrc"));
+        if rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }

@@ -384,3 +384,22 @@ fn a_different_article_loads_through_the_same_types() {
         .iter()
         .any(|w| w.message.contains("\"liveblog\"")));
 }
+
+#[test]
+fn the_direction_follows_the_language() {
+    let mut a = article::load_article(SEED, &read(SEED)).unwrap().article;
+    for (tag, dir) in [
+        ("en-GB", "ltr"),
+        ("ar", "rtl"),
+        ("ar-EG", "rtl"),
+        ("he", "rtl"),
+        ("fa-IR", "rtl"),
+        ("az-Arab", "rtl"),
+        ("az-Latn", "ltr"),
+        ("arn", "ltr"),
+        ("heb", "ltr"),
+    ] {
+        a.language = tag.into();
+        assert_eq!(a.direction(), dir, "{tag}");
+    }
+}

@@ -18,6 +18,8 @@ pub enum Notice {
     NotFound(Target),
     /// The target is shown although the topic filter would hide it.
     ShownDespiteFilter(Target),
+    /// A `#fragment` (a section or a paragraph) shown in spite of the filter.
+    FragmentShown,
 }
 
 #[derive(Clone)]
@@ -28,6 +30,8 @@ pub struct ArticleState {
     pub selected: RwSignal<Vec<String>>,
     /// The quote or event a link, the quotes panel or the timeline points at.
     pub target: RwSignal<Option<Target>>,
+    /// A `#fragment` the filter would hide, shown anyway (as a target is).
+    pub fragment: RwSignal<Option<String>>,
     pub visibility: Memo<Visibility>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Opened by its own path: the view is written as clean paths
@@ -41,11 +45,14 @@ impl ArticleState {
         let index = Arc::new(ArticleIndex::new(&loaded.article));
         let selected = RwSignal::new(Vec::new());
         let target = RwSignal::new(None::<Target>);
+        let fragment = RwSignal::new(None::<String>);
         let visibility = {
             let index = index.clone();
             Memo::new(move |_| {
-                let forced =
+                let mut forced =
                     target.with(|t| t.as_ref().map(|t| index.blocks_of(t)).unwrap_or_default());
+                fragment
+                    .with(|f| forced.extend(f.iter().flat_map(|f| index.blocks_of_fragment(f))));
                 selected.with(|s| index.visibility(s, &forced))
             })
         };
@@ -54,6 +61,7 @@ impl ArticleState {
             index,
             selected,
             target,
+            fragment,
             visibility,
             notices: RwSignal::new(Vec::new()),
             clean: matches!(address.route(), Route::Article { clean: true, .. }),
@@ -96,6 +104,21 @@ impl ArticleState {
         self.notices.set(notices);
     }
 
+    /// A `#fragment` opened with a filter that hides it: shown anyway, with
+    /// a notice, as a quote link would be.
+    pub fn reveal_fragment(&self, id: &str) {
+        let blocks = self.index.blocks_of_fragment(id);
+        if blocks.is_empty()
+            || !self
+                .index
+                .filter_hides(&self.selected.get_untracked(), &blocks)
+        {
+            return;
+        }
+        self.fragment.set(Some(id.to_string()));
+        self.notices.update(|n| n.push(Notice::FragmentShown));
+    }
+
     /// The address of the current view.
     pub fn address(&self) -> Address {
         let slug = &self.loaded.article.id;
@@ -128,8 +151,12 @@ impl ArticleState {
         if self.target.with_untracked(Option::is_some) {
             self.target.set(None);
         }
-        self.notices
-            .update(|n| n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_))));
+        if self.fragment.with_untracked(Option::is_some) {
+            self.fragment.set(None);
+        }
+        self.notices.update(|n| {
+            n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_) | Notice::FragmentShown))
+        });
     }
 
     /// Show a quote or an event's paragraphs: visible whatever the filter,

@@ -40,6 +40,7 @@ pub fn PageNotices() -> impl IntoView {
                                 "The linked {} is shown even though it is not about the selected topics.",
                                 kind(&target)
                             ),
+                            Notice::FragmentShown => "The linked part of the article is shown even though it is not about the selected topics.".to_string(),
                         };
                         view! { <p class="notice">{text}</p> }
                     })

@@ -82,7 +82,7 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     // first paragraph that mentions the event. Otherwise a `#fragment`
     // opened cold lands on its target.
     {
-        let (index, target) = (state.index.clone(), state.target);
+        let (index, target, reveal) = (state.index.clone(), state.target, state.clone());
         Effect::new(move |first: Option<()>| match target.get() {
             Some(target) => {
                 let id = match &target {
@@ -95,7 +95,13 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                     });
                 }
             }
-            None if first.is_none() => request_animation_frame(glue::scroll_to_fragment),
+            None if first.is_none() => {
+                // A `#fragment` the filter hides is shown first, then reached.
+                if let Some(id) = crate::address::browser::fragment() {
+                    reveal.reveal_fragment(&id);
+                }
+                request_animation_frame(glue::scroll_to_fragment)
+            }
             None => {}
         });
     }

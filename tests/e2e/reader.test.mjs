@@ -167,6 +167,26 @@ test('"Link copied" stays four seconds after the latest click, not the first', a
   await close();
 });
 
+test('a #fragment the filter hides is shown with a notice, and the filter still applies elsewhere', async () => {
+  const filtered = `${SEED_PAGE}&topics=missile-defence`;
+  let tab = await open(filtered);
+  assert.equal(await tab.page.locator('#mutual-interests').isHidden(), true, 'the filter hides the section');
+  await tab.close();
+  tab = await open(`${filtered}#mutual-interests`, { viewport: { width: 1000, height: 700 } });
+  const { page } = tab;
+  await page.waitForSelector('#mutual-interests:not([hidden])');
+  await inViewport(page, '#mutual-interests');
+  assert.equal(
+    await page.textContent('.page-notices'),
+    'The linked part of the article is shown even though it is not about the selected topics.',
+  );
+  assert.equal(await page.locator('#future-work').isHidden(), true, 'other sections stay filtered');
+  // Changing the filter leaves the fragment behind.
+  await page.getByRole('button', { name: 'Show the whole article' }).click();
+  await page.waitForFunction(() => document.querySelector('.page-notices').textContent === '');
+  await tab.close();
+});
+
 test('many unknown topics in a link are named a few at a time', async () => {
   const topics = Array.from({ length: 12 }, (_, i) => `nope-${i}`).join(',');
   const { page, close } = await open(`${SEED_PAGE}&topics=${topics}`);

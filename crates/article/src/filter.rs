@@ -34,6 +34,8 @@ pub struct ArticleIndex {
     block_section: HashMap<String, usize>,
     /// Section ordinal → ordinals into `paragraphs`.
     sections: Vec<Vec<usize>>,
+    /// Section id → ordinal.
+    section_ids: HashMap<String, usize>,
     /// Quote id → (id of the block that holds it, speaker id if known).
     quotes: HashMap<String, (String, Option<String>)>,
     /// Event id → paragraph ids.
@@ -73,11 +75,13 @@ impl ArticleIndex {
             by_topic: HashMap::new(),
             block_section: HashMap::new(),
             sections: Vec::with_capacity(article.sections.len()),
+            section_ids: HashMap::new(),
             quotes: HashMap::new(),
             events: HashMap::new(),
             paragraph_events: HashMap::new(),
         };
         for (si, section) in article.sections.iter().enumerate() {
+            index.section_ids.insert(section.id.clone(), si);
             let mut in_section = Vec::new();
             for block in &section.blocks {
                 if let Block::Paragraph(p) = block {
@@ -159,6 +163,23 @@ impl ArticleIndex {
             Target::Event(id) => self.events.get(id).cloned(),
         }
         .unwrap_or_default()
+    }
+
+    /// The blocks a `#fragment` points at: a block itself, or a section's
+    /// paragraphs (none for an id that is neither).
+    pub fn blocks_of_fragment(&self, id: &str) -> Vec<String> {
+        if self.block_section.contains_key(id) {
+            return vec![id.to_string()];
+        }
+        self.section_ids
+            .get(id)
+            .map(|&si| {
+                self.sections[si]
+                    .iter()
+                    .map(|&n| self.paragraphs[n].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Paragraphs tagged with any selected topic; sections that keep at least

@@ -165,3 +165,31 @@ fn the_index_knows_each_quotes_speaker() {
     assert_eq!(article::plural(1, "paragraph"), "paragraph");
     assert_eq!(article::plural(0, "quote"), "quotes");
 }
+
+#[test]
+fn a_fragment_names_a_block_or_a_sections_paragraphs() {
+    let a = article::load_article(
+        "seed",
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../public/articles/us-russia-talks-despite-collisions.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap()
+    .article;
+    let index = article::filter::ArticleIndex::new(&a);
+    assert_eq!(index.blocks_of_fragment("p-collisions"), ["p-collisions"]);
+    let section = &a.sections[3];
+    let paragraphs: Vec<String> = section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            article::Block::Paragraph(p) => Some(p.id.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(!paragraphs.is_empty());
+    assert_eq!(index.blocks_of_fragment(&section.id), paragraphs);
+    assert!(index.blocks_of_fragment("no-such-id").is_empty());
+}

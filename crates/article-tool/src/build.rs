@@ -164,7 +164,7 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
             if let Some((speaker, rule)) = found {
                 // A pronoun resolved tells the person's gender.
                 if rule.starts_with("pronoun") {
-                    let pronoun = pronoun_of(&u.text, &ws, span);
+                    let pronoun = pronoun_of(&ws, span);
                     let p = &mut people.found[speaker];
                     if p.kind == SpeakerKind::Person && p.gender.is_none() {
                         p.gender = pronoun;
@@ -194,7 +194,7 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
 }
 
 /// The gender of the pronoun that attributes `span` (just before or after it).
-fn pronoun_of(text: &str, ws: &[crate::words::Word], span: Span) -> Option<Gender> {
+fn pronoun_of(ws: &[crate::words::Word], span: Span) -> Option<Gender> {
     let near = ws
         .iter()
         .filter(|w| w.end <= span.open || w.start >= span.close);
@@ -210,7 +210,6 @@ fn pronoun_of(text: &str, ws: &[crate::words::Word], span: Span) -> Option<Gende
             best = Some((distance, gender));
         }
     }
-    let _ = text;
     best.and_then(|b| b.1)
 }
 

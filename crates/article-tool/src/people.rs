@@ -132,7 +132,9 @@ impl People {
     /// A run of capitalised words (with joiners) at `ws[i..j]`.
     fn learn_run(&mut self, ws: &[Word], i: usize, j: usize) {
         let run = &ws[i..j];
-        let sentence_start = i == 0 || ws[i - 1].trailing && !ws[i - 1].core.ends_with(',');
+        // At the start of the text or after punctuation (a sentence, or a
+        // name in apposition after a comma).
+        let after_break = i == 0 || ws[i - 1].trailing;
         let after_the = i > 0 && ws[i - 1].core.eq_ignore_ascii_case("the")
             || run[0].core == "The" && run.len() > 1;
         let verb_next = verb_follows(ws, j);
@@ -148,7 +150,7 @@ impl People {
                 self.add_org(&run[start..end]);
                 // "Supporters' Trust chair Gemma Price": a person may follow.
                 if end < run.len() {
-                    self.learn_person(ws, i + end, j, sentence_start, verb_next);
+                    self.learn_person(ws, i + end, j, after_break, verb_next);
                 }
                 return;
             }
@@ -169,11 +171,11 @@ impl People {
         for k in i..j {
             // ("founder and chief executive Daniel Okoro" is one role.)
             if matches!(ws[k].core, "and" | "&") && k > start && name_like(&ws[k - 1]) {
-                self.learn_person(ws, start, k, sentence_start && start == i, false);
+                self.learn_person(ws, start, k, after_break && start == i, false);
                 start = k + 1;
             }
         }
-        self.learn_person(ws, start, j, sentence_start && start == i, verb_next);
+        self.learn_person(ws, start, j, after_break && start == i, verb_next);
     }
 
     fn learn_person(
@@ -181,7 +183,7 @@ impl People {
         ws: &[Word],
         i: usize,
         j: usize,
-        sentence_start: bool,
+        after_break: bool,
         verb_next: bool,
     ) {
         let run = &ws[i..j];
@@ -241,7 +243,7 @@ impl People {
             let before = i.checked_sub(1).map(|k| &ws[k]);
             let said_before = before.is_some_and(|w| is_reporting_verb(w.core) && !w.trailing);
             let according = i >= 2 && ws[i - 2].core == "according" && ws[i - 1].core == "to";
-            let clause = clause_verb(ws, j) && (sentence_start || apposition(ws, i));
+            let clause = clause_verb(ws, j) && after_break;
             if verb_next || said_before || according || clause {
                 self.add_person(&[&name[0], &name[1]], String::new(), None, None);
             }
@@ -550,11 +552,6 @@ fn clause_verb(ws: &[Word], j: usize) -> bool {
         .take(15)
         .find(|(_, w)| w.trailing)
         .is_some_and(|(k, _)| verb_follows(ws, k + 1))
-}
-
-/// ", Ann Lee," after a description: a name in apposition.
-fn apposition(ws: &[Word], i: usize) -> bool {
-    i > 0 && ws[i - 1].trailing && !ws[i - 1].core.is_empty()
 }
 
 fn possessive_party(w: &Word) -> Option<(&'static str, &'static str)> {

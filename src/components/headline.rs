@@ -1,21 +1,18 @@
 use std::sync::Arc;
 
-use article::date::Date;
 use article::{is_safe_url, Loaded};
 use leptos::prelude::*;
+
+use super::DateTime;
 
 /// Section label, headline, standfirst, date and source.
 #[component]
 pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     let a = &article.article;
-    // Validation guarantees a well-formed date; fall back to the raw text.
     // A copied page may give no date (or label): then none is shown.
-    let date = a.published.clone().map(|published| {
-        let shown = Date::parse(&published)
-            .map(|d| d.display())
-            .unwrap_or_else(|_| published.clone());
+    let date = a.published.clone().map(|value| {
         view! {
-            <time datetime=published>{shown}</time>
+            <DateTime value />
             <span class="story-meta__sep" aria-hidden="true">" · "</span>
         }
     });

@@ -1,5 +1,6 @@
 //! One component per thing a reader sees.
 
+mod date_time;
 mod error_panel;
 mod headline;
 mod media_figure;
@@ -17,6 +18,7 @@ mod timeline;
 mod toc;
 mod topic_filter;
 
+pub use date_time::DateTime;
 pub use error_panel::ErrorPanel;
 pub use headline::Headline;
 pub use media_figure::{ImageFigure, MediaFigure};

@@ -1,8 +1,7 @@
-use article::date::Date;
 use article::{is_safe_url, Embed};
 use leptos::prelude::*;
 
-use super::Runs;
+use super::{DateTime, Runs};
 
 /// A post from a social network, as a quotation of it: who posted it, where
 /// and when, and a link to it only when the article gives a real address.
@@ -14,12 +13,7 @@ pub fn SocialPost(embed: Embed) -> impl IntoView {
         (Some(name), None) | (None, Some(name)) => name,
         (None, None) => "an account".into(),
     };
-    let posted = embed.posted.map(|d| {
-        let shown = Date::parse(&d)
-            .map(|p| p.display())
-            .unwrap_or_else(|_| d.clone());
-        view! { " · " <time datetime=d>{shown}</time> }
-    });
+    let posted = embed.posted.map(|value| view! { " · " <DateTime value /> });
     let link = url.clone().map(|u| {
         view! { " · " <a href=u>"The original post"</a> }
     });

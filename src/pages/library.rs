@@ -1,11 +1,10 @@
-use article::date::Date;
 use article::library::{page_of, LibraryIndex, LibraryQuery, PER_PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::address::{article_page, Address};
 use crate::api;
-use crate::components::ErrorPanel;
+use crate::components::{DateTime, ErrorPanel};
 use crate::context::Location;
 use crate::glue;
 
@@ -179,10 +178,7 @@ fn LibraryList(
                     .enumerate()
                     .map(|(n, &i)| {
                         let e = index.entry(i).clone();
-                        let date = e.published.clone().map(|published| {
-                            let shown = Date::parse(&published).map(|d| d.display()).unwrap_or_else(|_| published.clone());
-                            view! { <time datetime=published>{shown}</time> }
-                        });
+                        let date = e.published.clone().map(|value| view! { <DateTime value /> });
                         let timing = (n == 0).then_some("library-first");
                         // The first headline is what the benchmark times as painted.
                         let href = location.href_to(&article_page(&e.slug));

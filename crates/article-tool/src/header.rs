@@ -150,12 +150,20 @@ fn is_headline(line: &str) -> bool {
         && !line.starts_with("By ")
 }
 
+/// Words a page puts before its date ("Published 9 August 2013"), longest
+/// first where one starts another.
+const DATE_LEADS: [&str; 5] = [
+    "last updated",
+    "first published",
+    "published",
+    "updated",
+    "posted",
+];
+
 /// "Published 2 hours ago", "Last updated …": a date line, read or not.
 fn is_dateish(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
-    ["published", "updated", "last updated", "posted"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    DATE_LEADS.iter().any(|w| lower.starts_with(w))
 }
 
 /// A sentence of body text: ends with a full stop (perhaps inside a closing
@@ -170,13 +178,7 @@ pub fn is_sentence(line: &str) -> bool {
 /// after the date (a time, a zone) ignored → `YYYY-MM-DD`.
 pub fn parse_date_line(line: &str) -> Option<String> {
     let mut rest = line.trim();
-    for lead in [
-        "last updated",
-        "published",
-        "updated",
-        "posted",
-        "first published",
-    ] {
+    for lead in DATE_LEADS {
         if rest
             .get(..lead.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(lead))

@@ -168,16 +168,7 @@ fn the_index_knows_each_quotes_speaker() {
 
 #[test]
 fn a_fragment_names_a_block_or_a_sections_paragraphs() {
-    let a = article::load_article(
-        "seed",
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../public/articles/us-russia-talks-despite-collisions.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap()
-    .article;
+    let a = seed();
     let index = article::filter::ArticleIndex::new(&a);
     assert_eq!(index.blocks_of_fragment("p-collisions"), ["p-collisions"]);
     let section = &a.sections[3];

@@ -152,13 +152,8 @@ fn very_long_arrays_and_a_20_mb_article_load() {
 
 #[test]
 fn a_key_twice_in_a_block_or_run_is_an_error_with_its_path() {
-    let seed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../public/articles/us-russia-talks-despite-collisions.json"),
-    )
-    .unwrap();
     // A second "type" in a paragraph; a second "text" in a run.
-    let twice_type = seed.replacen(
+    let twice_type = SEED.replacen(
         "\"type\": \"paragraph\",",
         "\"type\": \"paragraph\", \"type\": \"oops\",",
         1,
@@ -170,7 +165,7 @@ fn a_key_twice_in_a_block_or_run_is_an_error_with_its_path() {
         err.contains("sections[0].blocks[1].type: the key \"type\" appears twice"),
         "{err}"
     );
-    let twice_text = seed.replacen(
+    let twice_text = SEED.replacen(
         "\"type\": \"text\",",
         "\"type\": \"text\", \"text\": \"first\",",
         1,
@@ -200,12 +195,7 @@ fn utf16_and_a_foreign_id_are_named_for_what_they_are() {
         "a.json: this file is not UTF-8 (it looks like UTF-16); save it as UTF-8"
     );
 
-    let seed = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../public/articles/us-russia-talks-despite-collisions.json"),
-    )
-    .unwrap();
-    let loaded = article::load_article("articles/other.json", &seed).unwrap();
+    let loaded = article::load_article("articles/other.json", SEED).unwrap();
     let err = article::check_file_name("articles/other.json", "other", loaded.clone()).unwrap_err();
     assert_eq!(
         err.to_string(),

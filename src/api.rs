@@ -5,28 +5,39 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use article::library::LibraryIndex;
 use article::validate::is_valid_id;
 use article::{load_article, load_manifest, LoadError, Loaded, Manifest, Problem};
 
-use crate::glue;
+use crate::glue::{self, Claim};
 
 pub const MANIFEST: &str = "articles/index.json";
 
-/// Why an article page cannot show its article.
+/// Why a page's data did not arrive.
 #[derive(Debug, Clone)]
-pub enum ArticleError {
+pub enum Failure {
     /// No file for that slug: a "no such article" page, not a broken one.
     NoSuchArticle {
         slug: String,
         file: String,
     },
     Load(LoadError),
+    /// The view that asked has gone; there is nobody to tell.
+    Cancelled,
 }
 
-impl From<LoadError> for ArticleError {
+impl From<LoadError> for Failure {
     fn from(e: LoadError) -> Self {
-        ArticleError::Load(e)
+        Failure::Load(e)
+    }
+}
+
+impl From<glue::FetchError> for Failure {
+    fn from(e: glue::FetchError) -> Self {
+        if e.cancelled {
+            Failure::Cancelled
+        } else {
+            Failure::Load(e.error)
+        }
     }
 }
 
@@ -73,9 +84,10 @@ pub fn article_file(slug: &str) -> String {
     format!("articles/{slug}.json")
 }
 
-/// The article `slug`, from this visit's cache or the server. `root` leads
-/// from the page to the site root (`../../` on an article's own page).
-pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleError> {
+/// The article `slug`, from this visit's cache or the server, for the view
+/// holding `claim`. `root` leads from the page to the site root (`../../`
+/// on an article's own page).
+pub async fn article(slug: String, root: String, claim: Claim) -> Result<Arc<Loaded>, Failure> {
     if !is_valid_id(&slug) {
         // Never build a path from arbitrary URL text.
         let shown: String = slug.chars().take(80).collect();
@@ -92,12 +104,12 @@ pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleE
         return Ok(hit);
     }
     let file = article_file(&slug);
-    let text = match glue::fetch_text(&format!("{root}{file}")).await {
+    let text = match glue::fetch_text(&format!("{root}{file}"), claim).await {
         Ok(text) => text,
         Err(glue::FetchError {
             status: Some(404), ..
-        }) => return Err(ArticleError::NoSuchArticle { slug, file }),
-        Err(e) => return Err(e.error.into()),
+        }) => return Err(Failure::NoSuchArticle { slug, file }),
+        Err(e) => return Err(e.into()),
     };
     remember_fingerprint(&file, &text);
     // The address and share links use the id: it must be the file's name.
@@ -110,20 +122,26 @@ pub async fn article(slug: String, root: String) -> Result<Arc<Loaded>, ArticleE
     Ok(loaded)
 }
 
-async fn manifest_part(file: &str) -> Result<Manifest, LoadError> {
-    let text = glue::fetch_text(file).await.map_err(|e| e.error)?;
-    remember_fingerprint(file, &text);
-    load_manifest(file, &text)
+/// One part of the manifest (`articles/<name>`), as written; what it adds
+/// to the list is for `ManifestReader` to say.
+pub async fn manifest_part(file: String, claim: Claim) -> Result<Manifest, Failure> {
+    if file == MANIFEST {
+        if let Some(first) = cached_library() {
+            return Ok(first);
+        }
+    }
+    let text = glue::fetch_text(&file, claim).await?;
+    remember_fingerprint(&file, &text);
+    let part = load_manifest(&file, &text)?;
+    if file == MANIFEST {
+        remember_library(part.clone());
+    }
+    Ok(part)
 }
 
-/// The first screen of the library: the first part of the manifest as an
-/// index, the files of the remaining parts, and how many entries there are
-/// in all.
-#[derive(Clone)]
-pub struct LibraryFirst {
-    pub index: LibraryIndex,
-    pub more: Vec<String>,
-    pub total: Option<usize>,
+/// The file of the manifest part that parts name `name`.
+pub fn part_file(name: &str) -> String {
+    format!("articles/{name}")
 }
 
 thread_local! {
@@ -136,48 +154,12 @@ pub fn remember_library(first: Manifest) {
     LIBRARY_FIRST.with(|c| *c.borrow_mut() = Some(first));
 }
 
-/// After a failed part, a retry starts from the first part again.
+/// After a failed first part, a retry fetches it again.
 pub fn forget_library() {
     LIBRARY_FIRST.with(|c| *c.borrow_mut() = None);
 }
 
 /// The first part, if this visit has it already.
-pub fn cached_library() -> Option<LibraryFirst> {
-    LIBRARY_FIRST
-        .with(|c| c.borrow().clone())
-        .map(library_first_of)
-}
-
-/// Fetch the first part of the manifest (for a home page about to hydrate).
-pub async fn fetch_library() -> Result<LibraryFirst, LoadError> {
-    if let Some(hit) = cached_library() {
-        return Ok(hit);
-    }
-    let first = manifest_part(MANIFEST).await?;
-    remember_library(first.clone());
-    Ok(library_first_of(first))
-}
-
-fn library_first_of(first: Manifest) -> LibraryFirst {
-    let more = first
-        .more
-        .iter()
-        .filter(|name| is_part_name(name))
-        .map(|name| format!("articles/{name}"))
-        .collect();
-    LibraryFirst {
-        index: LibraryIndex::new(first.articles),
-        more,
-        total: first.total,
-    }
-}
-
-/// One further part of the manifest.
-pub async fn library_part(file: String) -> Result<Vec<article::ManifestEntry>, LoadError> {
-    Ok(manifest_part(&file).await?.articles)
-}
-
-/// Part names come from data: only plain file names beside the manifest.
-fn is_part_name(name: &str) -> bool {
-    name.strip_suffix(".json").is_some_and(is_valid_id)
+pub fn cached_library() -> Option<Manifest> {
+    LIBRARY_FIRST.with(|c| c.borrow().clone())
 }

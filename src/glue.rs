@@ -1,8 +1,14 @@
 //! Browser glue: the only module that talks to `window` directly. Components
 //! call these small functions so the rest of the viewer stays plain Leptos.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use article::{LoadError, Problem};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -23,29 +29,186 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
 #[derive(Debug, Clone)]
 pub struct FetchError {
     pub status: Option<u16>,
+    /// The view that asked has gone; nobody is shown this.
+    pub cancelled: bool,
     pub error: LoadError,
 }
 
-/// Fetch a text file relative to the page. Every failure (network, HTTP
-/// status, unreadable body) comes back naming the file.
-pub async fn fetch_text(file: &str) -> Result<String, FetchError> {
-    let fail = |status: Option<u16>, message: String| FetchError {
+/// A response that sends nothing for this long has stalled: the reader gets
+/// the error panel and its retry instead of "Loading…" for ever. Measured
+/// as silence, not total time, so a large file on a slow line still arrives.
+const STALL_MS: u32 = 20_000;
+
+/// A view's claim on the network. Requests for one file are shared by every
+/// live claim that wants it and aborted when the last of them is released
+/// (a view releases its claim when it goes), so moving on leaves nothing
+/// downloading or being parsed for a page the reader left. `Copy` and
+/// `Send`, so a view's cleanup can hold it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim(u32);
+
+type Fetched = Result<Rc<String>, FetchError>;
+
+struct InFlight {
+    controller: Option<web_sys::AbortController>,
+    waiters: Cell<usize>,
+    result: Shared<LocalBoxFuture<'static, Fetched>>,
+}
+
+thread_local! {
+    static IN_FLIGHT: RefCell<HashMap<String, Rc<InFlight>>> = RefCell::new(HashMap::new());
+    static CLAIMS: RefCell<HashMap<u32, Vec<Rc<InFlight>>>> = RefCell::new(HashMap::new());
+    static NEXT_CLAIM: Cell<u32> = const { Cell::new(0) };
+}
+
+impl Claim {
+    pub fn new() -> Self {
+        let id = NEXT_CLAIM.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
+        CLAIMS.with(|c| c.borrow_mut().insert(id, Vec::new()));
+        Claim(id)
+    }
+
+    /// The view has gone: abort what only it was waiting for.
+    pub fn release(self) {
+        let waited = CLAIMS.with(|c| c.borrow_mut().remove(&self.0));
+        for request in waited.into_iter().flatten() {
+            leave(&request);
+        }
+    }
+
+    fn is_live(self) -> bool {
+        CLAIMS.with(|c| c.borrow().contains_key(&self.0))
+    }
+}
+
+impl Default for Claim {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn leave(request: &Rc<InFlight>) {
+    let left = request.waiters.get().saturating_sub(1);
+    request.waiters.set(left);
+    if left == 0 {
+        if let Some(controller) = &request.controller {
+            controller.abort();
+        }
+        IN_FLIGHT.with(|f| f.borrow_mut().retain(|_, r| !Rc::ptr_eq(r, request)));
+    }
+}
+
+/// Fetch a text file relative to the page for the view holding `claim`.
+/// Every failure (network, HTTP status, stalled or unreadable body) comes
+/// back naming the file; a claim released meanwhile gets `cancelled`, never
+/// the text.
+pub async fn fetch_text(file: &str, claim: Claim) -> Fetched {
+    if !claim.is_live() {
+        return Err(fail(file, None, true, "was no longer needed".into()));
+    }
+    let request = IN_FLIGHT.with(|f| {
+        f.borrow_mut()
+            .entry(file.to_string())
+            .or_insert_with(|| start(file))
+            .clone()
+    });
+    request.waiters.set(request.waiters.get() + 1);
+    CLAIMS.with(|c| {
+        if let Some(list) = c.borrow_mut().get_mut(&claim.0) {
+            list.push(request.clone());
+        }
+    });
+    let result = request.result.clone().await;
+    IN_FLIGHT.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.get(file).is_some_and(|r| Rc::ptr_eq(r, &request)) {
+            f.remove(file);
+        }
+    });
+    let still_wanted = CLAIMS.with(|c| {
+        c.borrow_mut().get_mut(&claim.0).is_some_and(|list| {
+            if let Some(at) = list.iter().position(|r| Rc::ptr_eq(r, &request)) {
+                list.swap_remove(at);
+            }
+            true
+        })
+    });
+    if !still_wanted {
+        return Err(fail(file, None, true, "was no longer needed".into()));
+    }
+    request.waiters.set(request.waiters.get().saturating_sub(1));
+    result
+}
+
+fn fail(file: &str, status: Option<u16>, cancelled: bool, message: String) -> FetchError {
+    FetchError {
         status,
+        cancelled,
         error: LoadError {
             file: file.to_string(),
             problems: vec![Problem::error("", message)],
         },
+    }
+}
+
+fn start(file: &str) -> Rc<InFlight> {
+    let controller = web_sys::AbortController::new().ok();
+    let result = download(file.to_string(), controller.clone())
+        .boxed_local()
+        .shared();
+    Rc::new(InFlight {
+        controller,
+        waiters: Cell::new(0),
+        result,
+    })
+}
+
+async fn download(file: String, controller: Option<web_sys::AbortController>) -> Fetched {
+    let stalled = Rc::new(Cell::new(false));
+    // Restarted whenever something arrives; dropping it stops it.
+    let watchdog = || {
+        let (stalled, controller) = (stalled.clone(), controller.clone());
+        Timeout::new(STALL_MS, move || {
+            stalled.set(true);
+            if let Some(c) = controller {
+                c.abort();
+            }
+        })
     };
-    let response = Request::get(file)
+    let why = |message: String| {
+        let aborted = controller.as_ref().is_some_and(|c| c.signal().aborted());
+        if stalled.get() {
+            fail(
+                &file,
+                None,
+                false,
+                format!(
+                    "stopped arriving: nothing came for {} seconds",
+                    STALL_MS / 1000
+                ),
+            )
+        } else {
+            fail(&file, None, aborted, message)
+        }
+    };
+    let mut _watch = watchdog();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let response = Request::get(&file)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| fail(None, format!("could not be fetched: {e}")))?;
+        .map_err(|e| why(format!("could not be fetched: {e}")))?;
     match response.status() {
         200..=299 => {}
-        404 => return Err(fail(Some(404), "not found (HTTP 404)".into())),
+        404 => return Err(fail(&file, Some(404), false, "not found (HTTP 404)".into())),
         status => {
             return Err(fail(
+                &file,
                 Some(status),
+                false,
                 format!(
                     "the server answered HTTP {status} {}",
                     response.status_text()
@@ -53,10 +216,39 @@ pub async fn fetch_text(file: &str) -> Result<String, FetchError> {
             ))
         }
     }
-    response
-        .text()
-        .await
-        .map_err(|e| fail(None, format!("could not be read: {e}")))
+    let mut bytes = Vec::new();
+    if let Some(body) = response.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        loop {
+            _watch = watchdog();
+            let chunk = JsFuture::from(reader.read())
+                .await
+                .map_err(|e| why(format!("could not be read: {}", describe(&e))))?;
+            let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name));
+            if field("done").ok().and_then(|d| d.as_bool()) == Some(true) {
+                break;
+            }
+            if let Ok(value) = field("value") {
+                let value: js_sys::Uint8Array = value.unchecked_into();
+                let at = bytes.len();
+                bytes.resize(at + value.length() as usize, 0);
+                value.copy_to(&mut bytes[at..]);
+            }
+        }
+    }
+    drop(_watch);
+    // As the browser's own text(): a UTF-8 byte-order mark is not text, and
+    // bytes that are not UTF-8 become replacement characters (which the
+    // loader recognises as a UTF-16 file).
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    Ok(Rc::new(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the connection failed".into())
 }
 
 /// The site's name, as the pre-renderer wrote it (`og:site_name`).

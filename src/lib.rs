@@ -42,10 +42,17 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
             Some(Route::Article { slug, .. }) => (
-                api::article(slug.clone(), full.root()).await.is_ok(),
+                api::article(slug.clone(), full.root(), glue::Claim::new())
+                    .await
+                    .is_ok(),
                 api::article_file(&slug),
             ),
-            Some(Route::Library) => (api::fetch_library().await.is_ok(), api::MANIFEST.into()),
+            Some(Route::Library) => (
+                api::manifest_part(api::MANIFEST.into(), glue::Claim::new())
+                    .await
+                    .is_ok(),
+                api::MANIFEST.into(),
+            ),
             _ => (false, String::new()),
         };
         if prerendered.is_some() && !ready {

@@ -1,14 +1,19 @@
 use article::LoadError;
 use leptos::prelude::*;
 
-/// Why the article cannot be shown: the file, and each problem with its
-/// field path. Offers a retry, since fetch failures are often passing.
+/// Why the page cannot show what it is for (`title` says what): the file,
+/// and each problem with its field path. Offers a retry, since fetch
+/// failures are often passing.
 #[component]
-pub fn ErrorPanel(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub fn ErrorPanel(
+    error: LoadError,
+    on_retry: impl Fn() + 'static,
+    #[prop(default = "This article could not be shown")] title: &'static str,
+) -> impl IntoView {
     let count = error.problems.len();
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error_heading">
-            <h1 id="error_heading">"This article could not be shown"</h1>
+            <h1 id="error_heading">{title}</h1>
             <p>
                 {if count == 1 { "There is a problem with " } else { "There are problems with " }}
                 <code class="error-panel__file">{error.file}</code>

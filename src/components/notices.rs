@@ -69,15 +69,20 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// Problems that did not stop the article (unsupported blocks, links that
-/// were not web addresses), listed once at the top so nothing is hidden.
+/// Problems that did not stop the page (unsupported blocks, links that
+/// were not web addresses, list entries skipped), listed once at the top so
+/// nothing is hidden.
 #[component]
-pub fn ProblemsNotice(problems: Vec<Problem>) -> impl IntoView {
+pub fn ProblemsNotice(
+    problems: Vec<Problem>,
+    #[prop(default = "Some parts of this article could not be shown as written".into(), into)]
+    title: String,
+) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         view! {
             <aside class="notice" aria-labelledby="problems_heading">
                 <h2 id="problems_heading" class="notice__title">
-                    "Some parts of this article could not be shown as written"
+                    {title}
                 </h2>
                 <ul>
                     {problems

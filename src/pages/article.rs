@@ -5,13 +5,13 @@ use article::Loaded;
 use leptos::prelude::*;
 
 use crate::address::Address;
-use crate::api::{self, ArticleError};
+use crate::api::{self, Failure};
 use crate::components::{
     ArticleSection, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel,
     RelatedLinks, TableOfContents, Timeline, TopicFilter,
 };
 use crate::context::Location;
-use crate::glue;
+use crate::glue::{self, Claim};
 use crate::meta::page_title;
 use crate::state::ArticleState;
 
@@ -25,13 +25,20 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
         return view! { <ArticlePage loaded /> }.into_any();
     }
     let location = expect_context::<Location>();
+    // Leaving the page (back, forward, another link) stops its download.
+    let claim = Claim::new();
+    on_cleanup(move || claim.release());
     let article = LocalResource::new(move || {
-        api::article(slug.clone(), location.0.with_untracked(Address::root))
+        api::article(
+            slug.clone(),
+            location.0.with_untracked(Address::root),
+            claim,
+        )
     });
     (move || match article.get() {
         None => view! { <p class="loading" role="status">"Loading article…"</p> }.into_any(),
         Some(Ok(loaded)) => view! { <ArticlePage loaded /> }.into_any(),
-        Some(Err(ArticleError::NoSuchArticle { slug, file })) => view! {
+        Some(Err(Failure::NoSuchArticle { slug, file })) => view! {
             <section class="not-found" aria-labelledby="not_found_heading">
                 <h1 id="not_found_heading">"No such article"</h1>
                 <p>
@@ -44,9 +51,10 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(Err(ArticleError::Load(error))) => {
+        Some(Err(Failure::Load(error))) => {
             view! { <ErrorPanel error on_retry=move || article.refetch() /> }.into_any()
         }
+        Some(Err(Failure::Cancelled)) => ().into_any(),
     })
     .into_any()
 }

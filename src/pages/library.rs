@@ -1,17 +1,20 @@
-use article::library::{page_of, LibraryIndex, LibraryQuery, PER_PAGE};
+use article::library::{page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
+use article::{plural, LoadError, Manifest, Problem, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::address::{article_page, Address};
-use crate::api;
-use crate::components::{DateTime, ErrorPanel};
+use crate::api::{self, Failure};
+use crate::components::{DateTime, ErrorPanel, ProblemsNotice};
 use crate::context::Location;
-use crate::glue;
+use crate::glue::{self, Claim};
 
 /// The home page: every bundled article, newest first, searchable by the
 /// words of headlines and summaries and filtered by section and topic, one
 /// page at a time. The first part of the manifest is shown as soon as it
-/// arrives; further parts load behind it.
+/// arrives; further parts load behind it. Entries or parts that cannot lead
+/// to an article are skipped with a notice; a part that fails to load keeps
+/// what is shown and offers a retry.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let location = expect_context::<Location>();
@@ -25,65 +28,178 @@ pub fn LibraryPage() -> impl IntoView {
             )
         })
     });
+    // Leaving the page stops its downloads.
+    let claim = Claim::new();
+    on_cleanup(move || claim.release());
+    let reader = StoredValue::new(ManifestReader::default());
+    let skipped = RwSignal::new(Vec::<LoadError>::new());
+    let stuck = RwSignal::new(None::<(LoadError, Vec<String>)>);
+    let read = move |file: &str, part: Manifest| {
+        let read = reader
+            .try_update_value(|r| r.read(file, part))
+            .unwrap_or_default();
+        if let Some(s) = read.skipped.clone() {
+            skipped.update(|all| all.push(s));
+        }
+        read
+    };
     // A pre-rendered home page (and the pre-renderer itself) has the first
     // part already: render it at once, so hydration finds the same list.
-    let first = api::cached_library();
-    let expected = RwSignal::new(first.as_ref().and_then(|f| f.total));
-    let more = StoredValue::new(first.as_ref().map(|f| f.more.clone()));
-    let library = RwSignal::new(first.map(|f| Ok(f.index)));
-    let load_more = move |files: Vec<String>| {
+    let first = api::cached_library().map(|m| (m.total, read(api::MANIFEST, m)));
+    let expected = RwSignal::new(first.as_ref().and_then(|(total, _)| *total));
+    let more = StoredValue::new(first.as_ref().map(|(_, r)| r.more.clone()));
+    let library: LibraryState = RwSignal::new(first.map(|(_, r)| Ok(LibraryIndex::new(r.entries))));
+    // Parts load one after another; each may name further parts.
+    let load_more = move |names: Vec<String>| {
         spawn_local(async move {
-            for file in files {
-                match api::library_part(file).await {
-                    Ok(entries) => library.update(|l| {
-                        if let Some(Ok(index)) = l {
-                            index.extend(entries);
-                        }
-                    }),
-                    // A part that cannot be read shows its error panel,
-                    // whose retry loads the list again.
-                    Err(e) => {
-                        library.set(Some(Err(e)));
+            let mut queue = std::collections::VecDeque::from(names);
+            while let Some(name) = queue.pop_front() {
+                let file = api::part_file(&name);
+                match api::manifest_part(file.clone(), claim).await {
+                    Ok(part) => {
+                        let part = read(&file, part);
+                        queue.extend(part.more);
+                        library.update(|l| {
+                            if let Some(Ok(index)) = l {
+                                index.extend(part.entries);
+                            }
+                        });
+                    }
+                    Err(Failure::Cancelled) => return,
+                    Err(Failure::Load(e)) => {
+                        queue.push_front(name);
+                        stuck.set(Some((e, queue.into())));
                         break;
                     }
+                    Err(Failure::NoSuchArticle { .. }) => unreachable!("only articles have slugs"),
                 }
             }
+            // Every part read or one stuck: the count shown is what there is.
+            expected.set(None);
         })
     };
     let load = move || {
         spawn_local(async move {
-            match api::fetch_library().await {
+            match api::manifest_part(api::MANIFEST.into(), claim).await {
                 Ok(first) => {
                     expected.set(first.total);
-                    library.set(Some(Ok(first.index)));
+                    let first = read(api::MANIFEST, first);
+                    library.set(Some(Ok(LibraryIndex::new(first.entries))));
                     load_more(first.more);
                 }
-                Err(e) => library.set(Some(Err(e))),
+                Err(Failure::Load(e)) => library.set(Some(Err(e))),
+                Err(_) => {}
             }
         })
+    };
+    let retry_part = move || {
+        if let Some((_, names)) = stuck.get_untracked() {
+            stuck.set(None);
+            load_more(names);
+        }
     };
     // In the browser only: the server renders the first screen and stops.
     Effect::new(move |_| {
         glue::set_title(&crate::meta::library_title(&glue::site_name()));
         match more.get_value() {
-            Some(files) => load_more(files),
+            Some(names) => load_more(names),
             None => load(),
         }
     });
 
-    move || {
-        match library.get() {
+    move || match library.get() {
         None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
             .into_any(),
         Some(Err(error)) => {
-            view! { <ErrorPanel error on_retry=move || { library.set(None); api::forget_library(); load() } /> }.into_any()
+            let retry = move || {
+                library.set(None);
+                skipped.set(Vec::new());
+                reader.set_value(ManifestReader::default());
+                api::forget_library();
+                load()
+            };
+            view! { <ErrorPanel error on_retry=retry title="The list of articles could not be shown" /> }.into_any()
         }
-        Some(Ok(_)) => view! { <LibraryList library query expected /> }.into_any(),
-    }
+        Some(Ok(_)) => view! {
+            <ListNotices skipped stuck on_retry=retry_part />
+            <LibraryList library query expected />
+        }
+        .into_any(),
     }
 }
 
-type LibraryState = RwSignal<Option<Result<LibraryIndex, article::LoadError>>>;
+/// What the list leaves out, and why: entries and parts skipped, and a part
+/// that could not be loaded (with a retry for the rest).
+#[component]
+fn ListNotices(
+    skipped: RwSignal<Vec<LoadError>>,
+    stuck: RwSignal<Option<(LoadError, Vec<String>)>>,
+    on_retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let skipped_notice = move || {
+        let all = skipped.get();
+        let problems: Vec<Problem> = all
+            .iter()
+            .flat_map(|e| {
+                e.problems.iter().map(|p| Problem {
+                    path: format!("{} {}", e.file, p.path),
+                    ..p.clone()
+                })
+            })
+            .collect();
+        let counted = |prefix: &str| {
+            problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error && p.path.contains(prefix))
+                .count()
+        };
+        let (entries, parts) = (counted(" articles["), counted(" more["));
+        let mut left_out = Vec::new();
+        if entries > 0 {
+            left_out.push(format!(
+                "{entries} {}",
+                if entries == 1 { "entry" } else { "entries" }
+            ));
+        }
+        if parts > 0 {
+            left_out.push(format!("{parts} {}", plural(parts, "part")));
+        }
+        let title = match entries + parts {
+            0 => "Some entries of the list are shown without a date".to_string(),
+            1 => format!("{} of the list was skipped", left_out.join("")),
+            _ => format!("{} of the list were skipped", left_out.join(" and ")),
+        };
+        view! { <ProblemsNotice problems title /> }
+    };
+    let stuck_notice = move || {
+        stuck.get().map(|(error, names)| {
+            let why = error
+                .problems
+                .iter()
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <aside class="notice" role="alert">
+                    <p>
+                        "Not every article could be listed: " <code>{error.file}</code> " "
+                        {why} ". "
+                        {format!("{} of {} still to load.", names.len(), plural(names.len(), "part"))}
+                    </p>
+                    <p>
+                        <button type="button" on:click=move |_| on_retry()>"Load the rest"</button>
+                    </p>
+                </aside>
+            }
+        })
+    };
+    view! {
+        {skipped_notice}
+        {stuck_notice}
+    }
+}
+
+type LibraryState = RwSignal<Option<Result<LibraryIndex, LoadError>>>;
 
 /// Run `f` on the loaded index (tracked), if it has loaded.
 fn with_index<T>(library: LibraryState, f: impl FnOnce(&LibraryIndex) -> T) -> Option<T> {

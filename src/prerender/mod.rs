@@ -17,6 +17,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use article::filter::Target;
+use article::library::{ManifestReader, PartRead};
 use article::{load_article, load_manifest, Article, Loaded, Manifest};
 use base64::Engine as _;
 use leptos::prelude::*;
@@ -590,37 +591,33 @@ fn load_articles(
     first: &Manifest,
     report: &mut Report,
 ) -> Vec<(String, Loaded, String)> {
-    let mut entries: Vec<String> = first.articles.iter().map(|e| e.slug.clone()).collect();
-    for part in &first.more {
-        if !part
-            .strip_suffix(".json")
-            .is_some_and(article::validate::is_valid_id)
-        {
-            report
-                .skipped
-                .push(format!("manifest part \"{part}\": not a file name"));
-            continue;
+    // The same reading of the parts as the home page's: skipped entries and
+    // parts are reported, duplicates read once.
+    let mut reader = ManifestReader::default();
+    let report_part = |part: PartRead, report: &mut Report| {
+        if let Some(skipped) = &part.skipped {
+            report.skipped.push(skipped.to_string());
         }
-        let file = format!("articles/{part}");
+        part
+    };
+    let first = report_part(reader.read(api::MANIFEST, first.clone()), report);
+    let mut slugs: Vec<String> = first.entries.into_iter().map(|e| e.slug).collect();
+    let mut queue = std::collections::VecDeque::from(first.more);
+    while let Some(name) = queue.pop_front() {
+        let file = api::part_file(&name);
         match read(&dist.join(&file))
             .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
         {
-            Ok(m) => entries.extend(m.articles.into_iter().map(|e| e.slug)),
+            Ok(m) => {
+                let part = report_part(reader.read(&file, m), report);
+                slugs.extend(part.entries.into_iter().map(|e| e.slug));
+                queue.extend(part.more);
+            }
             Err(e) => report.skipped.push(e),
         }
     }
-    let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for slug in entries {
-        if !seen.insert(slug.clone()) {
-            continue;
-        }
-        if !article::validate::is_valid_id(&slug) {
-            report
-                .skipped
-                .push(format!("manifest entry \"{slug}\": not an article id"));
-            continue;
-        }
+    for slug in slugs {
         let file = api::article_file(&slug);
         let text = read(&dist.join(&file));
         let fingerprint = text.as_deref().map(api::fingerprint).unwrap_or_default();

@@ -1,7 +1,12 @@
 //! The library of articles: search and filters over manifest entries, the
 //! URL state that carries them, and pages of results.
 
-use crate::types::ManifestEntry;
+use std::collections::HashSet;
+
+use crate::date::Date;
+use crate::load::LoadError;
+use crate::types::{Manifest, ManifestEntry};
+use crate::validate::{is_valid_id, Problem};
 
 /// Results on one page of the home page list.
 pub const PER_PAGE: usize = 20;
@@ -64,6 +69,92 @@ impl LibraryQuery {
 }
 
 pub use crate::url::encode;
+
+/// Reads a manifest part by part, for the viewer and the pre-renderer
+/// alike. Whatever cannot lead to an article is skipped with its field path
+/// and reason, so one bad line never hides the rest: entries with a slug
+/// that is not an id or was listed before, or without a headline, and
+/// parts that are not plain file names beside the manifest or were named
+/// before (a part naming itself included).
+#[derive(Debug, Clone, Default)]
+pub struct ManifestReader {
+    slugs: HashSet<String>,
+    parts: HashSet<String>,
+}
+
+/// What one part adds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartRead {
+    pub entries: Vec<ManifestEntry>,
+    /// Further parts to load, as file names beside the manifest, in order.
+    pub more: Vec<String>,
+    /// What was skipped or corrected in this part; `None` when nothing was.
+    pub skipped: Option<LoadError>,
+}
+
+impl ManifestReader {
+    /// Read the part at `file` (its path ends in its file name, which is
+    /// what other parts name it by).
+    pub fn read(&mut self, file: &str, manifest: Manifest) -> PartRead {
+        let mut problems = Vec::new();
+        self.parts.insert(file_name(file).to_string());
+        let mut entries = Vec::with_capacity(manifest.articles.len());
+        for (i, mut entry) in manifest.articles.into_iter().enumerate() {
+            let at = |field: &str| format!("articles[{i}].{field}");
+            if !is_valid_id(&entry.slug) {
+                let shown: String = entry.slug.chars().take(80).collect();
+                problems.push(Problem::error(
+                    at("slug"),
+                    format!("\"{shown}\" is not an article id (a-z, 0-9 and '-'); entry skipped"),
+                ));
+            } else if !self.slugs.insert(entry.slug.clone()) {
+                problems.push(Problem::error(
+                    at("slug"),
+                    format!("\"{}\" is listed already; entry skipped", entry.slug),
+                ));
+            } else if entry.headline.trim().is_empty() {
+                self.slugs.remove(&entry.slug);
+                problems.push(Problem::error(at("headline"), "is empty; entry skipped"));
+            } else {
+                if let Some(published) = &entry.published {
+                    if let Err(e) = Date::parse(published) {
+                        problems.push(Problem::warning(at("published"), format!("{e}; not shown")));
+                        entry.published = None;
+                    }
+                }
+                entries.push(entry);
+            }
+        }
+        let mut more = Vec::new();
+        for (i, name) in manifest.more.into_iter().enumerate() {
+            let shown: String = name.chars().take(80).collect();
+            let why = if !name.strip_suffix(".json").is_some_and(is_valid_id) {
+                "is not a file name beside the manifest (a-z, 0-9, '-', then .json)"
+            } else if !self.parts.insert(name.clone()) {
+                "is named already"
+            } else {
+                more.push(name);
+                continue;
+            };
+            problems.push(Problem::error(
+                format!("more[{i}]"),
+                format!("\"{shown}\" {why}; part skipped"),
+            ));
+        }
+        PartRead {
+            entries,
+            more,
+            skipped: (!problems.is_empty()).then(|| LoadError {
+                file: file.to_string(),
+                problems,
+            }),
+        }
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
 
 /// Entries with their lower-cased search text, built once as parts arrive;
 /// a keystroke only scans these.

@@ -1,7 +1,7 @@
 //! Library search, filters, URL state and pages.
 
-use article::library::{encode, page_of, LibraryIndex, LibraryQuery, PER_PAGE};
-use article::ManifestEntry;
+use article::library::{encode, page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
+use article::{Manifest, ManifestEntry, Severity};
 
 fn entry(
     slug: &str,
@@ -134,4 +134,99 @@ fn the_index_grows_as_parts_arrive() {
     lib.extend(vec![entry("d", "Another Syria story", "World", None, &[])]);
     assert_eq!(lib.len(), 4);
     assert_eq!(lib.search(&q("syria")), [0, 2, 3]);
+}
+
+fn part(entries: Vec<ManifestEntry>, more: &[&str]) -> Manifest {
+    Manifest {
+        format: 1,
+        total: None,
+        articles: entries,
+        more: more.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+fn slugs(entries: &[ManifestEntry]) -> Vec<&str> {
+    entries.iter().map(|e| e.slug.as_str()).collect()
+}
+
+#[test]
+fn manifest_entries_that_cannot_lead_to_an_article_are_skipped_with_their_path() {
+    let mut bad_date = entry("d", "Dated oddly", "World", None, &[]);
+    bad_date.published = Some("yesterday".into());
+    let first = part(
+        vec![
+            entry("a", "One", "World", None, &[]),
+            entry("../../etc/passwd", "Traversal", "World", None, &[]),
+            entry("https-other-example", "A fine slug", "World", None, &[]),
+            entry("a", "One again", "World", None, &[]),
+            entry("c", "  ", "World", None, &[]),
+            bad_date,
+        ],
+        &[],
+    );
+    let read = ManifestReader::default().read("articles/index.json", first);
+    assert_eq!(slugs(&read.entries), ["a", "https-other-example", "d"]);
+    assert_eq!(
+        read.entries[2].published, None,
+        "an unreadable date is not shown"
+    );
+    let skipped = read.skipped.expect("problems reported");
+    assert_eq!(skipped.file, "articles/index.json");
+    let paths: Vec<&str> = skipped.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "articles[1].slug",
+            "articles[3].slug",
+            "articles[4].headline",
+            "articles[5].published"
+        ]
+    );
+    assert!(skipped.problems[0].message.contains("not an article id"));
+    assert!(skipped.problems[1].message.contains("listed already"));
+    assert_eq!(skipped.problems[3].severity, Severity::Warning);
+}
+
+#[test]
+fn manifest_parts_are_read_once_and_slugs_are_unique_across_parts() {
+    let mut reader = ManifestReader::default();
+    let first = reader.read(
+        "articles/index.json",
+        part(
+            vec![entry("a", "One", "World", None, &[])],
+            &[
+                "index.json",
+                "index-2.json",
+                "https://other.example/x.json",
+                "../secret.json",
+                "index-2.json",
+                "index-3.json",
+            ],
+        ),
+    );
+    assert_eq!(first.more, ["index-2.json", "index-3.json"]);
+    let problems = first.skipped.expect("skipped parts reported").problems;
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["more[0]", "more[2]", "more[3]", "more[4]"]);
+    assert!(problems[0].message.contains("named already"));
+    assert!(problems[1].message.contains("not a file name"));
+
+    let second = reader.read(
+        "articles/index-2.json",
+        part(
+            vec![
+                entry("a", "One, listed in the first part too", "World", None, &[]),
+                entry("b", "Two", "World", None, &[]),
+            ],
+            &[],
+        ),
+    );
+    assert_eq!(slugs(&second.entries), ["b"]);
+    assert_eq!(second.skipped.unwrap().problems[0].path, "articles[0].slug");
+    // A clean part reports nothing.
+    let third = reader.read(
+        "articles/index-3.json",
+        part(vec![entry("c", "Three", "World", None, &[])], &[]),
+    );
+    assert_eq!((slugs(&third.entries), third.skipped), (vec!["c"], None));
 }

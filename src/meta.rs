@@ -9,9 +9,8 @@ use article::Article;
 /// would garble tab titles and previews), whitespace collapsed, cut at a
 /// word to `max` characters.
 pub fn plain(text: &str, max: usize) -> String {
-    let cleaned: String = text
+    let cleaned: String = article::without_bidi_controls(text)
         .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();

@@ -179,8 +179,15 @@ impl ArticleState {
     }
 
     /// What a share control for the target is called ("Share quote by John
-    /// Kerry"), and the title it hands to the share sheet.
+    /// Kerry"), and the title it hands to the share sheet: plain text, so
+    /// no direction control from a name can turn the words around it.
     pub fn share_text(&self, target: &Target) -> (String, String) {
+        let (label, title) = self.share_words(target);
+        let plain = |s: String| article::without_bidi_controls(&s).into_owned();
+        (plain(label), plain(title))
+    }
+
+    fn share_words(&self, target: &Target) -> (String, String) {
         let a = &self.loaded.article;
         match target {
             Target::Quote(id) => {

@@ -1,6 +1,8 @@
 use article::LoadError;
 use leptos::prelude::*;
 
+use super::notices::problem_item;
+
 /// Why the page cannot show what it is for (`title` says what): the file,
 /// and each problem with its field path. Offers a retry, since fetch
 /// failures are often passing.
@@ -23,10 +25,7 @@ pub fn ErrorPanel(
                 {error
                     .problems
                     .into_iter()
-                    .map(|p| {
-                        let path = (!p.path.is_empty()).then(|| view! { <code>{p.path}</code>": " });
-                        view! { <li>{path}{p.message}</li> }
-                    })
+                    .map(problem_item)
                     .collect_view()}
             </ul>
             <p class="error-panel__actions">

@@ -3,6 +3,7 @@
 mod date_time;
 mod error_panel;
 mod headline;
+mod list_text;
 mod media_figure;
 mod notices;
 mod paragraph;
@@ -21,6 +22,7 @@ mod topic_filter;
 pub use date_time::DateTime;
 pub use error_panel::ErrorPanel;
 pub use headline::Headline;
+pub use list_text::ListText;
 pub use media_figure::{ImageFigure, MediaFigure};
 pub use notices::{PageNotices, ProblemsNotice, UnsupportedBlock};
 pub use paragraph::ArticleParagraph;

@@ -60,8 +60,10 @@ fn kind(target: &Target) -> &'static str {
     }
 }
 
-/// Address text can be anything; keep what is echoed back short.
+/// Address text can be anything; keep what is echoed back short, and
+/// unable to turn the sentence around it.
 fn shorten(text: &str) -> String {
+    let text = article::without_bidi_controls(text);
     if text.chars().count() > 60 {
         format!("{}…", text.chars().take(60).collect::<String>())
     } else {
@@ -87,7 +89,7 @@ pub fn ProblemsNotice(
                 <ul>
                     {problems
                         .into_iter()
-                        .map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> })
+                        .map(problem_item)
                         .collect_view()}
                 </ul>
             </aside>
@@ -103,4 +105,12 @@ pub fn UnsupportedBlock(kind: String) -> impl IntoView {
             "Unsupported content: this viewer cannot show a “"{kind}"” block here."
         </div>
     }
+}
+
+/// One problem as a list item: its field path (if any), then its message,
+/// which is the page's sentence around a piece of data.
+pub fn problem_item(problem: Problem) -> impl IntoView {
+    let message = article::without_bidi_controls(&problem.message).into_owned();
+    let path = (!problem.path.is_empty()).then(|| view! { <code>{problem.path}</code>": " });
+    view! { <li>{path}{message}</li> }
 }

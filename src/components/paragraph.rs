@@ -28,7 +28,11 @@ pub fn ArticleParagraph(paragraph: Paragraph) -> impl IntoView {
         .iter()
         .filter_map(|id| state.loaded.article.timeline.iter().find(|e| &e.id == id))
         .map(|event| {
-            let label = format!("Timeline: {}, {}", event.title, event.date.display());
+            let label = format!(
+                "Timeline: {}, {}",
+                article::without_bidi_controls(&event.title),
+                event.date.display()
+            );
             let id = event.id.clone();
             view! {
                 <a

@@ -27,8 +27,11 @@ fn QuoteText(quote: Quote) -> impl IntoView {
         .speaker
         .as_deref()
         .and_then(|id| state.loaded.article.person(id));
-    let attribution =
-        person.map_or_else(|| "Speaker not identified".to_string(), |p| p.described());
+    // A tooltip is plain text: no direction control may turn it around.
+    let attribution = person.map_or_else(
+        || "Speaker not identified".to_string(),
+        |p| article::without_bidi_controls(&p.described()).into_owned(),
+    );
     // The parts of a quote that runs over several paragraphs are one quote:
     // shared and highlighted by its first part's id.
     let target = Target::Quote(quote.part_of.clone().unwrap_or_else(|| quote.id.clone()));

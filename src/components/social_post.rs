@@ -8,10 +8,13 @@ use super::{DateTime, Runs};
 #[component]
 pub fn SocialPost(embed: Embed) -> impl IntoView {
     let url = embed.url.filter(|u| is_safe_url(u));
+    // Each name in its own element, so neither can turn the words after it.
     let by = match (embed.author, embed.handle) {
-        (Some(author), Some(handle)) => format!("{author} ({handle})"),
-        (Some(name), None) | (None, Some(name)) => name,
-        (None, None) => "an account".into(),
+        (Some(author), Some(handle)) => {
+            view! { <span>{author}</span> " (" <span>{handle}</span> ")" }.into_any()
+        }
+        (Some(name), None) | (None, Some(name)) => view! { <span>{name}</span> }.into_any(),
+        (None, None) => "an account".into_any(),
     };
     let posted = embed.posted.map(|value| view! { " · " <DateTime value /> });
     let link = url.clone().map(|u| {
@@ -25,7 +28,7 @@ pub fn SocialPost(embed: Embed) -> impl IntoView {
                 </p>
             </blockquote>
             <figcaption class="post__source">
-                {embed.provider} " post by " {by} {posted} {link}
+                <span>{embed.provider}</span> " post by " {by} {posted} {link}
             </figcaption>
         </figure>
     }

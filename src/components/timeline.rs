@@ -2,7 +2,7 @@ use article::filter::Target;
 use article::timeline::layout;
 use leptos::prelude::*;
 
-use super::{ShareButton, TargetLink};
+use super::{ListText, ShareButton, TargetLink};
 use crate::state::ArticleState;
 
 /// The events the article is about, in date order. On wide screens each
@@ -69,7 +69,7 @@ pub fn Timeline() -> impl IntoView {
                     <h3 class="timeline-event__title">{event.title.clone()}</h3>
                     <p class="timeline-event__parties">
                         <span class="visually-hidden">"Involves: "</span>
-                        {parties.join(" and ")}
+                        <ListText items=parties separator=" and " />
                     </p>
                     <p class="timeline-event__actions">
                         <TargetLink target=target.clone() class="timeline-event__show">

@@ -38,7 +38,7 @@ pub fn TopicFilter() -> impl IntoView {
                         aria-pressed=move || if pressed.get() { "true" } else { "false" }
                         on:click=toggle
                     >
-                        {topic.label}
+                        <span class="topic-toggle__label">{topic.label}</span>
                         " "
                         <span class="topic-toggle__count">
                             {count}

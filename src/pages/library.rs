@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::address::{article_page, Address};
 use crate::api::{self, Failure};
-use crate::components::{DateTime, ErrorPanel, ProblemsNotice};
+use crate::components::{DateTime, ErrorPanel, ListText, ProblemsNotice};
 use crate::context::Location;
 use crate::glue::{self, Claim};
 
@@ -182,9 +182,9 @@ fn ListNotices(
             view! {
                 <aside class="notice" role="alert">
                     <p>
-                        "Not every article could be listed: " <code>{error.file}</code> " "
-                        {why} ". "
-                        {format!("{} of {} still to load.", names.len(), plural(names.len(), "part"))}
+                        "Not every article could be listed: " <code>{error.file}</code>
+                        " could not be loaded (" {why} "). "
+                        {format!("{} {} still to load.", names.len(), plural(names.len(), "part"))}
                     </p>
                     <p>
                         <button type="button" on:click=move |_| on_retry()>"Load the rest"</button>
@@ -243,8 +243,9 @@ fn LibraryList(
             vec![view! { <option value="" selected=selected.is_none()>{all}</option> }.into_any()];
         views.extend(list.into_iter().map(|(name, n)| {
             let is = selected.as_deref() == Some(name.as_str());
-            view! { <option value=name.clone() selected=is>{format!("{name} ({n})")}</option> }
-                .into_any()
+            // An option holds plain text only.
+            let label = format!("{} ({n})", article::without_bidi_controls(&name));
+            view! { <option value=name.clone() selected=is>{label}</option> }.into_any()
         }));
         views
     };
@@ -312,7 +313,7 @@ fn LibraryList(
                                 <p class="card__meta">
                                     {date}
                                     {(!e.topics.is_empty()).then(|| view! {
-                                        <span class="card__topics">" · " {e.topics.join(", ")}</span>
+                                        <span class="card__topics">" · " <ListText items=e.topics separator=", " /></span>
                                     })}
                                 </p>
                             </li>

@@ -31,6 +31,10 @@ export const PAYLOADS = [
   '/\\other.example/x',
   '/\t/other.example/x',
   'http://example.org/a.png',
+  // Text that tries the layout and the direction of the page around it.
+  'e' + Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x300 + (i % 0x70))).join('') + ' zalgo',
+  '\u202Eleft open override',
+  'W'.repeat(2_000),
 ];
 
 /** The seed with `payload` in every string field that is text (ids stay ids). */
@@ -85,6 +89,16 @@ before(async () => {
   for (const s of taken.sections) for (const b of s.blocks) for (const r of b.runs ?? b.caption ?? []) if (r.speaker) r.speaker = rename(r.speaker);
   for (const c of taken.counterparts) c.people = c.people.map(rename);
   fs.writeFileSync(path.join(dir, 'articles', 'page-ids.json'), JSON.stringify(taken));
+  // The seed with a right-to-left override left open at the start of every
+  // name the page puts among its own words.
+  const turned = JSON.parse(seedText);
+  turned.id = 'bidi';
+  const open = (t) => `\u202E${t}`;
+  for (const t of turned.topics) t.label = open(t.label);
+  for (const p of turned.parties) p.name = open(p.name);
+  for (const p of turned.people) p.name = open(p.name);
+  for (const e of turned.timeline) e.title = open(e.title);
+  fs.writeFileSync(path.join(dir, 'articles', 'bidi.json'), JSON.stringify(turned));
   fs.writeFileSync(path.join(dir, 'articles', 'utf-sixteen.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
   server = await startServer({ roots: [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures'), dir] });
   browser = await launch();
@@ -208,9 +222,39 @@ for (const [n, payload] of PAYLOADS.entries()) {
       true,
     );
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    // However long or heavily marked, text never widens the page.
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `page width at ${width}`);
+    }
     await close();
   });
 }
+
+test("a right-to-left override left open in data turns none of the page's own words", async () => {
+  const { page, close } = await guarded('?article=bidi&topics=nope');
+  await page.waitForSelector('#story_headline');
+  // Each topic's count follows its label, each party's "and" follows the party.
+  const order = await page.evaluate(() => {
+    const box = (el) => el.getBoundingClientRect();
+    const buttons = [...document.querySelectorAll('.topic-toggle')].map((b) => box(b.querySelector('.topic-toggle__label')).right <= box(b.querySelector('.topic-toggle__count')).left + 1);
+    const parties = [...document.querySelectorAll('.timeline-event__parties')].filter((p) => p.querySelectorAll('span:not(.visually-hidden)').length === 2).map((p) => {
+      const [a, b] = p.querySelectorAll('span:not(.visually-hidden)');
+      return box(a).right <= box(b).left + 1;
+    });
+    return { buttons, parties };
+  });
+  assert.ok(order.buttons.length > 0 && order.buttons.every(Boolean), JSON.stringify(order.buttons));
+  assert.ok(order.parties.length > 0 && order.parties.every(Boolean), JSON.stringify(order.parties));
+  // Plain-text sinks (labels, the tab title) carry no direction controls.
+  const controls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const labels = await page.$$eval('[aria-label], [title]', (els) => els.map((e) => (e.getAttribute('aria-label') ?? '') + (e.getAttribute('title') ?? '')));
+  assert.ok(labels.length > 0 && labels.every((l) => !controls.test(l)), labels.filter((l) => controls.test(l)).join(' | '));
+  assert.ok(!controls.test(await page.title()));
+  // The data itself keeps its characters: text is shown as written.
+  assert.ok((await page.textContent('.topic-toggle__label')).startsWith('\u202E'));
+  await close();
+});
 
 test("an article using the page's own words for its ids leaves every id on the page unique", async () => {
   const { page, close } = await guarded('?article=page-ids', { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -4,6 +4,7 @@
 // also under a nested prefix to prove dist/ does not assume the site root.
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,8 @@ export async function startServer({
   // path -> milliseconds to wait before answering (once)
   const delays = new Map();
   const requests = [];
+  // paths whose answer the client broke off before it was complete
+  const abandoned = [];
   const server = http.createServer(async (req, res) => {
     let url = new URL(req.url, 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -48,6 +51,28 @@ export async function startServer({
     const queued = failures.get(pathname);
     if (queued && queued.length) {
       const status = queued.shift();
+      if (status === 'stall' || status === 'trickle') {
+        // 'stall': the headers and half the file, then silence with the
+        // connection open. 'trickle': the whole file, 1% every 100 ms.
+        const body = await fs.readFile(path.join(roots.find((r) => fsSync.existsSync(path.join(r, pathname))) ?? roots[0], pathname));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+        let sent = 0;
+        const step = status === 'stall' ? Math.floor(body.length / 2) : Math.ceil(body.length / 100);
+        const timer = setInterval(() => {
+          if (status === 'stall' && sent > 0) return;
+          res.write(body.subarray(sent, sent + step));
+          sent += step;
+          if (sent >= body.length) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+        res.on('close', () => {
+          clearInterval(timer);
+          if (sent < body.length) abandoned.push(pathname);
+        });
+        return;
+      }
       if (status === 'drop') {
         // The connection dies mid-response, as on a flaky network: headers
         // and a little of the body, then nothing. (A reset before any answer
@@ -101,7 +126,8 @@ export async function startServer({
   return {
     base: `http://127.0.0.1:${port}/`,
     requests,
-    /** Answer the next requests for `pathname` with these HTTP statuses ('drop': close the connection). */
+    abandoned,
+    /** Answer the next requests for `pathname` with these HTTP statuses ('drop': close the connection; 'stall', 'trickle': see above). */
     fail(pathname, ...statuses) {
       failures.set(pathname, statuses);
     },

@@ -403,3 +403,15 @@ fn the_direction_follows_the_language() {
         assert_eq!(a.direction(), dir, "{tag}");
     }
 }
+
+#[test]
+fn direction_controls_are_taken_out_of_plain_text_and_nothing_else() {
+    use article::without_bidi_controls as plain;
+    assert_eq!(
+        plain("\u{202E}evil\u{202C} and \u{2067}x\u{2069}\u{200F}\u{061C}"),
+        "evil and x"
+    );
+    // Ordinary right-to-left text and joiners are text, not controls.
+    assert_eq!(plain("مرحبا שלום a\u{200D}b"), "مرحبا שלום a\u{200D}b");
+    assert!(matches!(plain("plain"), std::borrow::Cow::Borrowed(_)));
+}

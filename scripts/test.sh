@@ -17,8 +17,10 @@ cargo test -p newsview --features ssr --lib
 
 echo "== release build, pre-rendered for a site at a known address"
 # The base URL only names the site in link previews and the sitemap; the
-# tests serve dist/ from 127.0.0.1 and check those URLs by their paths.
-NEWSVIEW_BASE_URL=https://news.example.org/ trunk build --release --offline
+# tests serve dist/ from 127.0.0.1 and check those URLs by their paths. The
+# image host is one the tests' articles name (nothing is fetched from it).
+NEWSVIEW_BASE_URL=https://news.example.org/ NEWSVIEW_IMAGE_HOSTS=https://images.example.net \
+  trunk build --release --offline
 
 echo "== a generated library for the home page tests"
 rm -rf target/e2e-library

@@ -163,3 +163,22 @@ pub fn forget_library() {
 pub fn cached_library() -> Option<Manifest> {
     LIBRARY_FIRST.with(|c| c.borrow().clone())
 }
+
+thread_local! {
+    static IMAGE_HOSTS: std::cell::OnceCell<Option<Vec<String>>> = const { std::cell::OnceCell::new() };
+}
+
+/// Hosts besides the site's own that the page may show images from: what
+/// its policy's `img-src` names (the pre-renderer sets the list it writes
+/// there). `None` on a page without a policy (the development server),
+/// where any https image loads.
+pub fn image_hosts() -> Option<Vec<String>> {
+    IMAGE_HOSTS.with(|h| h.get_or_init(glue::policy_image_hosts).clone())
+}
+
+/// The pre-renderer's list, before any page is rendered.
+pub fn set_image_hosts(hosts: Vec<String>) {
+    IMAGE_HOSTS.with(|h| {
+        let _ = h.set(Some(hosts));
+    });
+}

@@ -251,6 +251,32 @@ fn describe(e: &JsValue) -> String {
         .unwrap_or_else(|| "the connection failed".into())
 }
 
+/// The origins the page's Content-Security-Policy lets images come from
+/// besides its own; `None` when the page has no policy. (Never called
+/// natively: the pre-renderer sets the list itself.)
+pub fn policy_image_hosts() -> Option<Vec<String>> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let policy = window()?
+        .document()?
+        .query_selector("meta[http-equiv='Content-Security-Policy']")
+        .ok()??
+        .get_attribute("content")?;
+    let sources = policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("img-src"))
+        .unwrap_or_default();
+    Some(
+        sources
+            .split_whitespace()
+            .filter(|s| s.starts_with("https://"))
+            .map(String::from)
+            .collect(),
+    )
+}
+
 /// The site's name, as the pre-renderer wrote it (`og:site_name`).
 pub fn site_name() -> String {
     window()

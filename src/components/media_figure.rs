@@ -1,9 +1,11 @@
+use article::links::{host, image_allowed};
 use article::validate::is_safe_image_src;
 use article::{Image, Inline, Media, MediaKind};
 use leptos::prelude::*;
 
 use super::Runs;
 use crate::address::Address;
+use crate::api;
 use crate::context::Location;
 
 /// Audio or video. There is no player in this viewer, so the figure shows
@@ -25,10 +27,24 @@ pub fn MediaFigure(media: Media) -> impl IntoView {
 }
 
 /// A picture with its caption. Without a usable `src` the figure keeps its
-/// caption and shows an empty frame labelled with the alt text.
+/// caption and shows an empty frame labelled with the alt text. A picture
+/// on a host the site does not load images from is offered as a link.
 #[component]
 pub fn ImageFigure(image: Image) -> impl IntoView {
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
+        Some(src) if !image_allowed(&src, api::image_hosts().as_deref()) => {
+            let host = host(&src).unwrap_or_default();
+            view! {
+                <p class="image__elsewhere">
+                    "This picture is on another site: "
+                    <a href=src>
+                        {if image.alt.trim().is_empty() { "Open the picture".to_string() } else { image.alt.clone() }}
+                        " (" <span>{host}</span> ")"
+                    </a>
+                </p>
+            }
+            .into_any()
+        }
         Some(src) => {
             // A relative source is relative to the site root, and an article
             // page sits in a folder of its own.

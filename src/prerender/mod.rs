@@ -38,6 +38,9 @@ pub struct Site {
     /// `NEWSVIEW_BASE_URL`: where `dist/` is served, ending in `/`.
     /// Without it, nothing that needs an absolute URL is written.
     pub base_url: Option<String>,
+    /// `NEWSVIEW_IMAGE_HOSTS`: origins besides the site's own that images
+    /// may come from (a CDN), as the pages' policy names them.
+    pub image_hosts: Vec<String>,
 }
 
 impl Site {
@@ -62,7 +65,19 @@ impl Site {
             .ok()
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "Newsview".into());
-        Ok(Site { name, base_url })
+        let image_hosts = std::env::var("NEWSVIEW_IMAGE_HOSTS")
+            .unwrap_or_default()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|h| !h.is_empty())
+            .map(|h| {
+                article::links::image_host(h).map_err(|e| format!("NEWSVIEW_IMAGE_HOSTS: {e}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Site {
+            name,
+            base_url,
+            image_hosts,
+        })
     }
 
     /// The absolute URL of a page, when the base URL is known.
@@ -90,6 +105,8 @@ pub struct Template {
     /// `<body …>` up to the app's element, and after it.
     body_start: String,
     body_end: String,
+    /// What the policy lets images come from besides the site.
+    pub image_hosts: Vec<String>,
 }
 
 const APP_START: &str = "<div id=\"page_app\">";
@@ -156,6 +173,7 @@ impl Template {
             css,
             body_start: body[..a].to_string(),
             body_end,
+            image_hosts: Vec::new(),
         })
     }
 
@@ -206,7 +224,7 @@ impl Template {
             .iter()
             .map(|l| format!("    {}\n", self.inline_style(l, &root)))
             .collect();
-        let policy = policy(&format!("{paint}{head}{scripts}"));
+        let policy = policy(&format!("{paint}{head}{scripts}"), &self.image_hosts);
         let mut html = String::with_capacity(app_html.len() + paint.len() + 4096);
         html.push_str(
             "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
@@ -393,7 +411,7 @@ fn rebase(html: &str, root: &str) -> String {
 /// The Content-Security-Policy of a page: nothing inline runs or styles but
 /// the start-up scripts and the style sheet it carries, allowed by their
 /// SHA-256.
-pub fn policy(head: &str) -> String {
+pub fn policy(head: &str, image_hosts: &[String]) -> String {
     let with_hashes = |directive: &str, hashes: Vec<String>| {
         format!("{directive} {}", hashes.join(" "))
             .trim()
@@ -406,7 +424,9 @@ pub fn policy(head: &str) -> String {
             inline_hashes(head, "script"),
         ),
         with_hashes("style-src 'self'", inline_hashes(head, "style")),
-        "img-src 'self' https:".into(),
+        format!("img-src 'self' {}", image_hosts.join(" "))
+            .trim()
+            .to_string(),
         "connect-src 'self'".into(),
         "base-uri 'none'".into(),
         "form-action 'none'".into(),
@@ -481,8 +501,10 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let shell = dist.join("shell.html");
     let mut page = read(&index)?;
     if page.contains(APP_END) {
-        let policy =
-            policy(find_between(&page, "<head>", "</head>").map_or("", |(s, e)| &page[s..e]));
+        let policy = policy(
+            find_between(&page, "<head>", "</head>").map_or("", |(s, e)| &page[s..e]),
+            &site.image_hosts,
+        );
         let kept = page.replacen(
             "<head>",
             &format!(
@@ -494,7 +516,12 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     } else {
         page = read(&shell)?;
     }
-    let template = Template::parse(&page, |url| read(&dist.join(url.trim_start_matches("./"))))?;
+    let mut template =
+        Template::parse(&page, |url| read(&dist.join(url.trim_start_matches("./"))))?;
+    template.image_hosts = site.image_hosts.clone();
+    // The components show an image from another host only where the
+    // policy lets the browser load it.
+    api::set_image_hosts(site.image_hosts.clone());
     let mut out = Writer {
         dist,
         site,
@@ -801,11 +828,11 @@ mod tests {
     #[test]
     fn the_policy_allows_exactly_the_inline_start_up_script() {
         let head = "<script type=\"module\">import init from '../../x.js';</script>\n<script type=\"application/ld+json\">{}</script><script src=\"a.js\"></script>";
-        let p = policy(head);
+        let p = policy(head, &[]);
         assert_eq!(p.matches("'sha256-").count(), 1, "{p}");
         assert!(!p.contains("unsafe-inline"));
         // The hash changes with the script's text, as the browser's would.
-        assert_ne!(p, policy(&head.replace("../../", "./")));
+        assert_ne!(p, policy(&head.replace("../../", "./"), &[]));
     }
 
     #[test]
@@ -824,12 +851,20 @@ mod tests {
     }
 
     #[test]
+    fn images_come_from_the_site_and_the_hosts_it_names_only() {
+        assert!(policy("", &[]).contains("img-src 'self';"));
+        let hosts = ["https://images.example.net".to_string()];
+        assert!(policy("", &hosts).contains("img-src 'self' https://images.example.net;"));
+        assert!(!policy("", &hosts).contains("https:;"));
+    }
+
+    #[test]
     fn the_policy_allows_the_inline_style_sheet_by_its_hash() {
         let head = "<style>p{color:red}</style>";
-        let p = policy(head);
+        let p = policy(head, &[]);
         assert_eq!(p.matches("style-src 'self' 'sha256-").count(), 1, "{p}");
-        assert_ne!(p, policy("<style>p{color:blue}</style>"));
-        assert!(policy("").contains("style-src 'self';"));
+        assert_ne!(p, policy("<style>p{color:blue}</style>", &[]));
+        assert!(policy("", &[]).contains("style-src 'self';"));
     }
 
     #[test]
@@ -862,6 +897,7 @@ mod tests {
         let site = |base: Option<&str>| Site {
             name: "N".into(),
             base_url: base.map(String::from),
+            image_hosts: Vec::new(),
         };
         assert_eq!(site(None).base_path(), "/");
         assert_eq!(site(Some("https://x.org/")).base_path(), "/");

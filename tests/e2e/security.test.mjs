@@ -99,6 +99,21 @@ before(async () => {
   for (const p of turned.people) p.name = open(p.name);
   for (const e of turned.timeline) e.title = open(e.title);
   fs.writeFileSync(path.join(dir, 'articles', 'bidi.json'), JSON.stringify(turned));
+  // The seed's image three times: on the site, on the host the build names
+  // (NEWSVIEW_IMAGE_HOSTS in scripts/test.sh), and on some other host.
+  const pictured = JSON.parse(seedText);
+  pictured.id = 'pictures';
+  const section = pictured.sections.find((s) => s.blocks.some((b) => b.type === 'image'));
+  const at = section.blocks.findIndex((b) => b.type === 'image');
+  const image = section.blocks[at];
+  section.blocks.splice(
+    at,
+    1,
+    { ...image, id: 'on-site', src: 'favicon.svg' },
+    { ...image, id: 'on-cdn', src: 'https://images.example.net/a.jpg' },
+    { ...image, id: 'elsewhere', src: 'https://other.example/b.jpg', alt: 'The talks in Washington' },
+  );
+  fs.writeFileSync(path.join(dir, 'articles', 'pictures.json'), JSON.stringify(pictured));
   fs.writeFileSync(path.join(dir, 'articles', 'utf-sixteen.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
   server = await startServer({ roots: [path.join(repo, 'dist'), path.join(repo, 'tests/fixtures'), dir] });
   browser = await launch();
@@ -253,6 +268,25 @@ test("a right-to-left override left open in data turns none of the page's own wo
   assert.ok(!controls.test(await page.title()));
   // The data itself keeps its characters: text is shown as written.
   assert.ok((await page.textContent('.topic-toggle__label')).startsWith('\u202E'));
+  await close();
+});
+
+test('images load from the site and the hosts the build names; another host gets a link, never a policy violation', async () => {
+  const { page, close } = await guarded('?article=pictures');
+  await page.waitForSelector('#story_headline');
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(policy, /img-src 'self' https:\/\/images\.example\.net;/);
+  const srcs = await page.$$eval('article img', (is) => is.map((i) => i.getAttribute('src')));
+  assert.ok(srcs.some((s) => s.endsWith('favicon.svg')), srcs.join(' '));
+  assert.ok(srcs.includes('https://images.example.net/a.jpg'));
+  assert.ok(!srcs.some((s) => s.includes('other.example')));
+  const link = page.locator('#elsewhere .image__elsewhere a');
+  assert.equal(await link.getAttribute('href'), 'https://other.example/b.jpg');
+  assert.equal((await link.textContent()).trim(), 'The talks in Washington (other.example)');
+  // The caption stays with it.
+  assert.ok((await page.textContent('#elsewhere figcaption')).length > 10);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await close();
 });
 

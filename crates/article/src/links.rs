@@ -75,6 +75,37 @@ pub fn image(raw: &str) -> Result<String, Refused> {
     }
 }
 
+/// A site's setting naming a host that images may come from, as the
+/// origin a Content-Security-Policy source and [`image_allowed`] compare:
+/// `https://images.example.net`. Only https, and nothing but the host (and
+/// port).
+pub fn image_host(raw: &str) -> Result<String, String> {
+    let url = Url::parse(raw.trim()).map_err(|e| format!("\"{raw}\" is not an address ({e})"))?;
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none();
+    if url.scheme() != "https" || checked(&url).is_err() || !bare {
+        return Err(format!(
+            "\"{raw}\" is not an https origin like https://images.example.net"
+        ));
+    }
+    Ok(url.origin().ascii_serialization())
+}
+
+/// Whether the page may show an image whose source passed [`image`]: a
+/// source on the site itself always, one on another host when that host is
+/// in `hosts` (the page's policy lists the same). `None`: no list, as on a
+/// page without a policy, where any https image loads.
+pub fn image_allowed(src: &str, hosts: Option<&[String]>) -> bool {
+    match (Url::parse(src), hosts) {
+        (Ok(url), Some(hosts)) => hosts.contains(&url.origin().ascii_serialization()),
+        _ => true,
+    }
+}
+
+/// The host an absolute address names, for saying where a link leads.
+pub fn host(raw: &str) -> Option<String> {
+    Url::parse(raw).ok()?.host_str().map(String::from)
+}
+
 fn checked(url: &Url) -> Result<(), Refused> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Refused::Scheme);
@@ -140,5 +171,47 @@ mod tests {
         ] {
             assert_eq!(image(raw), Err(why), "{raw:?}");
         }
+    }
+
+    #[test]
+    fn images_from_other_hosts_need_the_site_to_name_the_host() {
+        let hosts = [image_host("https://Images.Example.net/").unwrap()];
+        assert_eq!(hosts[0], "https://images.example.net");
+        assert!(image_allowed(
+            "https://images.example.net/a/b.jpg",
+            Some(&hosts)
+        ));
+        assert!(!image_allowed("https://other.example/a.jpg", Some(&hosts)));
+        assert!(!image_allowed(
+            "https://images.example.net.other.example/a.jpg",
+            Some(&hosts)
+        ));
+        assert!(
+            image_allowed("images/a.jpg", Some(&hosts)),
+            "the site's own"
+        );
+        assert!(image_allowed("/images/a.jpg", Some(&[])));
+        assert!(!image_allowed(
+            "https://images.example.net/a.jpg",
+            Some(&[])
+        ));
+        assert!(image_allowed("https://other.example/a.jpg", None));
+        assert_eq!(
+            host("https://other.example/a.jpg").as_deref(),
+            Some("other.example")
+        );
+        for bad in [
+            "http://images.example.net",
+            "https://images.example.net/pictures/",
+            "https://u@images.example.net",
+            "images.example.net",
+            "*",
+        ] {
+            assert!(image_host(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            image_host("https://cdn.example:8443").as_deref(),
+            Ok("https://cdn.example:8443")
+        );
     }
 }

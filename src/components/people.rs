@@ -48,7 +48,9 @@ pub fn PeopleList() -> impl IntoView {
         };
         view! {
             <li id=format!("person_{}", p.id) class="person" data-person=p.id.clone()>
-                <span class="person__name">{p.name.clone()}</span>
+                <span class="person__name" lang=a.language.clone() dir=a.direction()>
+                    {p.name.clone()}
+                </span>
                 <span class="person__role">{role}</span>
                 {party}
                 {quotes}

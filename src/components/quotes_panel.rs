@@ -16,16 +16,18 @@ pub fn QuotesPanel() -> impl IntoView {
     if quotes.is_empty() {
         return None;
     }
+    let (lang, dir) = (a.language.clone(), a.direction());
     let group = |group_id: String, heading: String, theirs: Vec<Quote>| {
         (!theirs.is_empty()).then(|| {
             let items = theirs
                 .into_iter()
                 .map(|q| {
                     let target = Target::Quote(q.id.clone());
+                    let lang = lang.clone();
                     view! {
                         <li>
                             <TargetLink target=target.clone() class="quote-link">
-                                <q>{q.text}</q>
+                                <q lang=lang.clone() dir=dir>{q.text}</q>
                             </TargetLink>
                             <ShareButton target />
                         </li>

@@ -20,6 +20,9 @@ pub fn Timeline() -> impl IntoView {
     let lane_name =
         |party: Option<&article::Party>| party.map(|p| p.name.clone()).unwrap_or_default();
     let (left, right) = (lane_name(t.left), lane_name(t.right));
+    // The page around is in English; the article's own words keep their
+    // language and direction.
+    let (lang, dir) = (article.language.clone(), article.direction());
 
     let events = t
         .events
@@ -66,7 +69,9 @@ pub fn Timeline() -> impl IntoView {
                     tabindex="-1"
                 >
                     <p class="timeline-event__date">{date}</p>
-                    <h3 class="timeline-event__title">{event.title.clone()}</h3>
+                    <h3 class="timeline-event__title" lang=lang.clone() dir=dir>
+                        {event.title.clone()}
+                    </h3>
                     <p class="timeline-event__parties">
                         <span class="visually-hidden">"Involves: "</span>
                         <ListText items=parties separator=" and " />

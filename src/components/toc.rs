@@ -7,7 +7,12 @@ use crate::state::ArticleState;
 /// topic filter hides drop out of the list too.
 #[component]
 pub fn TableOfContents(sections: Vec<Section>) -> impl IntoView {
-    let visibility = expect_context::<ArticleState>().visibility;
+    let state = expect_context::<ArticleState>();
+    let visibility = state.visibility;
+    let (lang, dir) = (
+        state.loaded.article.language.clone(),
+        state.loaded.article.direction(),
+    );
     let entries: Vec<_> = sections
         .into_iter()
         .enumerate()
@@ -23,7 +28,9 @@ pub fn TableOfContents(sections: Vec<Section>) -> impl IntoView {
                         .map(|(ordinal, id, heading)| {
                             view! {
                                 <li hidden=move || !visibility.with(|v| v.shows_section(ordinal))>
-                                    <a href=format!("#{id}")>{heading}</a>
+                                    <a href=format!("#{id}") lang=lang.clone() dir=dir>
+                                        {heading}
+                                    </a>
                                 </li>
                             }
                         })

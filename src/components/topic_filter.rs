@@ -13,6 +13,10 @@ pub fn TopicFilter() -> impl IntoView {
         return None;
     }
     let total = state.index.paragraph_count();
+    let (lang, dir) = (
+        state.loaded.article.language.clone(),
+        state.loaded.article.direction(),
+    );
     let selected = state.selected;
     let visibility = state.visibility;
 
@@ -38,7 +42,9 @@ pub fn TopicFilter() -> impl IntoView {
                         aria-pressed=move || if pressed.get() { "true" } else { "false" }
                         on:click=toggle
                     >
-                        <span class="topic-toggle__label">{topic.label}</span>
+                        <span class="topic-toggle__label" lang=lang.clone() dir=dir>
+                            {topic.label}
+                        </span>
                         " "
                         <span class="topic-toggle__count">
                             {count}

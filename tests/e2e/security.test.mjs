@@ -325,6 +325,40 @@ test('an article in a right-to-left language is laid out right to left, the page
   // The short label sits at the story's right edge, far from its left.
   assert.ok(Math.abs(labelRight - storyRight) < 2, `${labelRight} vs ${storyRight}`);
   assert.ok(labelLeft - storyLeft > 100, `${labelLeft} vs ${storyLeft}`);
+  // The article's words keep their direction in the panels around it.
+  const directions = await page.evaluate(() => ({
+    timeline: getComputedStyle(document.querySelector('#timeline_heading')).direction,
+    titles: [...document.querySelectorAll('.timeline-event__title, .quotes-panel q, .person__name, .toc a, .topic-toggle__label')].map((e) => getComputedStyle(e).direction),
+  }));
+  assert.equal(directions.timeline, 'ltr');
+  assert.ok(directions.titles.length > 10 && directions.titles.every((d) => d === 'rtl'), JSON.stringify(directions.titles));
+  // Focus follows reading order: what sits on one line is reached right to
+  // left, as it is read, and Tab goes through the story in that order.
+  const stops = await page.evaluate(() =>
+    [...document.querySelectorAll('article.story a[href], article.story button')]
+      .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+      .map((e, i) => {
+        e.dataset.stop = String(i);
+        const r = e.getClientRects()[0];
+        return { top: r.top, left: r.left, right: r.right };
+      }),
+  );
+  assert.ok(stops.length > 5);
+  let sameLine = 0;
+  for (let i = 1; i < stops.length; i++) {
+    if (Math.abs(stops[i].top - stops[i - 1].top) < 4) {
+      sameLine++;
+      assert.ok(stops[i].right <= stops[i - 1].left + 1, `stop ${i} is left of stop ${i - 1}: ${JSON.stringify([stops[i - 1], stops[i]])}`);
+    } else {
+      assert.ok(stops[i].top > stops[i - 1].top, `stop ${i} is below stop ${i - 1}`);
+    }
+  }
+  assert.ok(sameLine > 0, 'some stops share a line');
+  await page.focus('[data-stop="0"]');
+  for (let i = 1; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.stop), String(i));
+  }
   await close();
 });
 

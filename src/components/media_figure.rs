@@ -8,27 +8,37 @@ use crate::address::Address;
 use crate::api;
 use crate::context::Location;
 
-/// Audio or video. There is no player in this viewer, so the figure shows
-/// the article's own placeholder text where the player would be.
+/// Audio or video. The format carries no playable source, so there is no
+/// player to pretend to: a compact card says what the original had, keeps
+/// its placeholder text as a small note, and shows the caption.
 #[component]
 pub fn MediaFigure(media: Media) -> impl IntoView {
-    let kind = match media.kind {
-        MediaKind::Video => "video",
-        MediaKind::Audio => "audio",
+    let (kind, name) = match media.kind {
+        MediaKind::Video => ("video", "Video"),
+        MediaKind::Audio => ("audio", "Audio"),
     };
+    let note = (!media.placeholder.trim().is_empty()).then(|| {
+        view! {
+            <span class="media__note">
+                "The original page said: “" <span class="media__placeholder">{media.placeholder}</span> "”"
+            </span>
+        }
+    });
     view! {
         <figure id=media.id class=format!("media media--{kind}")>
-            <div class="media__player">
-                <p class="media__placeholder">{media.placeholder}</p>
-            </div>
+            <p class="media__card">
+                <span class="media__kind">{name} " not included here"</span>
+                {note}
+            </p>
             <Caption label="Media caption, " caption=media.caption credit=None />
         </figure>
     }
 }
 
 /// A picture with its caption. Without a usable `src` the figure keeps its
-/// caption and shows an empty frame labelled with the alt text. A picture
-/// on a host the site does not load images from is offered as a link.
+/// caption and credit and says in a line what the picture showed (its alt
+/// text), with no empty frame. A picture on a host the site does not load
+/// images from is offered as a link.
 #[component]
 pub fn ImageFigure(image: Image) -> impl IntoView {
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
@@ -59,7 +69,9 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
             view! { <img src=src alt=image.alt loading="lazy" /> }.into_any()
         }
         None => {
-            view! { <div class="image__missing" role="img" aria-label=image.alt></div> }.into_any()
+            let what =
+                (!image.alt.trim().is_empty()).then(|| view! { ": " <span>{image.alt}</span> });
+            view! { <p class="image__missing">"Picture not included here" {what}</p> }.into_any()
         }
     };
     view! {

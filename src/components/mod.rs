@@ -1,5 +1,6 @@
 //! One component per thing a reader sees.
 
+mod article_tools;
 mod date_time;
 mod error_panel;
 mod headline;
@@ -19,6 +20,7 @@ mod timeline;
 mod toc;
 mod topic_filter;
 
+pub use article_tools::ArticleTools;
 pub use date_time::DateTime;
 pub use error_panel::ErrorPanel;
 pub use headline::Headline;

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::address::Address;
 use crate::api::{self, Failure};
 use crate::components::{
-    ArticleSection, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice, QuotesPanel,
-    RelatedLinks, TableOfContents, Timeline, TopicFilter,
+    ArticleSection, ArticleTools, ErrorPanel, Headline, PageNotices, PeopleList, ProblemsNotice,
+    QuotesPanel, RelatedLinks, Timeline,
 };
 use crate::context::Location;
 use crate::glue::{self, Claim};
@@ -59,8 +59,8 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
     .into_any()
 }
 
-/// One article: contents and filter, the story, then its timeline, quotes
-/// and people.
+/// One article: the story (its headline first, then its contents and
+/// topic filter, then its text), then its timeline, quotes and people.
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     let location = expect_context::<Location>();
@@ -130,11 +130,6 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
 
     view! {
         <div class="layout">
-            <TableOfContents sections=a.sections.clone() />
-            <div class="controls">
-                <TopicFilter />
-                <PageNotices />
-            </div>
             <article
                 class="story"
                 lang=a.language.clone()
@@ -142,16 +137,22 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                 aria-labelledby="story_headline"
             >
                 <Headline article=loaded.clone() />
-                <ProblemsNotice problems=loaded.warnings.clone() />
-                {a
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .map(|(ordinal, section)| {
-                        view! { <ArticleSection ordinal section=section.clone() /> }
-                    })
-                    .collect_view()}
-                {a.related.clone().map(|related| view! { <RelatedLinks related /> })}
+                <ArticleTools />
+                <div class="story__notices" lang="en" dir="ltr">
+                    <PageNotices />
+                    <ProblemsNotice problems=loaded.warnings.clone() />
+                </div>
+                <div class="story__body">
+                    {a
+                        .sections
+                        .iter()
+                        .enumerate()
+                        .map(|(ordinal, section)| {
+                            view! { <ArticleSection ordinal section=section.clone() /> }
+                        })
+                        .collect_view()}
+                    {a.related.clone().map(|related| view! { <RelatedLinks related /> })}
+                </div>
             </article>
             <Timeline />
             <QuotesPanel />

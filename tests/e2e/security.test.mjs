@@ -318,7 +318,7 @@ test('an article in a right-to-left language is laid out right to left, the page
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('.section-label'));
     const t = range.getBoundingClientRect();
-    const s = document.querySelector('article.story').getBoundingClientRect();
+    const s = document.querySelector('.story__body').getBoundingClientRect();
     return [getComputedStyle(document.querySelector('article.story')).direction, getComputedStyle(document.querySelector('.masthead')).direction, t.left, t.right, s.left, s.right];
   });
   assert.deepEqual([storyDir, pageDir], ['rtl', 'ltr']);
@@ -335,7 +335,7 @@ test('an article in a right-to-left language is laid out right to left, the page
   // Focus follows reading order: what sits on one line is reached right to
   // left, as it is read, and Tab goes through the story in that order.
   const stops = await page.evaluate(() =>
-    [...document.querySelectorAll('article.story a[href], article.story button')]
+    [...document.querySelectorAll('.story-header :is(a[href], button), .story__body :is(a[href], button)')]
       .filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
       .map((e, i) => {
         e.dataset.stop = String(i);

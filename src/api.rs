@@ -16,10 +16,10 @@ pub const MANIFEST: &str = "articles/index.json";
 #[derive(Debug, Clone)]
 pub enum Failure {
     /// No file for that slug: a "no such article" page, not a broken one.
-    NoSuchArticle {
-        slug: String,
-        file: String,
-    },
+    NoSuchArticle { slug: String, file: String },
+    /// The file did not arrive (network, HTTP status, stalled).
+    Fetch(LoadError),
+    /// The file arrived but cannot be shown (not JSON, not valid).
     Load(LoadError),
     /// The view that asked has gone; there is nobody to tell.
     Cancelled,
@@ -36,7 +36,7 @@ impl From<glue::FetchError> for Failure {
         if e.cancelled {
             Failure::Cancelled
         } else {
-            Failure::Load(e.error)
+            Failure::Fetch(e.error)
         }
     }
 }

@@ -33,13 +33,11 @@ pub fn App(location: Location) -> impl IntoView {
         <div id="page_announcer" class="visually-hidden" role="status" aria-live="polite">
             {move || announcement.get()}
         </div>
+        // For readers: where to go next, and what a quote link is.
         <footer class="site-footer">
             <p>
-                "Newsview: news articles, readable with or without JavaScript. "
-                <a href=move || location.href_to(&Address::new("schema/article.v1.json", ""))>
-                    "The article format"
-                </a>
-                "."
+                <a href=home>"All articles"</a>
+                " · Every quote has its own link: share it, and the reader lands on those words."
             </p>
         </footer>
     }

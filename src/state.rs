@@ -181,8 +181,14 @@ impl ArticleState {
     /// What a share control for the target is called ("Share quote by John
     /// Kerry"), and the title it hands to the share sheet: plain text, so
     /// no direction control from a name can turn the words around it.
-    pub fn share_text(&self, target: &Target) -> (String, String) {
-        let (label, title) = self.share_words(target);
+    pub fn share_text(&self, target: Option<&Target>) -> (String, String) {
+        let (label, title) = match target {
+            Some(target) => self.share_words(target),
+            None => (
+                "Share this article".to_string(),
+                self.loaded.article.headline.clone(),
+            ),
+        };
         let plain = |s: String| article::without_bidi_controls(&s).into_owned();
         (plain(label), plain(title))
     }
@@ -222,9 +228,10 @@ impl ArticleState {
         }
     }
 
-    /// The address of one quote or event: its page, no filter. What share
-    /// buttons hand out and links to targets point at.
-    pub fn link_to(&self, target: &Target) -> Address {
-        article_view(&self.loaded.article.id, &[], Some(target), self.clean)
+    /// The address of one quote or event (or, with none, of the article):
+    /// its page, no filter. What share buttons hand out and links to
+    /// targets point at.
+    pub fn link_to(&self, target: Option<&Target>) -> Address {
+        article_view(&self.loaded.article.id, &[], target, self.clean)
     }
 }

@@ -3,12 +3,17 @@ use std::sync::Arc;
 use article::{is_safe_url, Loaded};
 use leptos::prelude::*;
 
-use super::DateTime;
+use article::library::LibraryQuery;
+
+use super::{DateTime, ShareButton};
+use crate::address::Address;
+use crate::context::Location;
 
 /// Section label, headline, standfirst, date and source.
 #[component]
 pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     let a = &article.article;
+    let location = expect_context::<Location>();
     // A copied page may give no date (or label): then none is shown.
     let date = a.published.clone().map(|value| {
         view! {
@@ -22,7 +27,12 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     };
     view! {
         <header class="story-header">
-            {a.section.clone().map(|s| view! { <p class="section-label">{s}</p> })}
+            {a.section.clone().map(|s| {
+                // The label leads to the rest of its section, as on a news site.
+                let query = LibraryQuery { section: Some(s.clone()), page: 1, ..Default::default() };
+                let href = location.href_to(&Address::new("", query.to_query()));
+                view! { <p class="section-label"><a href=href>{s}</a></p> }
+            })}
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             <p class="story-meta">
@@ -35,6 +45,9 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
                     <span class="visually-hidden">"Source: "</span>
                     {source}
                 </span>
+            </p>
+            <p class="story-share">
+                <ShareButton />
             </p>
         </header>
     }

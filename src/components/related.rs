@@ -1,8 +1,9 @@
 use article::{is_safe_url, Related};
 use leptos::prelude::*;
 
-/// "More on this story". Only http/https addresses become links; anything
-/// else keeps its title as text and says why.
+/// "More on this story" (never empty: the page leaves it out when there are
+/// no links). Only http/https addresses become links; anything else keeps
+/// its title as text and says why.
 #[component]
 pub fn RelatedLinks(related: Related) -> impl IntoView {
     let links = related
@@ -23,16 +24,10 @@ pub fn RelatedLinks(related: Related) -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
-    let body = if links.is_empty() {
-        view! { <p class="related__empty">"No links came with this copy of the article."</p> }
-            .into_any()
-    } else {
-        view! { <ul class="related__list">{links}</ul> }.into_any()
-    };
     view! {
         <section class="related" aria-labelledby="related_heading">
             <h2 id="related_heading">{related.heading}</h2>
-            {body}
+            <ul class="related__list">{links}</ul>
         </section>
     }
 }

@@ -8,15 +8,19 @@ use crate::context::Announcer;
 use crate::glue::{self, ShareOutcome};
 use crate::state::ArticleState;
 
-/// A button that shares a link to a quote or an event: the system share
-/// sheet where there is one, else the clipboard, else a field with the link
+/// A button that shares a link to a quote or an event, or without a target
+/// to the article (that one says "Share" in words): the system share sheet
+/// where there is one, else the clipboard, else a field with the link
 /// selected, ready to copy by hand.
 #[component]
-pub fn ShareButton(target: Target) -> impl IntoView {
+pub fn ShareButton(#[prop(optional, into)] target: Option<Target>) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let (label, title) = state.share_text(&target);
+    let (label, title) = state.share_text(target.as_ref());
     let announcer = expect_context::<Announcer>();
-    let to = state.link_to(&target);
+    let to = state.link_to(target.as_ref());
+    let words = target
+        .is_none()
+        .then(|| view! { <span class="share__words" aria-hidden="true">"Share"</span> });
     let outcome = RwSignal::new(None::<ShareOutcome>);
     let shares = StoredValue::new(0u64);
     // The absolute address, worked out when the reader shares.
@@ -69,6 +73,7 @@ pub fn ShareButton(target: Target) -> impl IntoView {
         <span class="share">
             <button type="button" class="share__button" aria-label=label.clone() title=label on:click=share>
                 <span class="icon icon--link" aria-hidden="true"></span>
+                {words}
             </button>
             {move || match outcome.get() {
                 Some(ShareOutcome::Copied) => Some(done("Link copied")),

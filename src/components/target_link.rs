@@ -12,7 +12,7 @@ pub fn TargetLink(target: Target, class: &'static str, children: Children) -> im
     let location = expect_context::<Location>();
     // Relative to the page shown, which changes when the reader follows a
     // target: so the href follows the address.
-    let to = state.link_to(&target);
+    let to = state.link_to(Some(&target));
     let href = move || location.href_to(&to);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

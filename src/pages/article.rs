@@ -54,6 +54,10 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
         Some(Err(Failure::Load(error))) => {
             view! { <ErrorPanel error on_retry=move || article.refetch() /> }.into_any()
         }
+        Some(Err(Failure::Fetch(error))) => view! {
+            <ErrorPanel error on_retry=move || article.refetch() fetch_failed=true />
+        }
+        .into_any(),
         Some(Err(Failure::Cancelled)) => ().into_any(),
     })
     .into_any()
@@ -151,7 +155,12 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                             view! { <ArticleSection ordinal section=section.clone() /> }
                         })
                         .collect_view()}
-                    {a.related.clone().map(|related| view! { <RelatedLinks related /> })}
+                    // No "More on this story" without a story to link to.
+                    {a
+                        .related
+                        .clone()
+                        .filter(|r| !r.links.is_empty())
+                        .map(|related| view! { <RelatedLinks related /> })}
                 </div>
             </article>
             <Timeline />

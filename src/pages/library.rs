@@ -66,7 +66,7 @@ pub fn LibraryPage() -> impl IntoView {
                         });
                     }
                     Err(Failure::Cancelled) => return,
-                    Err(Failure::Load(e)) => {
+                    Err(Failure::Load(e) | Failure::Fetch(e)) => {
                         queue.push_front(name);
                         stuck.set(Some((e, queue.into())));
                         break;
@@ -87,7 +87,8 @@ pub fn LibraryPage() -> impl IntoView {
                     library.set(Some(Ok(LibraryIndex::new(first.entries))));
                     load_more(first.more);
                 }
-                Err(Failure::Load(e)) => library.set(Some(Err(e))),
+                Err(Failure::Load(e)) => library.set(Some(Err((e, false)))),
+                Err(Failure::Fetch(e)) => library.set(Some(Err((e, true)))),
                 Err(_) => {}
             }
         })
@@ -110,7 +111,7 @@ pub fn LibraryPage() -> impl IntoView {
     move || match library.get() {
         None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
             .into_any(),
-        Some(Err(error)) => {
+        Some(Err((error, fetch_failed))) => {
             let retry = move || {
                 library.set(None);
                 skipped.set(Vec::new());
@@ -118,7 +119,7 @@ pub fn LibraryPage() -> impl IntoView {
                 api::forget_library();
                 load()
             };
-            view! { <ErrorPanel error on_retry=retry title="The list of articles could not be shown" /> }.into_any()
+            view! { <ErrorPanel error on_retry=retry fetch_failed title="The list of articles could not be shown" /> }.into_any()
         }
         Some(Ok(_)) => view! {
             <ListNotices skipped stuck on_retry=retry_part />
@@ -199,7 +200,8 @@ fn ListNotices(
     }
 }
 
-type LibraryState = RwSignal<Option<Result<LibraryIndex, LoadError>>>;
+/// The list, or why its first part failed (and whether it failed to arrive).
+type LibraryState = RwSignal<Option<Result<LibraryIndex, (LoadError, bool)>>>;
 
 /// Run `f` on the loaded index (tracked), if it has loaded.
 fn with_index<T>(library: LibraryState, f: impl FnOnce(&LibraryIndex) -> T) -> Option<T> {

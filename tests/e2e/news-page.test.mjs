@@ -85,3 +85,60 @@ test('media the page cannot play is a small card with its note and caption, and 
   assert.equal(await page.locator('figure.media figcaption').isVisible(), true, 'the caption prints');
   await close();
 });
+
+test('controls inside a sentence keep its spacing and punctuation and still offer a 24×24 px target', async () => {
+  const { page, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
+  const checks = await page.evaluate(() =>
+    [...document.querySelectorAll('.story-paragraph .share__button, .story-paragraph .event-marker')].map((control) => {
+      control.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const icon = control.querySelector('.icon').getBoundingClientRect();
+      const [cx, cy] = [icon.left + icon.width / 2, icon.top + icon.height / 2];
+      // Every point of a 24×24 square around the icon reaches the control.
+      const hit = [-11, 0, 11].every((dx) => [-11, 0, 11].every((dy) => control.contains(document.elementFromPoint(cx + dx, cy + dy))));
+      // What follows the control in the sentence starts right after it.
+      const host = control.closest('.share') ?? control;
+      const next = host.nextSibling;
+      let gap = null;
+      if (next && next.nodeType === Node.TEXT_NODE && /^[,.;:!?]/.test(next.textContent)) {
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        gap = range.getBoundingClientRect().left - control.getBoundingClientRect().right;
+      }
+      return { hit, width: control.getBoundingClientRect().width, gap };
+    }),
+  );
+  assert.ok(checks.length > 10, `${checks.length} controls`);
+  assert.ok(checks.every((c) => c.hit), JSON.stringify(checks.filter((c) => !c.hit)));
+  assert.ok(checks.every((c) => c.width <= 20), 'no wider than the icon and a hair');
+  const gaps = checks.map((c) => c.gap).filter((g) => g !== null);
+  assert.ok(gaps.length > 0, 'some control is followed by punctuation');
+  assert.ok(gaps.every((g) => g < 3), `gaps before punctuation: ${gaps}`);
+  await close();
+});
+
+test('news basics: the section label leads to its section, the article can be shared, the footer speaks to readers', async () => {
+  const { page, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const label = page.locator('.section-label a');
+  assert.equal(await label.textContent(), 'US & Canada');
+  await page.getByRole('button', { name: 'Share this article' }).click();
+  await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), new RegExp(`/a/${SEED}/$`));
+  assert.doesNotMatch(await page.textContent('.site-footer'), /JSON|Rendered/);
+  await label.click();
+  await page.waitForFunction(() => location.search === '?section=US+%26+Canada' || location.search === '?section=US%20%26%20Canada');
+  await page.locator('.library__list').waitFor();
+  assert.equal(await page.locator('#library_section').inputValue(), 'US & Canada');
+  await close();
+});
+
+test('an article that cannot arrive says so in plain words, with the detail behind "What went wrong"', async () => {
+  h.server.fail('/articles/fixture-harbour-strike.json', 503);
+  const { page, close } = await h.open('?article=fixture-harbour-strike');
+  const panel = page.locator('.error-panel');
+  assert.match(await panel.locator('.error-panel__plain').textContent(), /did not arrive/);
+  assert.equal(await panel.getByText('HTTP 503').isVisible(), false, 'the detail is folded away');
+  await panel.getByText('What went wrong').click();
+  assert.equal(await panel.getByText(/HTTP 503/).isVisible(), true);
+  await close();
+});

@@ -354,11 +354,15 @@ test('an article in a right-to-left language is laid out right to left, the page
     }
   }
   assert.ok(sameLine > 0, 'some stops share a line');
+  // (Tab also passes the contents and topics between header and text.)
   await page.focus('[data-stop="0"]');
-  for (let i = 1; i < 6; i++) {
+  const reached = [];
+  for (let n = 0; n < 40 && reached.length < 6; n++) {
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.stop), String(i));
+    const stop = await page.evaluate(() => document.activeElement.dataset.stop);
+    if (stop !== undefined) reached.push(Number(stop));
   }
+  assert.deepEqual(reached, [1, 2, 3, 4, 5, 6]);
   await close();
 });
 

@@ -32,6 +32,9 @@ pub struct ArticleState {
     pub target: RwSignal<Option<Target>>,
     /// A `#fragment` the filter would hide, shown anyway (as a target is).
     pub fragment: RwSignal<Option<String>>,
+    /// Paragraphs the filter hides that the reader showed in place; a new
+    /// filter forgets them.
+    pub revealed: RwSignal<Vec<String>>,
     pub visibility: Memo<Visibility>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Opened by its own path: the view is written as clean paths
@@ -46,6 +49,7 @@ impl ArticleState {
         let selected = RwSignal::new(Vec::new());
         let target = RwSignal::new(None::<Target>);
         let fragment = RwSignal::new(None::<String>);
+        let revealed = RwSignal::new(Vec::<String>::new());
         let visibility = {
             let index = index.clone();
             Memo::new(move |_| {
@@ -53,6 +57,7 @@ impl ArticleState {
                     target.with(|t| t.as_ref().map(|t| index.blocks_of(t)).unwrap_or_default());
                 fragment
                     .with(|f| forced.extend(f.iter().flat_map(|f| index.blocks_of_fragment(f))));
+                revealed.with(|r| forced.extend(r.iter().cloned()));
                 selected.with(|s| index.visibility(s, &forced))
             })
         };
@@ -62,6 +67,7 @@ impl ArticleState {
             selected,
             target,
             fragment,
+            revealed,
             visibility,
             notices: RwSignal::new(Vec::new()),
             clean: matches!(address.route(), Route::Article { clean: true, .. }),
@@ -100,8 +106,15 @@ impl ArticleState {
             None => None,
         };
         self.selected.set(topics);
+        self.revealed.set(Vec::new());
         self.target.set(target);
         self.notices.set(notices);
+    }
+
+    /// Show in place paragraphs the filter hides (a "hidden: show" marker).
+    pub fn reveal(&self, paragraphs: &[String]) {
+        self.revealed
+            .update(|r| r.extend(paragraphs.iter().cloned()));
     }
 
     /// A `#fragment` opened with a filter that hides it: shown anyway, with
@@ -146,8 +159,12 @@ impl ArticleState {
         self.leave_target();
     }
 
-    /// Changing the filter means the reader has moved on from a linked target.
+    /// Changing the filter means the reader has moved on from a linked target
+    /// and from paragraphs shown in place.
     fn leave_target(&self) {
+        if self.revealed.with_untracked(|r| !r.is_empty()) {
+            self.revealed.set(Vec::new());
+        }
         if self.target.with_untracked(Option::is_some) {
             self.target.set(None);
         }

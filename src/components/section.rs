@@ -1,7 +1,11 @@
-use article::{Block, Section};
+use std::sync::Arc;
+
+use article::{plural, Block, Section};
 use leptos::prelude::*;
 
 use super::{ArticleParagraph, ImageFigure, MediaFigure, SocialPost, UnsupportedBlock};
+use crate::context::Announcer;
+use crate::glue;
 use crate::state::ArticleState;
 
 /// A body section: optional subheading, then its blocks in order. Hidden
@@ -9,7 +13,20 @@ use crate::state::ArticleState;
 /// apart and says whose analysis it is.
 #[component]
 pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
-    let visibility = expect_context::<ArticleState>().visibility;
+    let state = expect_context::<ArticleState>();
+    let visibility = state.visibility;
+    // The section's paragraphs in order: where the filter hides a run of
+    // them, a marker before the run says so and shows them in place.
+    let paragraphs: Arc<Vec<String>> = Arc::new(
+        section
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.id.clone()),
+                _ => None,
+            })
+            .collect(),
+    );
     let heading_id = format!("{}_heading", section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     let class = if section.analysis.is_some() {
@@ -32,8 +49,66 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
         >
             {section.heading.clone().map(|h| view! { <h2 id=heading_id>{h}</h2> })}
             {analysis}
-            {section.blocks.into_iter().map(render_block).collect_view()}
+            {section
+                .blocks
+                .into_iter()
+                .map(|block| {
+                    let marker = match &block {
+                        Block::Paragraph(p) => {
+                            let at = paragraphs.iter().position(|id| id == &p.id).unwrap_or(0);
+                            Some(view! { <HiddenMarker paragraphs=paragraphs.clone() at /> })
+                        }
+                        _ => None,
+                    };
+                    view! { {marker} {render_block(block)} }
+                })
+                .collect_view()}
         </section>
+    }
+}
+
+/// Before the first of a run of paragraphs the filter hides: "2 paragraphs
+/// hidden: show", which shows them in place and moves focus to the first.
+#[component]
+fn HiddenMarker(paragraphs: Arc<Vec<String>>, at: usize) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let announcer = expect_context::<Announcer>();
+    let run = Memo::new(move |_| {
+        state.visibility.with(|v| {
+            let hidden = |id: &String| v.is_filtered() && !v.shows_paragraph(id);
+            if !hidden(&paragraphs[at]) || (at > 0 && hidden(&paragraphs[at - 1])) {
+                return Vec::new();
+            }
+            paragraphs[at..]
+                .iter()
+                .take_while(|id| hidden(id))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let ids = run.get();
+        (!ids.is_empty()).then(|| {
+            let n = ids.len();
+            let show = {
+                let state = state.clone();
+                move |_| {
+                    state.reveal(&ids);
+                    announcer.say(format!("{n} {} shown", plural(n, "paragraph")));
+                    let first = ids[0].clone();
+                    request_animation_frame(move || {
+                        glue::bring_into_view(&first);
+                    });
+                }
+            };
+            view! {
+                <p class="hidden-marker">
+                    <button type="button" on:click=show>
+                        {format!("{n} {} hidden: show", plural(n, "paragraph"))}
+                    </button>
+                </p>
+            }
+        })
     }
 }
 

@@ -51,15 +51,25 @@ const STATES = [
   ['an article with unsupported content', '?article=fixture-harbour-strike', null],
   ['an imported article: a social post, an analysis box, a byline, no date', '?article=fixture-tech-startup', null],
   ['an imported article: organisations, a quote over two paragraphs', '?article=fixture-hospital-report&quote=cole-we-found-patients-waiting', null],
+  ['a phone: the contents and topics bar open, a topic selected', SEED_PAGE, async (page) => {
+    await page.click('.tools__summary');
+    await page.click('.topic-toggle[data-topic="snowden"]');
+  }, { width: 375, height: 667 }],
+  ['hidden paragraphs shown in place', `${SEED_PAGE}&topics=snowden`, async (page) => {
+    await page.locator('.story-section:not([hidden]) .hidden-marker button').first().click();
+  }],
+  ['an error panel with what went wrong unfolded', '?article=fixture-not-json', async (page) => {
+    await page.click('.error-panel__details summary');
+  }],
 ];
 
 for (const scheme of ['light', 'dark']) {
-  for (const [name, query, act] of STATES) {
+  for (const [name, query, act, viewport] of STATES) {
     test(`axe finds no WCAG 2.2 A/AA violations: ${name} (${scheme})`, async () => {
       const tab = await openPage(browser, {
         bypassCSP: true,
         colorScheme: scheme,
-        viewport: { width: 1280, height: 900 },
+        viewport: viewport ?? { width: 1280, height: 900 },
         permissions: ['clipboard-read', 'clipboard-write'],
       });
       await tab.page.goto(server.base + query);

@@ -142,3 +142,42 @@ test('an article that cannot arrive says so in plain words, with the detail behi
   assert.equal(await panel.getByText(/HTTP 503/).isVisible(), true);
   await close();
 });
+
+test('where the filter hides paragraphs a marker says how many, and shows them in place', async () => {
+  const { page, errors, close } = await h.open(`${PAGE}?topics=snowden`, { viewport: { width: 1280, height: 800 } });
+  await page.waitForSelector('.story-paragraph[hidden]', { state: 'attached' });
+  const summary = await page.textContent('.topic-filter__status');
+  // Each marker counts the hidden paragraphs that follow it, up to the next shown one.
+  const markers = await page.evaluate(() =>
+    [...document.querySelectorAll('.story-section:not([hidden]) .hidden-marker')].map((m) => {
+      let n = 0;
+      for (let el = m.nextElementSibling; el; el = el.nextElementSibling) {
+        if (el.matches('.story-paragraph')) {
+          if (!el.hidden) break;
+          n++;
+        }
+      }
+      return [m.textContent, n];
+    }),
+  );
+  assert.ok(markers.length > 0);
+  for (const [text, n] of markers) assert.equal(text, `${n} ${n === 1 ? 'paragraph' : 'paragraphs'} hidden: show`);
+  // Every hidden paragraph in a shown section sits after some marker.
+  const hiddenInShown = await page.$$eval('.story-section:not([hidden]) .story-paragraph[hidden]', (ps) => ps.length);
+  assert.equal(markers.reduce((sum, [, n]) => sum + n, 0), hiddenInShown);
+  const first = page.locator('.story-section:not([hidden]) .hidden-marker button').first();
+  const n = Number((await first.textContent()).split(' ')[0]);
+  const before = await page.$$eval('.story-paragraph:not([hidden])', (ps) => ps.length);
+  await first.click();
+  await page.waitForFunction((want) => document.querySelectorAll('.story-paragraph:not([hidden])').length === want, before + n);
+  await page.waitForFunction((n) => document.getElementById('page_announcer').textContent === `${n} ${n === 1 ? 'paragraph' : 'paragraphs'} shown`, n);
+  assert.ok(await page.evaluate(() => document.activeElement.classList.contains('story-paragraph')), 'focus on the first shown paragraph');
+  // The filter's own summary stays as it was.
+  assert.equal(await page.textContent('.topic-filter__status'), summary);
+  // A new filter forgets what was shown in place.
+  await page.click('.topic-toggle[data-topic="syria"]');
+  await page.click('.topic-toggle[data-topic="syria"]');
+  assert.equal(await page.$$eval('.story-paragraph:not([hidden])', (ps) => ps.length), before);
+  assert.deepEqual(errors, []);
+  await close();
+});

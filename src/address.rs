@@ -249,6 +249,9 @@ pub mod browser {
 
     fn write(to: &Address, push: bool) {
         let Some(w) = web_sys::window() else { return };
+        if push {
+            keep_place(&w);
+        }
         let mut url = absolute(to);
         if !push {
             // Replacing the view keeps the reader's place (`#section`).
@@ -260,6 +263,79 @@ pub mod browser {
             } else {
                 history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
             };
+        }
+    }
+
+    /// A jump within the page the reader may want to come back from (to a
+    /// quote, to an event): a new history entry.
+    pub fn push(to: &Address) {
+        if current() != *to {
+            write(to, true);
+        }
+    }
+
+    /// Before leaving an entry: where the reader was (scroll position) and
+    /// what had focus, kept in the entry itself for Back to restore.
+    fn keep_place(w: &web_sys::Window) {
+        let focus = w
+            .document()
+            .and_then(|d| d.active_element())
+            .and_then(|el| {
+                if !el.id().is_empty() {
+                    return Some(format!("#{}", el.id()));
+                }
+                // Links the page draws have no id but a distinct href.
+                let href = el.get_attribute("href")?;
+                let class = el.class_name();
+                let class = class
+                    .split_whitespace()
+                    .next()
+                    .map(|c| format!(".{c}"))
+                    .unwrap_or_default();
+                (el.tag_name() == "A" && !href.contains('"'))
+                    .then(|| format!("a{class}[href=\"{href}\"]"))
+            })
+            .unwrap_or_default();
+        let place = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &place,
+            &"scroll".into(),
+            &w.scroll_y().unwrap_or(0.0).into(),
+        );
+        let _ = js_sys::Reflect::set(&place, &"focus".into(), &focus.into());
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state(&place, "");
+        }
+    }
+
+    /// After Back or Forward to an entry that kept its place: scroll there
+    /// and give focus back, once the page has drawn it (a list that is still
+    /// arriving gets a few frames).
+    fn restore_place(tries: u32) {
+        let Some(w) = web_sys::window() else { return };
+        let Some(state) = w.history().ok().and_then(|h| h.state().ok()) else {
+            return;
+        };
+        let field = |name: &str| js_sys::Reflect::get(&state, &name.into()).ok();
+        let Some(scroll) = field("scroll").and_then(|s| s.as_f64()) else {
+            return;
+        };
+        let focus = field("focus")
+            .and_then(|f| f.as_string())
+            .unwrap_or_default();
+        let target = w
+            .document()
+            .and_then(|d| d.query_selector(&focus).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if target.is_none() && !focus.is_empty() && tries > 0 {
+            leptos::prelude::request_animation_frame(move || restore_place(tries - 1));
+            return;
+        }
+        w.scroll_to_with_x_and_y(0.0, scroll);
+        if let Some(el) = target {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
         }
     }
 
@@ -275,7 +351,10 @@ pub mod browser {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let cb = Closure::<dyn Fn()>::new(move || f(current()));
+        let cb = Closure::<dyn Fn()>::new(move || {
+            f(current());
+            leptos::prelude::request_animation_frame(|| restore_place(30));
+        });
         let _ = window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
         cb.forget();
     }

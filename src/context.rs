@@ -47,6 +47,16 @@ impl Location {
         self.0.set(to);
     }
 
+    /// Jump to another view of the same page with a history entry, so Back
+    /// returns to where the reader was.
+    pub fn push(&self, to: Address) {
+        if self.0.with_untracked(|now| *now == to) {
+            return;
+        }
+        crate::address::browser::push(&to);
+        self.0.set(to);
+    }
+
     /// A link from the page shown now to `to`.
     pub fn href_to(&self, to: &Address) -> String {
         self.0.with(|now| now.href_to(to))

@@ -17,6 +17,8 @@ pub fn TargetLink(target: Target, class: &'static str, children: Children) -> im
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         state.go_to(target.clone());
+        // A jump is a step Back can undo (filter changes replace instead).
+        location.push(state.address());
     };
     view! {
         <a class=class href=href on:click=go>

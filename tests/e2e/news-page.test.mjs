@@ -181,3 +181,43 @@ test('where the filter hides paragraphs a marker says how many, and shows them i
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('a jump to an event or a quote is a step Back undoes: address, scroll position and focus come back', async () => {
+  const { page, errors, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
+  for (const selector of ['.timeline-event__show', '.quotes-panel .quote-link']) {
+    const link = page.locator(selector).last();
+    await link.scrollIntoViewIfNeeded();
+    await link.focus();
+    const [url, scroll, href] = [page.url(), await page.evaluate(() => scrollY), await link.getAttribute('href')];
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((u) => location.href !== u, url);
+    await page.waitForTimeout(600); // the smooth scroll to the target
+    assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scroll) > 100, 'the jump moved the page');
+    await page.goBack();
+    await page.waitForFunction((u) => location.href === u, url);
+    await page.waitForFunction((s) => Math.abs(scrollY - s) < 30, scroll, { timeout: 5_000 });
+    await page.waitForFunction(
+      ([sel, href]) => document.activeElement?.matches(sel) && document.activeElement.getAttribute('href') === href,
+      [selector, href],
+      { timeout: 5_000 },
+    );
+  }
+  // Changing the filter still replaces the entry: Back leaves the article.
+  await page.click('.topic-toggle[data-topic="syria"]');
+  assert.match(page.url(), /topics=syria/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('Back from an article to the list gives focus to the link the reader followed', async () => {
+  const { page, close } = await h.open('', { viewport: { width: 1280, height: 800 } });
+  const link = page.locator('.card__headline a').first();
+  await link.focus();
+  const href = await link.getAttribute('href');
+  await page.keyboard.press('Enter');
+  await page.locator('#story_headline').waitFor();
+  await page.goBack();
+  await page.locator('.library__list').waitFor();
+  await page.waitForFunction((href) => document.activeElement?.getAttribute('href') === href, href, { timeout: 5_000 });
+  await close();
+});

@@ -27,6 +27,10 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
             })
             .collect(),
     );
+    let runs = {
+        let paragraphs = paragraphs.clone();
+        Memo::new(move |_| visibility.with(|v| v.hidden_runs(&paragraphs)))
+    };
     let heading_id = format!("{}_heading", section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     let class = if section.analysis.is_some() {
@@ -52,15 +56,13 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
             {section
                 .blocks
                 .into_iter()
-                .map(|block| {
-                    let marker = match &block {
-                        Block::Paragraph(p) => {
-                            let at = paragraphs.iter().position(|id| id == &p.id).unwrap_or(0);
-                            Some(view! { <HiddenMarker paragraphs=paragraphs.clone() at /> })
-                        }
-                        _ => None,
-                    };
-                    view! { {marker} {render_block(block)} }
+                .scan(0, |next, block| {
+                    let marker = matches!(block, Block::Paragraph(_)).then(|| {
+                        let at = *next;
+                        *next += 1;
+                        view! { <HiddenMarker paragraphs=paragraphs.clone() at runs /> }
+                    });
+                    Some(view! { {marker} {render_block(block)} })
                 })
                 .collect_view()}
         </section>
@@ -69,27 +71,26 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
 
 /// Before the first of a run of paragraphs the filter hides: "2 paragraphs
 /// hidden: show", which shows them in place and moves focus to the first.
+/// `runs` is the section's (one computation per section per filter change);
+/// each marker only redraws when its own count changes.
 #[component]
-fn HiddenMarker(paragraphs: Arc<Vec<String>>, at: usize) -> impl IntoView {
+fn HiddenMarker(
+    paragraphs: Arc<Vec<String>>,
+    at: usize,
+    runs: Memo<Vec<(usize, usize)>>,
+) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let announcer = expect_context::<Announcer>();
-    let run = Memo::new(move |_| {
-        state.visibility.with(|v| {
-            let hidden = |id: &String| v.is_filtered() && !v.shows_paragraph(id);
-            if !hidden(&paragraphs[at]) || (at > 0 && hidden(&paragraphs[at - 1])) {
-                return Vec::new();
-            }
-            paragraphs[at..]
-                .iter()
-                .take_while(|id| hidden(id))
-                .cloned()
-                .collect::<Vec<_>>()
+    let count = Memo::new(move |_| {
+        runs.with(|r| {
+            r.binary_search_by_key(&at, |(start, _)| *start)
+                .ok()
+                .map(|i| r[i].1)
         })
     });
     move || {
-        let ids = run.get();
-        (!ids.is_empty()).then(|| {
-            let n = ids.len();
+        count.get().map(|n| {
+            let ids = paragraphs[at..at + n].to_vec();
             let show = {
                 let state = state.clone();
                 move |_| {

@@ -66,6 +66,22 @@ impl Visibility {
     pub fn shows_section(&self, ordinal: usize) -> bool {
         self.sections.as_ref().is_none_or(|s| s.contains(&ordinal))
     }
+
+    /// Where the filter hides a run of `paragraphs` (a section's, in order):
+    /// each run's first position and length, in order. Empty unfiltered.
+    pub fn hidden_runs(&self, paragraphs: &[String]) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (at, id) in paragraphs.iter().enumerate() {
+            if self.shows_paragraph(id) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((start, len)) if *start + *len == at => *len += 1,
+                _ => runs.push((at, 1)),
+            }
+        }
+        runs
+    }
 }
 
 impl ArticleIndex {

@@ -184,3 +184,40 @@ fn a_fragment_names_a_block_or_a_sections_paragraphs() {
     assert_eq!(index.blocks_of_fragment(&section.id), paragraphs);
     assert!(index.blocks_of_fragment("no-such-id").is_empty());
 }
+
+#[test]
+fn hidden_runs_are_the_stretches_a_filter_hides_in_a_section() {
+    let article = seed();
+    let index = ArticleIndex::new(&article);
+    let section = &article.sections[1];
+    let paragraphs: Vec<String> = section
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            article::Block::Paragraph(p) => Some(p.id.clone()),
+            _ => None,
+        })
+        .collect();
+    let ids = paragraphs;
+    assert!(
+        index.visibility(&[], &[]).hidden_runs(&ids).is_empty(),
+        "no filter, nothing hidden"
+    );
+    for topic in article.topics.iter().map(|t| t.id.clone()) {
+        let v = index.visibility(std::slice::from_ref(&topic), &[]);
+        let runs = v.hidden_runs(&ids);
+        // The runs cover exactly the hidden paragraphs, each run maximal.
+        let mut covered = vec![false; ids.len()];
+        for &(start, len) in &runs {
+            assert!(len > 0);
+            for c in &mut covered[start..start + len] {
+                *c = true;
+            }
+            assert!(start == 0 || v.shows_paragraph(&ids[start - 1]));
+            assert!(start + len == ids.len() || v.shows_paragraph(&ids[start + len]));
+        }
+        for (id, c) in ids.iter().zip(covered) {
+            assert_eq!(c, !v.shows_paragraph(id), "{topic}: {id}");
+        }
+    }
+}

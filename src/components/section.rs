@@ -17,16 +17,7 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
     let visibility = state.visibility;
     // The section's paragraphs in order: where the filter hides a run of
     // them, a marker before the run says so and shows them in place.
-    let paragraphs: Arc<Vec<String>> = Arc::new(
-        section
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Paragraph(p) => Some(p.id.clone()),
-                _ => None,
-            })
-            .collect(),
-    );
+    let paragraphs = Arc::new(section.paragraph_ids());
     let runs = {
         let paragraphs = paragraphs.clone();
         Memo::new(move |_| visibility.with(|v| v.hidden_runs(&paragraphs)))

@@ -149,6 +149,19 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// The ids of the section's paragraphs, in order.
+    pub fn paragraph_ids(&self) -> Vec<String> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// An analysis box's byline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

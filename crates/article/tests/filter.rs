@@ -172,14 +172,7 @@ fn a_fragment_names_a_block_or_a_sections_paragraphs() {
     let index = article::filter::ArticleIndex::new(&a);
     assert_eq!(index.blocks_of_fragment("p-collisions"), ["p-collisions"]);
     let section = &a.sections[3];
-    let paragraphs: Vec<String> = section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            article::Block::Paragraph(p) => Some(p.id.clone()),
-            _ => None,
-        })
-        .collect();
+    let paragraphs = section.paragraph_ids();
     assert!(!paragraphs.is_empty());
     assert_eq!(index.blocks_of_fragment(&section.id), paragraphs);
     assert!(index.blocks_of_fragment("no-such-id").is_empty());
@@ -189,16 +182,7 @@ fn a_fragment_names_a_block_or_a_sections_paragraphs() {
 fn hidden_runs_are_the_stretches_a_filter_hides_in_a_section() {
     let article = seed();
     let index = ArticleIndex::new(&article);
-    let section = &article.sections[1];
-    let paragraphs: Vec<String> = section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            article::Block::Paragraph(p) => Some(p.id.clone()),
-            _ => None,
-        })
-        .collect();
-    let ids = paragraphs;
+    let ids = article.sections[1].paragraph_ids();
     assert!(
         index.visibility(&[], &[]).hidden_runs(&ids).is_empty(),
         "no filter, nothing hidden"

@@ -2,6 +2,8 @@ use article::LoadError;
 use leptos::prelude::*;
 
 use super::notices::problem_item;
+use crate::address::Address;
+use crate::context::Location;
 
 /// Why the page cannot show what it is for (`title` says what): first in
 /// plain words (it did not arrive, or it arrived with mistakes), then the
@@ -17,6 +19,8 @@ pub fn ErrorPanel(
     fetch_failed: bool,
 ) -> impl IntoView {
     let count = error.problems.len();
+    // From any folder (an article's page is two deep) to the list.
+    let location = expect_context::<Location>();
     let plain = if fetch_failed {
         "It did not arrive: the connection may have dropped, or the site may be busy. Trying again often works."
     } else {
@@ -28,7 +32,7 @@ pub fn ErrorPanel(
             <p class="error-panel__plain">{plain}</p>
             <p class="error-panel__actions">
                 <button type="button" on:click=move |_| on_retry()>"Try again"</button>
-                <a href="./">"Back to all articles"</a>
+                <a href=move || location.href_to(&Address::default())>"Back to all articles"</a>
             </p>
             <details class="error-panel__details">
                 <summary>"What went wrong"</summary>

@@ -140,6 +140,16 @@ test('an article that cannot arrive says so in plain words, with the detail behi
   assert.equal(await panel.getByText('HTTP 503').isVisible(), false, 'the detail is folded away');
   await panel.getByText('What went wrong').click();
   assert.equal(await panel.getByText(/HTTP 503/).isVisible(), true);
+  // On an article's own address (two folders deep) the way back still
+  // leads to the list.
+  h.server.fail('/articles/fixture-harbour-strike.json', 503);
+  await page.evaluate(() => {
+    history.pushState(null, '', 'a/fixture-harbour-strike/');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForFunction(() => location.pathname.endsWith('/a/fixture-harbour-strike/') && document.querySelector('.error-panel'));
+  const back = await page.getByRole('link', { name: 'Back to all articles' }).evaluate((a) => a.href);
+  assert.equal(back, h.server.base);
   await close();
 });
 

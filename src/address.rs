@@ -165,6 +165,31 @@ pub fn article_page(slug: &str) -> Address {
     article_view(slug, &[], None, true)
 }
 
+/// `to` as a full URL under the site's `base` (ending in `/`).
+pub fn under(base: &str, to: &Address) -> String {
+    format!("{base}{}", to.relative().trim_start_matches("./"))
+}
+
+thread_local! {
+    static BASE_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The pre-renderer's base URL (`NEWSVIEW_BASE_URL`), before any page is
+/// rendered.
+pub fn set_base_url(base: Option<String>) {
+    BASE_URL.with(|b| *b.borrow_mut() = base);
+}
+
+/// Where a page of this site lives, as a full URL: in the browser from the
+/// page's own address; in the pre-renderer from the base URL, if it has one.
+pub fn full_url(to: &Address) -> Option<String> {
+    if cfg!(target_arch = "wasm32") {
+        Some(browser::absolute(to))
+    } else {
+        BASE_URL.with(|b| b.borrow().as_deref().map(|base| under(base, to)))
+    }
+}
+
 pub mod browser {
     //! Reading and writing the browser's address. The site root is where
     //! the page's `<meta name="newsview-root">` points (`../../` on an
@@ -244,7 +269,7 @@ pub mod browser {
 
     /// An absolute URL for `to`: what a shared link carries.
     pub fn absolute(to: &Address) -> String {
-        format!("{}{}", site_root(), to.relative().trim_start_matches("./"))
+        super::under(&site_root(), to)
     }
 
     fn write(to: &Address, push: bool) {

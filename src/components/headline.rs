@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
-use article::{is_safe_url, Loaded};
+use article::date::Moment;
+use article::{is_safe_url, Article, Loaded};
 use leptos::prelude::*;
 
 use article::library::LibraryQuery;
@@ -21,6 +22,15 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             <span class="story-meta__sep" aria-hidden="true">" · "</span>
         }
     });
+    let updated = a.updated.clone().map(|value| {
+        let shown = Moment::parse(&value)
+            .map(|m| m.display())
+            .unwrap_or_else(|_| value.clone());
+        view! {
+            <span class="updated">"Updated " <time datetime=value>{shown}</time></span>
+            <span class="story-meta__sep" aria-hidden="true">" · "</span>
+        }
+    });
     let source = match a.source.url.clone().filter(|u| is_safe_url(u)) {
         Some(url) => view! { <a href=url>{a.source.name.clone()}</a> }.into_any(),
         None => a.source.name.clone().into_any(),
@@ -36,11 +46,12 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
             <p class="story-meta">
-                {a.byline.clone().map(|b| view! {
-                    <span class="byline">"By " {b}</span>
+                {byline(a).map(|b| view! {
+                    {b}
                     <span class="story-meta__sep" aria-hidden="true">" · "</span>
                 })}
                 {date}
+                {updated}
                 <span class="source">
                     <span class="visually-hidden">"Source: "</span>
                     {source}
@@ -51,4 +62,29 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             </p>
         </header>
     }
+}
+
+/// "By Jane Roe, Diplomatic correspondent and John Doe": each writer's
+/// name and role apart, or the one-line byline of older files.
+fn byline(a: &Article) -> Option<AnyView> {
+    if a.authors.is_empty() {
+        return a
+            .byline
+            .clone()
+            .map(|b| view! { <span class="byline">"By " {b}</span> }.into_any());
+    }
+    let last = a.authors.len() - 1;
+    let writers = a.authors.iter().enumerate().map(|(i, author)| {
+        let joint = match i {
+            0 => "",
+            i if i == last => " and ",
+            _ => ", ",
+        };
+        view! {
+            {joint}
+            <span class="byline__name">{author.name.clone()}</span>
+            {author.role.clone().map(|r| view! { ", " <span class="byline__role">{r}</span> })}
+        }
+    });
+    Some(view! { <span class="byline">"By " {writers.collect::<Vec<_>>()}</span> }.into_any())
 }

@@ -162,6 +162,10 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                         .filter(|r| !r.links.is_empty())
                         .map(|related| view! { <RelatedLinks related /> })}
                 </div>
+                // Paper has no links: a printed article says where it lives.
+                <p class="print-url">
+                    {crate::address::full_url(&crate::address::article_page(&a.id)).unwrap_or_default()}
+                </p>
             </article>
             <Timeline />
             <QuotesPanel />

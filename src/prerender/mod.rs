@@ -82,8 +82,7 @@ impl Site {
 
     /// The absolute URL of a page, when the base URL is known.
     pub fn absolute(&self, to: &Address) -> Option<String> {
-        let base = self.base_url.as_ref()?;
-        Some(format!("{base}{}", to.relative().trim_start_matches("./")))
+        Some(crate::address::under(self.base_url.as_ref()?, to))
     }
 
     /// The path part of the base URL (`/` without one): what `404.html`,
@@ -522,6 +521,7 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     // The components show an image from another host only where the
     // policy lets the browser load it.
     api::set_image_hosts(site.image_hosts.clone());
+    crate::address::set_base_url(site.base_url.clone());
     let mut out = Writer {
         dist,
         site,

@@ -48,7 +48,7 @@ const STATES = [
   ['an error panel', '?article=fixture-unknown-speaker', null],
   ['a malformed article', '?article=fixture-malformed', null],
   ['no such article', '?article=no-such-article', null],
-  ['an article with unsupported content', '?article=fixture-harbour-strike', null],
+  ['an article with unsupported content, writers with their roles and an update time', '?article=fixture-harbour-strike', null],
   ['an imported article: a social post, an analysis box, a byline, no date', '?article=fixture-tech-startup', null],
   ['an imported article: organisations, a quote over two paragraphs', '?article=fixture-hospital-report&quote=cole-we-found-patients-waiting', null],
   ['a phone: the contents and topics bar open, a topic selected', SEED_PAGE, async (page) => {

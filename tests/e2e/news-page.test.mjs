@@ -132,6 +132,49 @@ test('news basics: the section label leads to its section, the article can be sh
   await close();
 });
 
+test('news basics: each writer with their role, the last update with its time zone, neither when absent', async () => {
+  const { page, close } = await h.open('?article=fixture-harbour-strike', { viewport: { width: 1280, height: 800 } });
+  await page.locator('#story_headline').waitFor();
+  const meta = page.locator('.story-meta');
+  assert.equal(await meta.locator('.byline').innerText(), 'By Mira Haddad, Transport correspondent and Owen Pike');
+  assert.deepEqual(await meta.locator('.byline__name').allTextContents(), ['Mira Haddad', 'Owen Pike']);
+  assert.deepEqual(await meta.locator('.byline__role').allTextContents(), ['Transport correspondent']);
+  const updated = meta.locator('.updated time');
+  assert.equal(await updated.getAttribute('datetime'), '2021-03-05T18:40:00+01:00');
+  assert.equal(await meta.locator('.updated').innerText(), 'Updated 5 March 2021, 18:40 UTC+1');
+  // The original's address is a link.
+  assert.equal(await meta.locator('.source a').getAttribute('href'), 'https://example.org/gazette');
+  // The seed has neither: nothing empty is left in their place.
+  await page.goto(`${h.server.base}${PAGE}`);
+  await appReady(page);
+  assert.equal(await page.locator('.story-meta .byline, .story-meta .updated').count(), 0);
+  assert.doesNotMatch(await page.locator('.story-meta').innerText(), /By|Updated|·\s*·/);
+  // An older file's one-line byline still shows.
+  await page.goto(`${h.server.base}?article=fixture-tech-startup`);
+  await page.locator('#story_headline').waitFor();
+  assert.equal(await page.locator('.story-meta .byline').innerText(), 'By Laura Finch, Technology correspondent');
+  await close();
+});
+
+test('a printed article says where it lives online and where it came from', async () => {
+  const { page, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
+  const url = page.locator('.print-url');
+  assert.equal(await url.isVisible(), false, 'not on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await url.isVisible(), true);
+  // The pre-rendered page names its canonical address; the app keeps it.
+  assert.equal(await url.textContent(), `https://news.example.org/a/${SEED}/`);
+  assert.equal(await url.evaluate((e) => getComputedStyle(e, '::before').content), '"Read online at "');
+  // An article opened by the client-side path prints the address it was
+  // opened at, and its original's address beside the original's name.
+  await page.goto(`${h.server.base}?article=fixture-harbour-strike`);
+  await page.locator('#story_headline').waitFor();
+  assert.equal(await page.locator('.print-url').textContent(), `${h.server.base}a/fixture-harbour-strike/`);
+  const source = page.locator('.story-meta .source a');
+  assert.equal(await source.evaluate((e) => getComputedStyle(e, '::after').content), '" (https://example.org/gazette)"');
+  await close();
+});
+
 test('an article that cannot arrive says so in plain words, with the detail behind "What went wrong"', async () => {
   h.server.fail('/articles/fixture-harbour-strike.json', 503);
   const { page, close } = await h.open('?article=fixture-harbour-strike');

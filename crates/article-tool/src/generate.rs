@@ -226,6 +226,8 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         headline,
         summary: Some(sentence(&mut rng)),
         byline: None,
+        authors: Vec::new(),
+        updated: None,
         published: Some(format!("{y:04}-{m:02}-{d:02}")),
         source: Source {
             name: "Generated".into(),

@@ -123,6 +123,26 @@ pub fn read<'a>(lines: &[Line<'a>]) -> Option<Header<'a>> {
 }
 
 /// At most `max` words and no sentence ending.
+/// The writers a byline names, each with the role written after their
+/// names: "Jane Roe and John Doe, BBC News, Cardiff" is two writers of
+/// "BBC News, Cardiff". Names are what comes before the first comma.
+pub fn authors(byline: &str) -> Vec<article::Author> {
+    let (names, role) = match byline.split_once(',') {
+        Some((names, role)) => (names, Some(role.trim()).filter(|r| !r.is_empty())),
+        None => (byline, None),
+    };
+    names
+        .split(" and ")
+        .flat_map(|n| n.split(" & "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|name| article::Author {
+            name: name.to_string(),
+            role: role.map(String::from),
+        })
+        .collect()
+}
+
 fn is_short_line(line: &str, max: usize) -> bool {
     words(line) <= max && !line.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
@@ -294,6 +314,29 @@ mod tests {
             header("Markets rally again today\nShares rise\nPrices rose."),
             (None, "Markets rally again today", None)
         );
+    }
+
+    #[test]
+    fn a_byline_names_its_writers_and_their_role() {
+        let names = |line: &str| {
+            authors(line)
+                .into_iter()
+                .map(|a| format!("{}|{}", a.name, a.role.unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Jane Roe, BBC News, Cardiff"),
+            ["Jane Roe|BBC News, Cardiff"]
+        );
+        assert_eq!(
+            names("Jane Roe and John Doe, Political reporters"),
+            [
+                "Jane Roe|Political reporters",
+                "John Doe|Political reporters"
+            ]
+        );
+        assert_eq!(names("Ana Lima & Tom Ng"), ["Ana Lima|", "Tom Ng|"]);
+        assert_eq!(names("Jane Roe,"), ["Jane Roe|"]);
     }
 
     #[test]

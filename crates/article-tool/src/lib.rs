@@ -173,8 +173,14 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         section: header.label.map(|(_, l)| l.to_string()),
         headline: headline.to_string(),
         summary: None,
-        byline: header.byline.clone(),
+        byline: None,
+        authors: header
+            .byline
+            .as_deref()
+            .map(header::authors)
+            .unwrap_or_default(),
         published,
+        updated: None,
         source: Source {
             name: source,
             url: None,

@@ -1,4 +1,5 @@
-//! Calendar dates as the format writes them (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
+//! Calendar dates as the format writes them (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`)
+//! and moments with a time and offset (`YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`),
 //! checked and shown without a date library: the format needs only this much.
 
 use std::cmp::Ordering;
@@ -88,6 +89,114 @@ impl Date {
     }
 }
 
+/// A moment as the article states it: its date, the time of day and the
+/// offset from UTC it was written in. Shown in that offset, so every
+/// reader (and the pre-rendered page) sees the same words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub date: Date,
+    pub hour: u8,
+    pub minute: u8,
+    /// Minutes east of UTC.
+    pub offset: i16,
+}
+
+impl Moment {
+    /// Parse RFC 3339 date and time: `2013-08-09T16:05:00+01:00`,
+    /// `2013-08-09T15:05Z` (seconds and their fraction are optional and
+    /// not shown). The offset is required: a time without one is ambiguous.
+    pub fn parse(s: &str) -> Result<Moment, String> {
+        let bad = || {
+            format!("\"{s}\" is not a date and time with an offset (YYYY-MM-DDTHH:MM+01:00 or …Z)")
+        };
+        let (day, rest) = s.split_once(['T', 't', ' ']).ok_or_else(bad)?;
+        let date = Date::parse(day).map_err(|_| bad())?;
+        if date.day.is_none() {
+            return Err(bad());
+        }
+        let zone_at = rest.find(['Z', 'z', '+', '-']).ok_or_else(bad)?;
+        let (time, zone) = rest.split_at(zone_at);
+        let number = |p: &str, max: u8| {
+            (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u8>().ok())
+                .flatten()
+                .filter(|&n| n <= max)
+        };
+        let parts: Vec<&str> = time.split(':').collect();
+        let (hour, minute) = match parts.as_slice() {
+            [h, m] => (number(h, 23), number(m, 59)),
+            [h, m, sec] => {
+                let whole = sec.split('.').next().unwrap_or("");
+                let fraction_ok = sec
+                    .split_once('.')
+                    .is_none_or(|(_, f)| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+                match (number(whole, 60), fraction_ok) {
+                    (Some(_), true) => (number(h, 23), number(m, 59)),
+                    _ => (None, None),
+                }
+            }
+            _ => (None, None),
+        };
+        let (Some(hour), Some(minute)) = (hour, minute) else {
+            return Err(bad());
+        };
+        let offset = match zone {
+            "Z" | "z" => 0,
+            _ => {
+                let sign: i16 = if zone.starts_with('-') { -1 } else { 1 };
+                let (h, m) = zone[1..].split_once(':').ok_or_else(bad)?;
+                let (Some(h), Some(m)) = (number(h, 23), number(m, 59)) else {
+                    return Err(bad());
+                };
+                sign * (i16::from(h) * 60 + i16::from(m))
+            }
+        };
+        Ok(Moment {
+            date,
+            hour,
+            minute,
+            offset,
+        })
+    }
+
+    /// Which comes first in time, whatever offsets they were written in.
+    pub fn cmp_instant(&self, other: &Moment) -> Ordering {
+        self.utc_minutes().cmp(&other.utc_minutes())
+    }
+
+    /// Minutes since year 0 in UTC, for ordering only: the day count is
+    /// monotonic in the date, not a calendar.
+    fn utc_minutes(&self) -> i64 {
+        let d = self.date;
+        let days = i64::from(d.year) * 372
+            + i64::from(d.month.unwrap_or(1)) * 31
+            + i64::from(d.day.unwrap_or(1));
+        days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute) - i64::from(self.offset)
+    }
+
+    /// "9 August 2013, 16:05 UTC+1" (or "UTC+5:30", "UTC").
+    pub fn display(&self) -> String {
+        let zone = match self.offset {
+            0 => "UTC".to_string(),
+            o => {
+                let sign = if o < 0 { '-' } else { '+' };
+                let (h, m) = (o.abs() / 60, o.abs() % 60);
+                if m == 0 {
+                    format!("UTC{sign}{h}")
+                } else {
+                    format!("UTC{sign}{h}:{m:02}")
+                }
+            }
+        };
+        format!(
+            "{}, {:02}:{:02} {zone}",
+            self.date.display(),
+            self.hour,
+            self.minute
+        )
+    }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
@@ -125,6 +234,52 @@ impl EventDate {
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_parse_with_their_offset_and_show_it() {
+        let m = Moment::parse("2013-08-09T16:05:00+01:00").unwrap();
+        assert_eq!((m.hour, m.minute, m.offset), (16, 5, 60));
+        assert_eq!(m.display(), "9 August 2013, 16:05 UTC+1");
+        assert_eq!(
+            Moment::parse("2013-08-09T15:05Z").unwrap().display(),
+            "9 August 2013, 15:05 UTC"
+        );
+        assert_eq!(
+            Moment::parse("2024-02-29T09:30:15.250-05:30")
+                .unwrap()
+                .display(),
+            "29 February 2024, 09:30 UTC-5:30"
+        );
+        // Same instant, different offsets.
+        let utc = Moment::parse("2013-08-09T15:05Z").unwrap();
+        assert_eq!(m.cmp_instant(&utc), Ordering::Equal);
+        let later = Moment::parse("2013-08-09T23:30-05:00").unwrap();
+        assert_eq!(m.cmp_instant(&later), Ordering::Less);
+    }
+
+    #[test]
+    fn moments_without_a_time_or_offset_are_refused() {
+        for bad in [
+            "2013-08-09",
+            "2013-08-09T16:05",
+            "2013-08-09T24:00Z",
+            "2013-08-09T16:60+01:00",
+            "2013-08T16:05Z",
+            "2013-02-30T16:05Z",
+            "2013-08-09T16:05+0100",
+            "2013-08-09T16:05:00.Z",
+            "2013-08-09T1:05Z",
+            "yesterday",
+            "",
+        ] {
+            assert!(Moment::parse(bad).is_err(), "{bad} was accepted");
         }
     }
 }

@@ -27,13 +27,22 @@ pub struct Article {
     /// Optional standfirst; shown under the headline and used in listings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    /// Who wrote it ("Jane Roe, BBC News, Washington"), without "By".
+    /// Who wrote it as one line ("Jane Roe, BBC News, Washington"), without
+    /// "By". Shown when `authors` is empty; files written before `authors`
+    /// existed carry only this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
+    /// Who wrote it, each with their role, in the order credited.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Author>,
     /// Publication date, `YYYY-MM-DD`, if known (a text copied from a page
     /// often has none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// When the article was last changed: date, time and offset from UTC
+    /// (RFC 3339, `2013-08-09T16:05:00+01:00`; seconds optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
     pub source: Source,
     /// Countries or organisations that people belong to and events involve.
     #[serde(default)]
@@ -67,6 +76,16 @@ pub struct Source {
     /// Where the article was first published; `http`/`https` only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// One writer of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub name: String,
+    /// Their role or desk ("Diplomatic correspondent", "BBC News, Moscow").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

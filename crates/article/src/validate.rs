@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
-use crate::date::Date;
+use crate::date::{Date, Moment};
 use crate::types::{Article, Block, Inline, Precision, FORMAT_VERSION};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,6 +198,26 @@ impl Validator {
                 ),
                 Ok(_) => {}
                 Err(e) => self.error("published".into(), e),
+            }
+        }
+        if let Some(updated) = &a.updated {
+            match Moment::parse(updated) {
+                Ok(m) => {
+                    let published = a.published.as_deref().and_then(|p| Date::parse(p).ok());
+                    if published.is_some_and(|p| m.date < p) {
+                        self.problems.push(Problem::warning(
+                            "updated",
+                            format!("\"{updated}\" is before the publication date"),
+                        ));
+                    }
+                }
+                Err(e) => self.error("updated".into(), e),
+            }
+        }
+        for (i, author) in a.authors.iter().enumerate() {
+            self.not_empty(|| format!("authors[{i}].name"), &author.name);
+            if let Some(role) = &author.role {
+                self.not_empty(|| format!("authors[{i}].role"), role);
             }
         }
         if let Some(url) = &a.source.url {

@@ -12,6 +12,7 @@ TOOL=target/release/article-tool
 rm -rf target/bench
 echo "== generating articles"
 $TOOL generate --articles 10000 --paragraphs 3 --seed 1 --out target/bench/library/articles
+$TOOL index target/bench/library/articles
 for n in 100 1000 2000 10000; do
   $TOOL generate --articles 1 --paragraphs $n --seed 2 --prefix gen-$n --out target/bench/big/articles
 done

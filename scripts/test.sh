@@ -26,6 +26,7 @@ echo "== a generated library for the home page tests"
 rm -rf target/e2e-library
 cargo run -q -p article-tool -- generate --articles 120 --paragraphs 4 --seed 7 \
   --first-part 30 --part-size 40 --out target/e2e-library/articles
+cargo run -q -p article-tool -- index target/e2e-library/articles
 
 echo "== a generated 1,000-paragraph article, pre-rendered beside the build"
 rm -rf target/e2e-long && cp -r dist target/e2e-long

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use article::search;
 use article::validate::is_valid_id;
 use article::{load_article, load_manifest, LoadError, Loaded, Manifest, Problem};
 
@@ -41,16 +42,10 @@ impl From<glue::FetchError> for Failure {
     }
 }
 
-/// A fingerprint of a data file's text (FNV-1a, 64 bits). A pre-rendered
-/// page names the fingerprint of the file it was rendered from; the browser
-/// hydrates it only when the file it fetched is the same, and renders
-/// afresh when the file changed after the build.
-pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
+/// A pre-rendered page names the fingerprint of the file it was rendered
+/// from; the browser hydrates it only when the file it fetched is the
+/// same, and renders afresh when the file changed after the build.
+pub use article::search::fingerprint;
 
 fn remember_fingerprint(file: &str, text: &str) {
     FINGERPRINTS.with(|f| f.borrow_mut().insert(file.to_string(), fingerprint(text)));
@@ -181,4 +176,81 @@ pub fn set_image_hosts(hosts: Vec<String>) {
     IMAGE_HOSTS.with(|h| {
         let _ = h.set(Some(hosts));
     });
+}
+
+thread_local! {
+    // Search files are fetched once a visit, like articles.
+    static SEARCH_FILES: RefCell<HashMap<String, std::rc::Rc<dyn std::any::Any>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// A file of the search index (`articles/search/<path>`), parsed, from
+/// this visit's cache or the server.
+async fn search_file<T: article::search::Readable>(
+    path: String,
+    claim: Claim,
+) -> Result<std::rc::Rc<T>, Failure> {
+    let file = format!("articles/{}/{path}", search::DIR);
+    let hit = SEARCH_FILES.with(|c| c.borrow().get(&file).cloned());
+    if let Some(hit) = hit.and_then(|h| h.downcast::<T>().ok()) {
+        return Ok(hit);
+    }
+    let text = glue::fetch_text(&file, claim).await?;
+    let value = std::rc::Rc::new(search::read::<T>(&file, &text)?);
+    SEARCH_FILES.with(|c| c.borrow_mut().insert(file, value.clone()));
+    Ok(value)
+}
+
+/// For each word, the articles (numbered in list order) the full-text
+/// index finds it in. `key` fingerprints the list as the reader has it;
+/// an index built for another list cannot answer, and says why.
+pub async fn full_text(
+    words: Vec<search::Word>,
+    key: String,
+    claim: Claim,
+) -> Result<Vec<search::DocSet>, Failure> {
+    let meta = search_file::<search::SearchMeta>("index.json".into(), claim).await?;
+    if meta.key != key {
+        return Err(Failure::Load(LoadError {
+            file: format!("articles/{}/index.json", search::DIR),
+            problems: vec![Problem::error(
+                "key",
+                "the index was built for another list of articles",
+            )],
+        }));
+    }
+    let plans: Vec<_> = words.iter().map(|w| meta.chunks_for(w)).collect();
+    let needed: std::collections::BTreeSet<usize> = plans
+        .iter()
+        .flat_map(|(chunks, _)| chunks.clone())
+        .collect();
+    // The chunks download side by side.
+    let chunks = futures::future::join_all(
+        needed
+            .iter()
+            .map(|&i| search_file::<search::Chunk>(format!("terms/{i}.json"), claim)),
+    )
+    .await;
+    let mut read = HashMap::new();
+    for (i, chunk) in needed.into_iter().zip(chunks) {
+        read.insert(i, chunk?);
+    }
+    Ok(plans
+        .into_iter()
+        .map(|(chunks, word)| {
+            let mut set = search::DocSet::with_capacity(meta.docs);
+            for i in chunks {
+                set.union(&read[&i].docs_for(&word, meta.docs));
+            }
+            set
+        })
+        .collect())
+}
+
+/// An article's searchable text, for a result's snippet.
+pub async fn search_text(
+    slug: &str,
+    claim: Claim,
+) -> Result<std::rc::Rc<search::Passages>, Failure> {
+    search_file(format!("text/{slug}.json"), claim).await
 }

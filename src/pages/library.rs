@@ -1,5 +1,6 @@
 use article::library::{page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
-use article::{plural, LoadError, Manifest, Problem, Severity};
+use article::search::{highlight, query_words, snippet, DocSet, Word};
+use article::{plural, LoadError, Manifest, ManifestEntry, Problem, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,8 +11,9 @@ use crate::context::Location;
 use crate::glue::{self, Claim};
 
 /// The home page: every bundled article, newest first, searchable by the
-/// words of headlines and summaries and filtered by section and topic, one
-/// page at a time. The first part of the manifest is shown as soon as it
+/// words of their whole text (through the full-text index built with the
+/// site; headlines and summaries alone without it) and filtered by section
+/// and topic, one page at a time. The first part of the manifest is shown as soon as it
 /// arrives; further parts load behind it. Entries or parts that cannot lead
 /// to an article are skipped with a notice; a part that fails to load keeps
 /// what is shown and offers a retry.
@@ -108,10 +110,15 @@ pub fn LibraryPage() -> impl IntoView {
         }
     });
 
-    move || match library.get() {
-        None => view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
-            .into_any(),
-        Some(Err((error, fetch_failed))) => {
+    // The page changes with the list's state, not with its contents: parts
+    // arriving must not redraw the list under the reader (and their focus).
+    let phase = Memo::new(move |_| library.with(|l| l.as_ref().map(Result::is_ok)));
+    move || match phase.get().map(|ok| (ok, library.get_untracked())) {
+        None | Some((_, None)) => {
+            view! { <p class="loading" role="status">"Loading the list of articles…"</p> }
+                .into_any()
+        }
+        Some((_, Some(Err((error, fetch_failed))))) => {
             let retry = move || {
                 library.set(None);
                 skipped.set(Vec::new());
@@ -121,9 +128,9 @@ pub fn LibraryPage() -> impl IntoView {
             };
             view! { <ErrorPanel error on_retry=retry fetch_failed title="The list of articles could not be shown" /> }.into_any()
         }
-        Some(Ok(_)) => view! {
+        Some((_, Some(Ok(_)))) => view! {
             <ListNotices skipped stuck on_retry=retry_part />
-            <LibraryList library query expected />
+            <LibraryList library query expected claim />
         }
         .into_any(),
     }
@@ -208,17 +215,79 @@ fn with_index<T>(library: LibraryState, f: impl FnOnce(&LibraryIndex) -> T) -> O
     library.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(f))
 }
 
+/// Where the full-text search of the current words stands.
+#[derive(Debug, Clone, PartialEq)]
+enum FullText {
+    /// No words to search for.
+    Off,
+    /// The list is still loading, or the index is being read.
+    Searching,
+    /// For each word of the query `q`, the articles whose text has it.
+    Found { q: String, sets: Vec<DocSet> },
+    /// Only headlines and summaries can be searched, and why.
+    Unavailable(String),
+}
+
 #[component]
 fn LibraryList(
     library: LibraryState,
     query: Memo<LibraryQuery>,
     expected: RwSignal<Option<usize>>,
+    claim: Claim,
 ) -> impl IntoView {
     let location = expect_context::<Location>();
     let loaded = move || with_index(library, LibraryIndex::len).unwrap_or(0);
-    let results = Memo::new(move |_| {
+    let full_text = RwSignal::new(FullText::Off);
+    // Each keystroke starts a search; only the latest one's answer is shown.
+    let latest = StoredValue::new(0u64);
+    let words = Memo::new(move |_| query.with(|q| query_words(&q.q)));
+    Effect::new(move |_| {
+        let q = query.with(|q| q.q.clone());
+        let words = words.get();
+        if words.is_empty() {
+            full_text.set(FullText::Off);
+            return;
+        }
+        // The index numbers articles as the whole list does: wait for it.
+        let complete = expected.get().is_none();
+        let Some(key) = with_index(library, LibraryIndex::key).filter(|_| complete) else {
+            full_text.set(FullText::Searching);
+            return;
+        };
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        spawn_local(async move {
+            let found = api::full_text(words, key, claim).await;
+            if latest.get_value() != n {
+                return;
+            }
+            full_text.set(match found {
+                Ok(sets) => FullText::Found { q, sets },
+                Err(Failure::Cancelled) => return,
+                Err(Failure::Load(e) | Failure::Fetch(e)) => FullText::Unavailable(
+                    e.problems
+                        .first()
+                        .map(|p| p.message.clone())
+                        .unwrap_or_default(),
+                ),
+                Err(Failure::NoSuchArticle { .. }) => unreachable!("only articles have slugs"),
+            });
+        });
+    });
+    let results = Memo::new(move |previous: Option<&Vec<usize>>| {
         let q = query.get();
-        with_index(library, |index| index.search(&q)).unwrap_or_default()
+        let answer = full_text.get();
+        match &answer {
+            FullText::Found { q: asked, sets } if *asked == q.q => {
+                with_index(library, |index| index.search(&q, Some(sets))).unwrap_or_default()
+            }
+            // While the index is read, the list stays as it was rather
+            // than flicker through headline-only results.
+            FullText::Searching | FullText::Found { .. } if previous.is_some() => {
+                previous.cloned().unwrap_or_default()
+            }
+            _ => with_index(library, |index| index.search(&q, None)).unwrap_or_default(),
+        }
     });
     // Typing and choosing replace the address (no history entry per key)
     // and go back to the first page of results.
@@ -260,6 +329,14 @@ fn LibraryList(
         options(list, query.get().topic, "All topics")
     };
 
+    // A page past the end (an old link, an edited address), once the whole
+    // list is there to count: the number of pages there are.
+    let beyond_end = Memo::new(move |_| {
+        let page = query.with(|q| q.page);
+        let pages = results.with(|r| page_of(r, page, PER_PAGE).2);
+        let complete = expected.get().is_none_or(|t| loaded() >= t);
+        (complete && page > pages).then_some(pages)
+    });
     let status = move || {
         let q = query.get();
         let all = results.with(Vec::len);
@@ -270,11 +347,13 @@ fn LibraryList(
         let still_loading = expected.get().is_some_and(|t| loaded() < t);
         let mut text = if all == 0 {
             "No articles match.".to_string()
+        } else if let Some(pages) = beyond_end.get() {
+            format!("{all} articles match, on {pages} {}", plural(pages, "page"))
         } else {
             let first = (page - 1) * PER_PAGE + 1;
             format!("Showing {first}–{} of {all} articles", first + shown - 1)
         };
-        if pages > 1 {
+        if pages > 1 && beyond_end.get().is_none() {
             text.push_str(&format!(", page {page} of {pages}"));
         }
         if still_loading {
@@ -284,46 +363,64 @@ fn LibraryList(
                 expected.get().unwrap_or(0)
             ));
         }
+        match full_text.get() {
+            FullText::Searching => text.push_str(". Searching the articles' text…"),
+            FullText::Unavailable(why) => text.push_str(&format!(
+                ". Only headlines and summaries were searched: the full-text index could not be used ({why})."
+            )),
+            _ => {}
+        }
         text
     };
 
-    let items = move || {
+    // The cards on this page. Keyed, so a card that stays (while later
+    // parts of the list arrive, say) keeps its element and the reader's
+    // focus on it.
+    let shown = Memo::new(move |_| {
         let q = query.get();
+        let snippets =
+            matches!(full_text.get(), FullText::Found { .. }) && !words.with(Vec::is_empty);
+        if beyond_end.get().is_some() {
+            return Vec::new();
+        }
         results.with(|r| {
             let (items, _, _) = page_of(r, q.page, PER_PAGE);
             with_index(library, |index| {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(n, &i)| {
-                        let e = index.entry(i).clone();
-                        let date = e.published.clone().map(|value| view! { <DateTime value /> });
-                        let timing = (n == 0).then_some("library-first");
-                        // The first headline is what the benchmark times as painted.
-                        let href = location.href_to(&article_page(&e.slug));
-                        let headline = view! {
-                            <h2 class="card__headline">
-                                <a href=href>{e.headline}</a>
-                            </h2>
-                        }
-                        .attr("elementtiming", timing);
-                        view! {
-                            <li class="card">
-                                {e.section.map(|s| view! { <p class="card__section">{s}</p> })}
-                                {headline}
-                                {e.summary.map(|s| view! { <p class="card__summary">{s}</p> })}
-                                <p class="card__meta">
-                                    {date}
-                                    {(!e.topics.is_empty()).then(|| view! {
-                                        <span class="card__topics">" · " <ListText items=e.topics separator=", " /></span>
-                                    })}
-                                </p>
-                            </li>
-                        }
+                    .map(|(n, &i)| ShownCard {
+                        entry: index.entry(i).clone(),
+                        first: n == 0,
+                        q: q.q.clone(),
+                        snippets,
                     })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
+        })
+    });
+    let items = move || {
+        view! {
+            <For
+                each=move || shown.get()
+                key=|c| (c.entry.slug.clone(), c.q.clone(), c.snippets, c.first)
+                children=move |card| view! { <Card card claim /> }
+            />
+        }
+    };
+    let paged = StoredValue::new(false);
+    // A page past the end says so and offers the last page.
+    let beyond = move || {
+        let q = query.get();
+        beyond_end.get().map(|pages| {
+            let last = location.href_to(&Address::new("", q.with_page(pages).to_query()));
+            view! {
+                <p class="library__beyond notice" role="alert">
+                    {format!("There is no page {} of these results: they end at page {pages}. ", q.page)}
+                    <a href=last on:click=move |_| paged.set_value(true)>{format!("Go to page {pages}")}</a>
+                </p>
+            }
         })
     };
     let pager = move || {
@@ -332,25 +429,35 @@ fn LibraryList(
             let (_, page, pages) = page_of(r, q.page, PER_PAGE);
             (page, pages)
         });
-        (pages > 1).then(|| {
+        (pages > 1 && beyond_end.get().is_none()).then(|| {
             let link = |p: usize| location.href_to(&Address::new("", q.with_page(p).to_query()));
             view! {
                 <nav class="pager" aria-label="Pages of articles">
-                    {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>"← Newer"</a> })}
+                    {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1) on:click=move |_| paged.set_value(true)>"← Newer"</a> })}
                     <span>{format!("Page {page} of {pages}")}</span>
-                    {(page < pages).then(|| view! { <a rel="next" href=link(page + 1)>"Older →"</a> })}
+                    {(page < pages).then(|| view! { <a rel="next" href=link(page + 1) on:click=move |_| paged.set_value(true)>"Older →"</a> })}
                 </nav>
             }
         })
     };
     Effect::new(move |_| request_animation_frame(|| glue::mark("library-rendered")));
+    // After "Older" or "Newer", the reader goes on at the first new result.
+    Effect::new(move |_| {
+        query.with(|q| q.page);
+        if paged.get_value() {
+            paged.set_value(false);
+            request_animation_frame(|| {
+                glue::bring_into_view("library_first");
+            });
+        }
+    });
 
     view! {
         <section class="library" aria-labelledby="library_heading">
             <h1 id="library_heading">"Latest articles"</h1>
             <form class="library__controls" role="search" on:submit=|ev| ev.prevent_default()>
                 <p class="library__search">
-                    <label for="library_search">"Search headlines and summaries"</label>
+                    <label for="library_search">"Search articles"</label>
                     <input id="library_search" type="search" prop:value=move || query.get().q on:input=on_search autocomplete="off" />
                 </p>
                 <p>
@@ -363,8 +470,105 @@ fn LibraryList(
                 </p>
             </form>
             <p class="library__status" role="status" aria-live="polite">{status}</p>
+            {beyond}
             <ol class="library__list">{items}</ol>
             {pager}
         </section>
+    }
+}
+
+/// A result as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct ShownCard {
+    entry: ManifestEntry,
+    /// The first on its page: the benchmark times its paint, and paging
+    /// puts focus on it.
+    first: bool,
+    /// The search it answers, whose words it marks.
+    q: String,
+    /// The full-text index answered: show where the text has the words.
+    snippets: bool,
+}
+
+/// One result: section, headline, summary, where the text matches, date
+/// and topics.
+#[component]
+fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
+    let location = expect_context::<Location>();
+    let ShownCard {
+        entry: e,
+        first,
+        q,
+        snippets,
+    } = card;
+    let words = query_words(&q);
+    let date = e
+        .published
+        .clone()
+        .map(|value| view! { <DateTime value /> });
+    let href = location.href_to(&article_page(&e.slug));
+    let headline = view! {
+        <h2 class="card__headline">
+            <a href=href id=first.then_some("library_first")>{marked(&e.headline, &words)}</a>
+        </h2>
+    }
+    .attr("elementtiming", first.then_some("library-first"));
+    let snippet =
+        snippets.then(|| view! { <CardSnippet slug=e.slug.clone() words=words.clone() claim /> });
+    view! {
+        <li class="card">
+            {e.section.map(|s| view! { <p class="card__section">{s}</p> })}
+            {headline}
+            {e.summary.map(|s| view! { <p class="card__summary">{marked(&s, &words)}</p> })}
+            {snippet}
+            <p class="card__meta">
+                {date}
+                {(!e.topics.is_empty()).then(|| view! {
+                    <span class="card__topics">" · " <ListText items=e.topics separator=", " /></span>
+                })}
+            </p>
+        </li>
+    }
+}
+
+/// `text` with the words of the search marked.
+fn marked(text: &str, words: &[Word]) -> impl IntoView {
+    if words.is_empty() {
+        return text.to_string().into_any();
+    }
+    highlight(text, words)
+        .into_iter()
+        .map(|(piece, hit)| match hit {
+            true => view! { <mark>{piece}</mark> }.into_any(),
+            false => piece.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Where a result's text has the words, a few lines around them. The
+/// article's text is fetched for the results on screen only.
+#[component]
+fn CardSnippet(slug: String, words: Vec<Word>, claim: Claim) -> impl IntoView {
+    let shown = RwSignal::new(None::<Vec<(String, bool)>>);
+    {
+        let words = words.clone();
+        spawn_local(async move {
+            if let Ok(text) = api::search_text(&slug, claim).await {
+                let _ = shown.try_set(snippet(&text.passages, &words));
+            }
+        });
+    }
+    move || {
+        shown.get().map(|pieces| {
+            let pieces = pieces
+                .into_iter()
+                .map(|(piece, hit)| match hit {
+                    true => view! { <mark>{piece}</mark> }.into_any(),
+                    false => piece.into_any(),
+                })
+                .collect_view();
+            view! { <p class="card__snippet">{pieces}</p> }
+        })
     }
 }

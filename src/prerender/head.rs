@@ -3,7 +3,7 @@
 //! JSON-LD. Link-preview crawlers and search engines read only this.
 
 use article::filter::Target;
-use article::{Article, Block, Inline};
+use article::{runs_text, Article, Block};
 
 use super::Site;
 use crate::address::{article_page, Address};
@@ -43,15 +43,6 @@ pub fn first_paragraph(article: &Article) -> Option<String> {
             Block::Paragraph(p) => Some(runs_text(&p.runs)),
             _ => None,
         })
-}
-
-fn runs_text(runs: &[Inline]) -> String {
-    runs.iter()
-        .map(|r| match r {
-            Inline::Text(t) => t.text.clone(),
-            Inline::Quote(q) => format!("“{}”", q.text),
-        })
-        .collect()
 }
 
 /// The head of an article's own page.

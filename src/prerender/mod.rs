@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use article::filter::Target;
-use article::library::{ManifestReader, PartRead};
+use article::search::{self, IndexBuilder};
 use article::{load_article, load_manifest, Article, Loaded, Manifest};
 use base64::Engine as _;
 use leptos::prelude::*;
@@ -542,10 +542,20 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let manifest_fingerprint = api::fingerprint(&manifest_text);
     let manifest = load_manifest(api::MANIFEST, &manifest_text).map_err(|e| e.to_string())?;
     let mut pages: Vec<Address> = vec![Address::default()];
-    for (slug, loaded, fingerprint) in load_articles(dist, &manifest, &mut out.report) {
+    let (listed, articles) = load_articles(dist, &manifest, &mut out.report);
+    // The library's full-text index numbers articles as the list does.
+    let mut search = IndexBuilder::new(listed);
+    for (doc, slug, loaded, fingerprint) in articles {
         let loaded = Arc::new(loaded);
         api::remember_article(&slug, loaded.clone());
+        search.add(doc, &loaded.article);
         pages.push(out.article(&slug, &loaded.article, &fingerprint)?);
+    }
+    for (path, json) in search.files() {
+        write(
+            &dist.join("articles").join(search::DIR).join(path),
+            json.as_bytes(),
+        )?;
     }
     out.draw_cards()?;
     let report = out.report;
@@ -610,41 +620,26 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Every article the manifest lists (all parts), loaded and validated. An
-/// article that cannot be loaded is reported and left to the client-side
-/// path, which shows the reader its error panel; the build goes on.
+/// Every article the manifest lists (all parts), in order, and those that
+/// loaded and validated, each with its place in the list. An article that
+/// cannot be loaded is reported and left to the client-side path, which
+/// shows the reader its error panel; the build goes on.
+#[allow(clippy::type_complexity)]
 fn load_articles(
     dist: &Path,
     first: &Manifest,
     report: &mut Report,
-) -> Vec<(String, Loaded, String)> {
+) -> (Vec<String>, Vec<(usize, String, Loaded, String)>) {
     // The same reading of the parts as the home page's: skipped entries and
     // parts are reported, duplicates read once.
-    let mut reader = ManifestReader::default();
-    let report_part = |part: PartRead, report: &mut Report| {
-        if let Some(skipped) = &part.skipped {
-            report.skipped.push(skipped.to_string());
-        }
-        part
-    };
-    let first = report_part(reader.read(api::MANIFEST, first.clone()), report);
-    let mut slugs: Vec<String> = first.entries.into_iter().map(|e| e.slug).collect();
-    let mut queue = std::collections::VecDeque::from(first.more);
-    while let Some(name) = queue.pop_front() {
-        let file = api::part_file(&name);
-        match read(&dist.join(&file))
-            .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
-        {
-            Ok(m) => {
-                let part = report_part(reader.read(&file, m), report);
-                slugs.extend(part.entries.into_iter().map(|e| e.slug));
-                queue.extend(part.more);
-            }
-            Err(e) => report.skipped.push(e),
-        }
-    }
+    let (entries, skipped) = article::library::read_all("articles/", first.clone(), |name| {
+        let file = api::part_file(name);
+        read(&dist.join(&file)).and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
+    });
+    report.skipped.extend(skipped);
+    let slugs: Vec<String> = entries.into_iter().map(|e| e.slug).collect();
     let mut out = Vec::new();
-    for slug in slugs {
+    for (doc, slug) in slugs.iter().cloned().enumerate() {
         let file = api::article_file(&slug);
         let text = read(&dist.join(&file));
         let fingerprint = text.as_deref().map(api::fingerprint).unwrap_or_default();
@@ -654,14 +649,14 @@ fn load_articles(
                 .map_err(|e| e.to_string())
         });
         match loaded {
-            Ok(loaded) => out.push((slug, loaded, fingerprint)),
+            Ok(loaded) => out.push((doc, slug, loaded, fingerprint)),
             Err(e) => report.skipped.push(e),
         }
     }
     for problem in &report.skipped {
         eprintln!("prerender: skipped {problem}");
     }
-    out
+    (slugs, out)
 }
 
 /// Writes one article's pages and cards into `dist`.

@@ -45,6 +45,12 @@ const STATES = [
   }],
   ['the library', '', null],
   ['a search with no results', '?q=nothing-matches-this', null],
+  ['a full-text search: a name from the body, marked in a snippet', '?q=lavrov', async (page) => {
+    await page.waitForSelector('.card__snippet mark');
+  }],
+  ['a page past the end of the list', '?page=9', async (page) => {
+    await page.waitForSelector('.library__beyond');
+  }],
   ['an error panel', '?article=fixture-unknown-speaker', null],
   ['a malformed article', '?article=fixture-malformed', null],
   ['no such article', '?article=no-such-article', null],

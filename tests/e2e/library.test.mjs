@@ -7,10 +7,8 @@ import path from 'node:path';
 import { startServer, repo } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 import { SEED, appReady } from './harness.mjs';
+import { GENERATED, manifest, having } from './generated-library.mjs';
 
-// A generated library (scripts/test.sh writes it with article-tool generate:
-// 120 articles, manifest in parts of 30 + 40 + 40 + 10) served in front of dist/.
-const GENERATED = path.join(repo, 'target/e2e-library');
 let library; // the generated library
 let bundled; // dist/ as shipped, with the seed
 let browser;
@@ -27,11 +25,6 @@ after(async () => {
   await library?.close();
   await bundled?.close();
 });
-
-const manifest = () => {
-  const parts = ['index.json', 'index-2.json', 'index-3.json', 'index-4.json'];
-  return parts.flatMap((p) => JSON.parse(fs.readFileSync(path.join(GENERATED, 'articles', p), 'utf8')).articles);
-};
 
 async function home(server, query = '') {
   const tab = await openPage(browser, { viewport: { width: 1200, height: 900 } });
@@ -89,23 +82,24 @@ test('the list is newest first and pages through every article', async () => {
 
 test('search answers while typing and lives in the URL', async () => {
   const all = manifest();
-  // A word from one headline, and the entries whose headline or summary has it.
+  // A word from one headline, and every entry whose text has it.
   const word = all[7].headline.split(' ').sort((a, b) => b.length - a.length)[0].toLowerCase();
-  const expected = all.filter((e) => `${e.headline}\n${e.summary ?? ''}`.toLowerCase().includes(word)).map((e) => `a/${e.slug}/`);
+  const expected = having(word).map((e) => `a/${e.slug}/`);
   assert.ok(expected.length > 0 && expected.length < all.length);
   const { page, close } = await home(library);
   await allLoaded(page);
   const before = await page.evaluate(() => history.length);
   await page.fill('#library_search', word);
   await page.waitForFunction((q) => location.search === `?q=${q}`, word);
+  await page.waitForFunction((n) => document.querySelector('.library__status').textContent.endsWith(`of ${n} articles, page 1 of ${Math.ceil(n / 20)}`), expected.length);
   assert.deepEqual(await cards(page), expected.slice(0, 20));
-  assert.match(await status(page), new RegExp(`of ${expected.length} articles`));
   assert.equal(await page.evaluate(() => history.length), before, 'typing adds no history');
   // Reload: the same results.
   await page.reload();
   await page.waitForSelector('.library .card');
   await allLoaded(page);
   assert.equal(await page.inputValue('#library_search'), word);
+  await page.waitForFunction((n) => document.querySelector('.library__status').textContent.includes(`of ${n} articles`), expected.length);
   assert.deepEqual(await cards(page), expected.slice(0, 20));
   await page.fill('#library_search', 'zzzz-nothing');
   await page.waitForFunction(() => /No articles match/.test(document.querySelector('.library__status').textContent));

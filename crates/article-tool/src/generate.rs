@@ -96,6 +96,24 @@ const PEOPLE: [(&str, &str, &str, &str); 4] = [
     ("tomas-vale", "Tomas Vale", "Energy Minister", "south"),
 ];
 
+const SYLLABLES: [&str; 24] = [
+    "ka", "lo", "mir", "ten", "va", "dor", "si", "bel", "ru", "nak", "po", "les", "tar", "vi",
+    "gan", "mo", "ber", "shi", "len", "ko", "dan", "ri", "sol", "ve",
+];
+
+/// A made-up proper name of two or three syllables ("Velomir"), so a
+/// generated library has a long tail of rare words, as news has in its
+/// people and places, not only a small stock vocabulary.
+fn name(rng: &mut Rng) -> String {
+    let count = 2 + rng.below(2);
+    let word: String = (0..count).map(|_| rng.pick(&SYLLABLES)).collect();
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
 fn civil(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -165,8 +183,17 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
                 blocks: Vec::new(),
             });
         }
+        // The paragraph's second sentence names someone local, as a
+        // story's body does.
+        let local = format!(
+            "{} {} of {} said it was {}.",
+            name(&mut rng),
+            name(&mut rng),
+            name(&mut rng),
+            rng.pick(&TAILS)
+        );
         let mut runs = vec![Inline::Text(Text {
-            text: format!("{} {} ", sentence(&mut rng), sentence(&mut rng)),
+            text: format!("{} {local} {} ", sentence(&mut rng), sentence(&mut rng)),
         })];
         if rng.below(3) == 0 {
             let (speaker, name, _, _) = PEOPLE[rng.below(PEOPLE.len())];

@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "article-tool",
     version,
-    about = "Import and validate news articles in article JSON v1."
+    about = "Import, validate and index news articles in article JSON v1, and generate test articles."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -96,6 +96,11 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         part_size: usize,
     },
+    /// Build the library's full-text search index for a folder of articles:
+    /// reads <DIR>/index.json, its parts and every article they list, and
+    /// writes <DIR>/search/ (the build does this for the bundled articles;
+    /// run it after adding articles without a rebuild).
+    Index { dir: PathBuf },
     /// Check article JSON files (or manifests) and print every problem as
     /// `file: path: message`. Exit status 1 if any file has an error.
     Validate {
@@ -146,6 +151,13 @@ fn main() -> ExitCode {
             }
         }
         Command::Validate { files } => validate_files(&files),
+        Command::Index { dir } => match run_index(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Generate {
             articles,
             paragraphs,
@@ -166,6 +178,50 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Index every article the folder's manifest lists; an article or part
+/// that cannot be read is reported and left out (it keeps its number, so
+/// the list and the index still agree).
+fn run_index(dir: &Path) -> Result<(), String> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let manifest = |name: &str| {
+        let text = read(name)?;
+        load_manifest(name, &text).map_err(|e| e.to_string())
+    };
+    let (entries, skipped) = article::library::read_all("", manifest("index.json")?, manifest);
+    let mut problems = skipped;
+    let slugs: Vec<String> = entries.into_iter().map(|e| e.slug).collect();
+    let mut builder = article::search::IndexBuilder::new(slugs.clone());
+    for (doc, slug) in slugs.iter().enumerate() {
+        let name = format!("{slug}.json");
+        match read(&name).and_then(|t| load_article(&name, &t).map_err(|e| e.to_string())) {
+            Ok(loaded) => builder.add(doc, &loaded.article),
+            Err(e) => problems.push(e),
+        }
+    }
+    let out = dir.join(article::search::DIR);
+    let files = builder.files();
+    let count = files.len();
+    for (path, json) in files {
+        let path = out.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for p in &problems {
+        eprintln!("skipped: {p}");
+    }
+    println!(
+        "indexed {} articles into {} ({count} files)",
+        slugs.len(),
+        out.display()
+    );
+    Ok(())
 }
 
 /// Where `import` writes when not told: the viewer's articles, when run

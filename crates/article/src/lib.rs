@@ -8,6 +8,7 @@ pub mod filter;
 pub mod library;
 pub mod links;
 mod load;
+pub mod search;
 pub mod timeline;
 mod types;
 pub mod url;

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::date::Date;
 use crate::load::LoadError;
+use crate::search::{query_words, DocSet};
 use crate::types::{Manifest, ManifestEntry};
 use crate::validate::{is_valid_id, Problem};
 
@@ -152,6 +153,37 @@ impl ManifestReader {
     }
 }
 
+/// Every entry of a manifest and its parts, read as the home page reads
+/// them (first part, then the parts it names, in order, each naming more),
+/// and what was skipped on the way, as messages. `folder` is the
+/// manifest's folder as the messages should name it (`articles/`);
+/// `load` reads the part a manifest names.
+pub fn read_all(
+    folder: &str,
+    first: Manifest,
+    mut load: impl FnMut(&str) -> Result<Manifest, String>,
+) -> (Vec<ManifestEntry>, Vec<String>) {
+    let mut reader = ManifestReader::default();
+    let mut skipped = Vec::new();
+    let mut entries = Vec::new();
+    let mut part = Some((format!("{folder}index.json"), first));
+    let mut queue = std::collections::VecDeque::new();
+    loop {
+        if let Some((file, manifest)) = part.take() {
+            let read = reader.read(&file, manifest);
+            skipped.extend(read.skipped.map(|s| s.to_string()));
+            entries.extend(read.entries);
+            queue.extend(read.more);
+        }
+        let Some(name) = queue.pop_front() else { break };
+        match load(&name) {
+            Ok(manifest) => part = Some((format!("{folder}{name}"), manifest)),
+            Err(e) => skipped.push(e),
+        }
+    }
+    (entries, skipped)
+}
+
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
@@ -200,10 +232,19 @@ impl LibraryIndex {
         self.entries.iter().any(|e| e.slug == slug)
     }
 
-    /// Entries matching every word of `q` (in headline or summary), the
-    /// section and the topic, in manifest order (newest first).
-    pub fn search(&self, query: &LibraryQuery) -> Vec<usize> {
-        let words: Vec<String> = query.q.split_whitespace().map(str::to_lowercase).collect();
+    /// The fingerprint of the list's order, which the full-text index's
+    /// article numbers must have been built for.
+    pub fn key(&self) -> String {
+        crate::search::docs_key(self.entries.iter().map(|e| e.slug.as_str()))
+    }
+
+    /// Entries matching the section, the topic and every word of `q`, in
+    /// manifest order (newest first). A word matches the headline or
+    /// summary it occurs in; with `full_text` (the articles the index finds
+    /// each word in, by position in this list) also any article whose text
+    /// has it.
+    pub fn search(&self, query: &LibraryQuery, full_text: Option<&[DocSet]>) -> Vec<usize> {
+        let words = query_words(&query.q);
         (0..self.entries.len())
             .filter(|&i| {
                 let e = &self.entries[i];
@@ -215,7 +256,11 @@ impl LibraryIndex {
                         .topic
                         .as_ref()
                         .is_none_or(|t| e.topics.iter().any(|et| et.eq_ignore_ascii_case(t)))
-                    && words.iter().all(|w| self.text[i].contains(w.as_str()))
+                    && words.iter().enumerate().all(|(n, w)| {
+                        self.text[i].contains(w.term.as_str())
+                            || full_text
+                                .is_some_and(|sets| sets.get(n).is_some_and(|s| s.contains(i)))
+                    })
             })
             .collect()
     }

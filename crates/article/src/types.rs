@@ -307,6 +307,16 @@ pub enum Inline {
     Quote(Quote),
 }
 
+/// The text of inline runs, quotes in quotation marks.
+pub fn runs_text(runs: &[Inline]) -> String {
+    runs.iter()
+        .map(|r| match r {
+            Inline::Text(t) => t.text.clone(),
+            Inline::Quote(q) => format!("“{}”", q.text),
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {

@@ -1,6 +1,7 @@
 //! Library search, filters, URL state and pages.
 
 use article::library::{encode, page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
+use article::search::DocSet;
 use article::{Manifest, ManifestEntry, Severity};
 
 fn entry(
@@ -57,19 +58,50 @@ fn q(text: &str) -> LibraryQuery {
 #[test]
 fn search_matches_every_word_in_headline_or_summary() {
     let lib = library();
-    assert_eq!(lib.search(&q("")), [0, 1, 2]);
+    assert_eq!(lib.search(&q(""), None), [0, 1, 2]);
     assert_eq!(
-        lib.search(&q("syria")),
+        lib.search(&q("syria"), None),
         [0, 2],
         "summary of a, headline of c"
     );
-    assert_eq!(lib.search(&q("SYRIA geneva")), [2]);
-    assert_eq!(lib.search(&q("kerry geneva")), Vec::<usize>::new());
+    assert_eq!(lib.search(&q("SYRIA geneva"), None), [2]);
+    assert_eq!(lib.search(&q("kerry geneva"), None), Vec::<usize>::new());
     assert_eq!(
-        lib.search(&q("pay")),
+        lib.search(&q("pay"), None),
         Vec::<usize>::new(),
         "topics are filters, not search text"
     );
+}
+
+#[test]
+fn the_full_text_index_adds_articles_whose_text_has_each_word() {
+    let lib = library();
+    // The index says: "kerry" is in the text of b, "geneva" in a and c
+    // (a has Kerry in its headline).
+    let mut kerry = DocSet::with_capacity(3);
+    kerry.insert(1);
+    let mut geneva = DocSet::with_capacity(3);
+    geneva.insert(0);
+    geneva.insert(2);
+    assert_eq!(lib.search(&q("kerry"), None), [0]);
+    assert_eq!(lib.search(&q("kerry"), Some(&[kerry.clone()])), [0, 1]);
+    // Every word must be found, each in the headline, summary or text.
+    assert_eq!(lib.search(&q("kerry geneva"), None), Vec::<usize>::new());
+    assert_eq!(
+        lib.search(&q("kerry geneva"), Some(&[kerry.clone(), geneva.clone()])),
+        [0]
+    );
+    assert_eq!(
+        lib.search(
+            &q("syria geneva"),
+            Some(&[DocSet::with_capacity(3), geneva])
+        ),
+        [0, 2]
+    );
+    // Filters still apply.
+    let mut query = q("kerry");
+    query.section = Some("Business".into());
+    assert_eq!(lib.search(&query, Some(&[kerry])), [1]);
 }
 
 #[test]
@@ -77,12 +109,12 @@ fn section_and_topic_filter_and_combine_with_search() {
     let lib = library();
     let mut query = q("");
     query.section = Some("World".into());
-    assert_eq!(lib.search(&query), [2]);
+    assert_eq!(lib.search(&query, None), [2]);
     query.section = None;
     query.topic = Some("syria".into());
-    assert_eq!(lib.search(&query), [0, 2]);
+    assert_eq!(lib.search(&query, None), [0, 2]);
     query.q = "washington".into();
-    assert_eq!(lib.search(&query), [0]);
+    assert_eq!(lib.search(&query, None), [0]);
     assert_eq!(lib.sections()[0].1, 1);
     assert_eq!(lib.topics()[0], ("Syria".to_string(), 2));
 }
@@ -133,7 +165,7 @@ fn the_index_grows_as_parts_arrive() {
     assert!(lib.contains("a") && !lib.contains("d"));
     lib.extend(vec![entry("d", "Another Syria story", "World", None, &[])]);
     assert_eq!(lib.len(), 4);
-    assert_eq!(lib.search(&q("syria")), [0, 2, 3]);
+    assert_eq!(lib.search(&q("syria"), None), [0, 2, 3]);
 }
 
 fn part(entries: Vec<ManifestEntry>, more: &[&str]) -> Manifest {

@@ -16,12 +16,37 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let visibility = state.visibility;
     // The section's paragraphs in order: where the filter hides a run of
-    // them, a marker before the run says so and shows them in place.
+    // them, a marker before the run says so and shows them in place. Each
+    // marker has its own count; one effect per section works out the runs
+    // and sets only the counts that changed, so a filter change costs
+    // little reactive work however long the section is.
     let paragraphs = Arc::new(section.paragraph_ids());
-    let runs = {
-        let paragraphs = paragraphs.clone();
-        Memo::new(move |_| visibility.with(|v| v.hidden_runs(&paragraphs)))
-    };
+    let counts: Arc<Vec<RwSignal<Option<usize>>>> =
+        Arc::new(paragraphs.iter().map(|_| RwSignal::new(None)).collect());
+    let first_runs = visibility.with_untracked(|v| v.hidden_runs(&paragraphs));
+    for &(start, n) in &first_runs {
+        counts[start].set(Some(n));
+    }
+    {
+        let (paragraphs, counts) = (paragraphs.clone(), counts.clone());
+        let shown = StoredValue::new(first_runs);
+        Effect::new(move |_| {
+            let now = visibility.with(|v| v.hidden_runs(&paragraphs));
+            shown.update_value(|before| {
+                for &(start, n) in before.iter() {
+                    if now.binary_search(&(start, n)).is_err() {
+                        counts[start].set(None);
+                    }
+                }
+                for &(start, n) in &now {
+                    if before.binary_search(&(start, n)).is_err() {
+                        counts[start].set(Some(n));
+                    }
+                }
+                *before = now;
+            });
+        });
+    }
     let heading_id = format!("{}_heading", section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     let class = if section.analysis.is_some() {
@@ -51,7 +76,7 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
                     let marker = matches!(block, Block::Paragraph(_)).then(|| {
                         let at = *next;
                         *next += 1;
-                        view! { <HiddenMarker paragraphs=paragraphs.clone() at runs /> }
+                        view! { <HiddenMarker paragraphs=paragraphs.clone() at count=counts[at] /> }
                     });
                     Some(view! { {marker} {render_block(block)} })
                 })
@@ -62,23 +87,15 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
 
 /// Before the first of a run of paragraphs the filter hides: "2 paragraphs
 /// hidden: show", which shows them in place and moves focus to the first.
-/// `runs` is the section's (one computation per section per filter change);
-/// each marker only redraws when its own count changes.
+/// `count` is the run's length where one starts here.
 #[component]
 fn HiddenMarker(
     paragraphs: Arc<Vec<String>>,
     at: usize,
-    runs: Memo<Vec<(usize, usize)>>,
+    count: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let announcer = expect_context::<Announcer>();
-    let count = Memo::new(move |_| {
-        runs.with(|r| {
-            r.binary_search_by_key(&at, |(start, _)| *start)
-                .ok()
-                .map(|i| r[i].1)
-        })
-    });
     move || {
         count.get().map(|n| {
             let ids = paragraphs[at..at + n].to_vec();

@@ -421,6 +421,16 @@ pub mod browser {
                 else {
                     return;
                 };
+                if to == current() && !link.hash().is_empty() {
+                    // A jump within the page (the contents, "Back to top"
+                    // links) is the browser's to make; it adds the history
+                    // entry. Keep the reader's place in the one it leaves,
+                    // so Back restores focus as well as scroll.
+                    if let Some(w) = web_sys::window() {
+                        keep_place(&w);
+                    }
+                    return;
+                }
                 if to.route() == Route::Unknown || to == current() {
                     return;
                 }

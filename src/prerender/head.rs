@@ -2,6 +2,7 @@
 //! description, canonical URL, Open Graph and Twitter tags, and schema.org
 //! JSON-LD. Link-preview crawlers and search engines read only this.
 
+use article::date::Moment;
 use article::filter::Target;
 use article::{runs_text, Article, Block};
 
@@ -65,6 +66,23 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
     });
     if let Some(published) = &a.published {
         ld["datePublished"] = published.clone().into();
+    }
+    if let Some(updated) = a.updated.as_ref().filter(|u| Moment::parse(u).is_ok()) {
+        ld["dateModified"] = updated.clone().into();
+    }
+    let authors: Vec<serde_json::Value> = a
+        .authors
+        .iter()
+        .map(|w| {
+            let mut person = serde_json::json!({ "@type": "Person", "name": plain(&w.name, 100) });
+            if let Some(role) = &w.role {
+                person["jobTitle"] = plain(role, 100).into();
+            }
+            person
+        })
+        .collect();
+    if !authors.is_empty() {
+        ld["author"] = authors.into();
     }
     if let Some(section) = &a.section {
         ld["articleSection"] = section.clone().into();
@@ -259,6 +277,46 @@ pub fn esc(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn structured_data_names_the_writers_and_the_last_update() {
+        let site = Site {
+            name: "N".into(),
+            base_url: None,
+            image_hosts: Vec::new(),
+        };
+        let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
+        let mut a: Article = serde_json::from_str(seed).unwrap();
+        let ld = article(&site, &a, None).json_ld.unwrap();
+        assert!(ld.get("author").is_none() && ld.get("dateModified").is_none());
+        a.authors = vec![
+            article::Author {
+                name: "Jane Roe".into(),
+                role: Some("Diplomatic correspondent".into()),
+            },
+            article::Author {
+                name: "John Doe".into(),
+                role: None,
+            },
+        ];
+        a.updated = Some("2013-08-09T16:05:00+01:00".into());
+        let ld = article(&site, &a, None).json_ld.unwrap();
+        assert_eq!(ld["dateModified"], "2013-08-09T16:05:00+01:00");
+        assert_eq!(
+            ld["author"],
+            serde_json::json!([
+                { "@type": "Person", "name": "Jane Roe", "jobTitle": "Diplomatic correspondent" },
+                { "@type": "Person", "name": "John Doe" }
+            ])
+        );
+        // A time the format refuses is left out rather than passed on.
+        a.updated = Some("yesterday".into());
+        assert!(article(&site, &a, None)
+            .json_ld
+            .unwrap()
+            .get("dateModified")
+            .is_none());
+    }
 
     #[test]
     fn escapes_what_could_break_out() {

@@ -3,7 +3,7 @@
 // screens, and media the page cannot play shown as what it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, appReady } from './harness.mjs';
+import { viewerHarness, appReady, inViewport } from './harness.mjs';
 import { SEED } from './harness.mjs';
 
 const h = viewerHarness();
@@ -258,6 +258,27 @@ test('a jump to an event or a quote is a step Back undoes: address, scroll posit
   // Changing the filter still replaces the entry: Back leaves the article.
   await page.click('.topic-toggle[data-topic="syria"]');
   assert.match(page.url(), /topics=syria/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a jump to a section from the contents is a step Back undoes: address, scroll position and focus come back', async () => {
+  const { page, errors, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
+  const link = page.locator('.toc a').last();
+  await link.focus();
+  const [url, scroll, href] = [page.url(), await page.evaluate(() => scrollY), await link.getAttribute('href')];
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => location.hash === h, href);
+  await page.waitForTimeout(600); // a smooth scroll, if any
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scroll) > 100, 'the jump moved the page');
+  await page.goBack();
+  await page.waitForFunction((u) => location.href === u, url);
+  await page.waitForFunction((s) => Math.abs(scrollY - s) < 30, scroll, { timeout: 5_000 });
+  await page.waitForFunction((href) => document.activeElement?.matches('.toc a') && document.activeElement.getAttribute('href') === href, href, { timeout: 5_000 });
+  // Forward goes to the section again.
+  await page.goForward();
+  await page.waitForFunction((h) => location.hash === h, href);
+  await inViewport(page, href);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -9,16 +9,12 @@ use crate::state::ArticleState;
 /// A body paragraph, shown or hidden by the topic filter, highlighted when
 /// a timeline event it mentions is active, with a marker back to each such
 /// event.
+/// `shown` is the filter's say, kept by the section.
 #[component]
-pub fn ArticleParagraph(paragraph: Paragraph) -> impl IntoView {
+pub fn ArticleParagraph(paragraph: Paragraph, shown: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let visibility = state.visibility;
     let topics = (!paragraph.topics.is_empty()).then(|| paragraph.topics.join(" "));
     let events: Vec<String> = state.index.events_of(&paragraph.id).to_vec();
-    let shown = {
-        let id = paragraph.id.clone();
-        move || visibility.with(|v| v.shows_paragraph(&id))
-    };
     let in_active_event = {
         let events = events.clone();
         let target = state.target;
@@ -57,7 +53,7 @@ pub fn ArticleParagraph(paragraph: Paragraph) -> impl IntoView {
             class:story-paragraph--event=in_active_event
             data-topics=topics
             data-events=(!events.is_empty()).then(|| events.join(" "))
-            hidden=move || !shown()
+            hidden=move || !shown.get()
         >
             <Runs runs=paragraph.runs />
             {markers}

@@ -15,12 +15,18 @@ use crate::state::ArticleState;
 pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let visibility = state.visibility;
-    // The section's paragraphs in order: where the filter hides a run of
-    // them, a marker before the run says so and shows them in place. Each
-    // marker has its own count; one effect per section works out the runs
-    // and sets only the counts that changed, so a filter change costs
-    // little reactive work however long the section is.
+    // The section's paragraphs in order, each shown or hidden by the
+    // filter; where it hides a run of them, a marker before the run says so
+    // and shows them in place. Each paragraph and marker has its own
+    // signal, and one effect per section sets only those that changed: a
+    // filter change then touches the paragraphs it changes, not every one.
     let paragraphs = Arc::new(section.paragraph_ids());
+    let shown: Arc<Vec<RwSignal<bool>>> = Arc::new(
+        paragraphs
+            .iter()
+            .map(|id| RwSignal::new(visibility.with_untracked(|v| v.shows_paragraph(id))))
+            .collect(),
+    );
     let counts: Arc<Vec<RwSignal<Option<usize>>>> =
         Arc::new(paragraphs.iter().map(|_| RwSignal::new(None)).collect());
     let first_runs = visibility.with_untracked(|v| v.hidden_runs(&paragraphs));
@@ -28,11 +34,19 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
         counts[start].set(Some(n));
     }
     {
-        let (paragraphs, counts) = (paragraphs.clone(), counts.clone());
-        let shown = StoredValue::new(first_runs);
+        let (paragraphs, shown, counts) = (paragraphs.clone(), shown.clone(), counts.clone());
+        let runs = StoredValue::new(first_runs);
         Effect::new(move |_| {
-            let now = visibility.with(|v| v.hidden_runs(&paragraphs));
-            shown.update_value(|before| {
+            let now = visibility.with(|v| {
+                for (id, shown) in paragraphs.iter().zip(shown.iter()) {
+                    let is = v.shows_paragraph(id);
+                    if shown.get_untracked() != is {
+                        shown.set(is);
+                    }
+                }
+                v.hidden_runs(&paragraphs)
+            });
+            runs.update_value(|before| {
                 for &(start, n) in before.iter() {
                     if now.binary_search(&(start, n)).is_err() {
                         counts[start].set(None);
@@ -73,12 +87,15 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
                 .blocks
                 .into_iter()
                 .scan(0, |next, block| {
-                    let marker = matches!(block, Block::Paragraph(_)).then(|| {
-                        let at = *next;
-                        *next += 1;
-                        view! { <HiddenMarker paragraphs=paragraphs.clone() at count=counts[at] /> }
-                    });
-                    Some(view! { {marker} {render_block(block)} })
+                    let Block::Paragraph(paragraph) = block else {
+                        return Some(render_block(block));
+                    };
+                    let at = *next;
+                    *next += 1;
+                    Some(view! {
+                        <HiddenMarker paragraphs=paragraphs.clone() at count=counts[at] />
+                        <ArticleParagraph paragraph shown=shown[at] />
+                    }.into_any())
                 })
                 .collect_view()}
         </section>
@@ -121,10 +138,13 @@ fn HiddenMarker(
     }
 }
 
-/// The one place that maps a block type to its component.
+/// The one place that maps a block type to its component (paragraphs,
+/// which the section shows and hides, are drawn by the section).
 fn render_block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph(paragraph) => view! { <ArticleParagraph paragraph /> }.into_any(),
+        Block::Paragraph(paragraph) => {
+            view! { <ArticleParagraph paragraph shown=RwSignal::new(true) /> }.into_any()
+        }
         Block::Media(media) => view! { <MediaFigure media /> }.into_any(),
         Block::Image(image) => view! { <ImageFigure image /> }.into_any(),
         Block::Embed(embed) => view! { <SocialPost embed /> }.into_any(),

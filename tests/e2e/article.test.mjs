@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { NESTED_PREFIX } from './server.mjs';
 import { viewerHarness, SEED_PAGE } from './harness.mjs';
 import { openPage } from './browser.mjs';
-import { seedSentences, checkSentences } from './seed-text.mjs';
+import { seedSentences, checkSentences, storyText } from './seed-text.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -163,9 +163,7 @@ test('every sentence of the seed appears exactly once, in order', async () => {
   const { page, errors, close } = await open(SEED_PAGE);
   const sentences = seedSentences();
   assert.ok(sentences.length > 30, `read ${sentences.length} sentences from the seed`);
-  // The story as read: its header and its text (not the contents list,
-  // which repeats the subheadings).
-  const text = await page.evaluate(() => ['.story-header', '.story__body'].map((s) => document.querySelector(s).innerText).join('\n'));
+  const text = await storyText(page);
   assert.deepEqual(checkSentences(sentences, text), []);
   // The check itself can fail: a dropped paragraph is caught.
   const dropped = await page.evaluate(() => {

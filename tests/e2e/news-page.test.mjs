@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { viewerHarness, appReady, inViewport } from './harness.mjs';
 import { SEED } from './harness.mjs';
+import { renderAll } from './seed-text.mjs';
 
 const h = viewerHarness();
 const PAGE = `a/${SEED}/`;
@@ -74,6 +75,7 @@ test('media the page cannot play is a small card with its note and caption, and 
   const box = await media.locator('.media__card').boundingBox();
   assert.ok(box.height < 120, `card height ${box.height}`);
   // A picture without a source: its alt text in a line, no empty frame.
+  await renderAll(page);
   const missing = page.locator('figure.image .image__missing');
   assert.match(await missing.innerText(), /^Picture not included here: Photograph from the Washington talks/);
   assert.ok((await missing.boundingBox()).height < 120);

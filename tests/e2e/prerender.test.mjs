@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startServer, repo } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 import { SEED, appReady, inViewport, focused } from './harness.mjs';
-import { seedSentences, checkSentences } from './seed-text.mjs';
+import { seedSentences, checkSentences, storyText } from './seed-text.mjs';
 
 const BASE_URL = 'https://news.example.org/';
 const DIST = path.join(repo, 'dist');
@@ -50,8 +50,6 @@ const textOf = (html) =>
     .replace(/&amp;/g, '&');
 
 /** What the reader reads of the story itself: its header and its text. */
-const storyText = (page) =>
-  page.evaluate(() => ['.story-header', '.story__body'].map((s) => document.querySelector(s).innerText).join('\n'));
 
 /** `<meta property|name="key" content="…">` values, decoded. */
 function metas(html) {

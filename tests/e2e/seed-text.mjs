@@ -48,3 +48,20 @@ export function checkSentences(sentences, text) {
   }
   return problems;
 }
+
+/** Sections off screen are not rendered until they near the viewport
+ * (`content-visibility: auto`), and `innerText` reads rendered text only:
+ * render them all before reading the page as a reader would. */
+export const renderAll = (page) =>
+  page.evaluate(() =>
+    document.querySelectorAll('.story__body > .story-section').forEach((s) => {
+      s.style.contentVisibility = 'visible';
+    }),
+  );
+
+/** The story as read: its header and its text (not the contents list,
+ * which repeats the subheadings). */
+export async function storyText(page) {
+  await renderAll(page);
+  return page.evaluate(() => ['.story-header', '.story__body'].map((s) => document.querySelector(s).innerText).join('\n'));
+}

@@ -13,8 +13,8 @@ use crate::glue::{self, Claim};
 /// The home page: every bundled article, newest first, searchable by the
 /// words of their whole text (through the full-text index built with the
 /// site; headlines and summaries alone without it) and filtered by section
-/// and topic, one page at a time. The first part of the manifest is shown as soon as it
-/// arrives; further parts load behind it. Entries or parts that cannot lead
+/// and topic, one page at a time. The first part of the manifest is shown
+/// as soon as it arrives; further parts load behind it. Entries or parts that cannot lead
 /// to an article are skipped with a notice; a part that fails to load keeps
 /// what is shown and offers a retry.
 #[component]
@@ -538,14 +538,18 @@ fn marked(text: &str, words: &[Word]) -> impl IntoView {
     if words.is_empty() {
         return text.to_string().into_any();
     }
-    highlight(text, words)
+    marks(highlight(text, words)).into_any()
+}
+
+/// Text pieces as text nodes, those that match the search in `<mark>`.
+fn marks(pieces: Vec<(String, bool)>) -> impl IntoView {
+    pieces
         .into_iter()
         .map(|(piece, hit)| match hit {
             true => view! { <mark>{piece}</mark> }.into_any(),
             false => piece.into_any(),
         })
         .collect_view()
-        .into_any()
 }
 
 /// Where a result's text has the words, a few lines around them. The
@@ -553,24 +557,14 @@ fn marked(text: &str, words: &[Word]) -> impl IntoView {
 #[component]
 fn CardSnippet(slug: String, words: Vec<Word>, claim: Claim) -> impl IntoView {
     let shown = RwSignal::new(None::<Vec<(String, bool)>>);
-    {
-        let words = words.clone();
-        spawn_local(async move {
-            if let Ok(text) = api::search_text(&slug, claim).await {
-                let _ = shown.try_set(snippet(&text.passages, &words));
-            }
-        });
-    }
+    spawn_local(async move {
+        if let Ok(text) = api::search_text(&slug, claim).await {
+            let _ = shown.try_set(snippet(&text.passages, &words));
+        }
+    });
     move || {
-        shown.get().map(|pieces| {
-            let pieces = pieces
-                .into_iter()
-                .map(|(piece, hit)| match hit {
-                    true => view! { <mark>{piece}</mark> }.into_any(),
-                    false => piece.into_any(),
-                })
-                .collect_view();
-            view! { <p class="card__snippet">{pieces}</p> }
-        })
+        shown
+            .get()
+            .map(|pieces| view! { <p class="card__snippet">{marks(pieces)}</p> })
     }
 }

@@ -118,19 +118,16 @@ pub async fn article(slug: String, root: String, claim: Claim) -> Result<Arc<Loa
 }
 
 /// One part of the manifest (`articles/<name>`), as written; what it adds
-/// to the list is for `ManifestReader` to say.
+/// to the list is for `ManifestReader` to say. Each part is fetched once a
+/// visit: coming back to the list reads them from memory.
 pub async fn manifest_part(file: String, claim: Claim) -> Result<Manifest, Failure> {
-    if file == MANIFEST {
-        if let Some(first) = cached_library() {
-            return Ok(first);
-        }
+    if let Some(part) = LIBRARY.with(|c| c.borrow().get(&file).cloned()) {
+        return Ok(part);
     }
     let text = glue::fetch_text(&file, claim).await?;
     remember_fingerprint(&file, &text);
     let part = load_manifest(&file, &text)?;
-    if file == MANIFEST {
-        remember_library(part.clone());
-    }
+    LIBRARY.with(|c| c.borrow_mut().insert(file, part.clone()));
     Ok(part)
 }
 
@@ -140,23 +137,23 @@ pub fn part_file(name: &str) -> String {
 }
 
 thread_local! {
-    static LIBRARY_FIRST: RefCell<Option<Manifest>> = const { RefCell::new(None) };
+    static LIBRARY: RefCell<HashMap<String, Manifest>> = RefCell::new(HashMap::new());
 }
 
 /// Keep the manifest's first part (the pre-renderer renders the home page
 /// from it; a hydrating home page has fetched it before hydrating).
 pub fn remember_library(first: Manifest) {
-    LIBRARY_FIRST.with(|c| *c.borrow_mut() = Some(first));
+    LIBRARY.with(|c| c.borrow_mut().insert(MANIFEST.to_string(), first));
 }
 
-/// After a failed first part, a retry fetches it again.
+/// After a failed first part, a retry fetches the list again.
 pub fn forget_library() {
-    LIBRARY_FIRST.with(|c| *c.borrow_mut() = None);
+    LIBRARY.with(|c| c.borrow_mut().clear());
 }
 
 /// The first part, if this visit has it already.
 pub fn cached_library() -> Option<Manifest> {
-    LIBRARY_FIRST.with(|c| c.borrow().clone())
+    LIBRARY.with(|c| c.borrow().get(MANIFEST).cloned())
 }
 
 thread_local! {

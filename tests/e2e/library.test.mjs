@@ -131,6 +131,7 @@ test('section and topic filters narrow the list', async () => {
 });
 
 test('opening an article and coming back does not reload or refetch', async () => {
+  const start = library.requests.length;
   const { page, errors, close } = await home(library);
   await allLoaded(page);
   await page.evaluate(() => {
@@ -149,6 +150,15 @@ test('opening an article and coming back does not reload or refetch', async () =
   await page.waitForSelector('#story_headline');
   assert.ok(await page.evaluate(() => window.sameApp), 'no page reload');
   assert.equal(fetches(), 1, 'the article was fetched once');
+  // Back to the list once more: every part of the list was fetched once.
+  await page.goBack();
+  await page.waitForSelector('.library .card');
+  await allLoaded(page);
+  for (const part of ['index.json', 'index-2.json', 'index-3.json', 'index-4.json']) {
+    assert.equal(library.requests.slice(start).filter((r) => r === `/articles/${part}`).length, 1, `${part} fetched once`);
+  }
+  await page.goForward();
+  await page.waitForSelector('#story_headline');
   // The masthead link goes home without a reload too.
   await page.click('.masthead .brand');
   await page.waitForSelector('.library .card');

@@ -1,17 +1,9 @@
 //! The topic index and URL state, on the seed article.
 
-use std::path::PathBuf;
-
 use article::filter::{parse_topics, summary, ArticleIndex, Target};
-use article::{load_article, Article};
 
-fn seed() -> Article {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../public/articles/us-russia-talks-despite-collisions.json");
-    load_article("seed", &std::fs::read_to_string(path).unwrap())
-        .unwrap()
-        .article
-}
+mod common;
+use common::seed;
 
 fn ids(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()

@@ -4,11 +4,8 @@
 use article::{load_article, Severity};
 use serde_json::{json, Value};
 
-const SEED: &str = include_str!("../../../public/articles/us-russia-talks-despite-collisions.json");
-
-fn seed() -> Value {
-    serde_json::from_str(SEED).unwrap()
-}
+mod common;
+use common::{seed_value as seed, SEED};
 
 fn first_error(json: &str) -> String {
     let err = load_article("broken.json", json).expect_err("should be refused");

@@ -17,9 +17,8 @@ fn read(rel: &str) -> String {
 
 const SEED: &str = "public/articles/us-russia-talks-despite-collisions.json";
 
-fn seed_value() -> Value {
-    serde_json::from_str(&read(SEED)).unwrap()
-}
+mod common;
+use common::seed_value;
 
 /// Load a JSON value, expecting failure, and return "path: message" lines.
 fn errors_of(value: &Value) -> Vec<String> {

@@ -4,13 +4,8 @@ use article::timeline::{in_date_order, layout, Lane};
 use article::{load_article, Article};
 use serde_json::json;
 
-fn seed_json() -> serde_json::Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../public/articles/us-russia-talks-despite-collisions.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+mod common;
+use common::seed_value as seed_json;
 
 fn load(v: &serde_json::Value) -> Article {
     load_article("t", &v.to_string()).unwrap().article

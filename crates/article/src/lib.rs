@@ -1,7 +1,8 @@
 //! Article JSON v1: the types, loading with field paths, and validation.
 //!
-//! Plain Rust with no browser code: the viewer, the tests and later tools
-//! (importer, generator) all read articles through this crate.
+//! Plain Rust with no browser code: the viewer, its pre-renderer, the
+//! `article-tool` command (import, validate, index, generate) and the tests
+//! all read articles through this crate.
 
 pub mod date;
 pub mod filter;

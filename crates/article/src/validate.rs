@@ -170,6 +170,20 @@ impl Validator {
     }
 
     fn run(&mut self, a: &Article) {
+        self.header(a);
+        let (parties, people, topics) = self.cast(a);
+        // Sections, blocks, quotes and events share one namespace: all of
+        // them become HTML ids on the same page.
+        let mut element_ids: Vec<(IdAt, &str)> = Vec::new();
+        let mut paragraph_ids: HashMap<&str, ()> = HashMap::default();
+        self.sections(a, &people, &topics, &mut element_ids, &mut paragraph_ids);
+        self.timeline(a, &parties, &paragraph_ids, &mut element_ids);
+        self.related(a);
+        self.ids("element", element_ids);
+    }
+
+    /// The article's own fields: format, id, labels, dates, writers, source.
+    fn header(&mut self, a: &Article) {
         if a.format != FORMAT_VERSION {
             self.error(
                 "format".into(),
@@ -223,7 +237,19 @@ impl Validator {
         if let Some(url) = &a.source.url {
             self.link("source.url".into(), url, "shown as text");
         }
+    }
 
+    /// Parties, people, topics and counterparts: their ids (returned, for
+    /// the references the rest makes) and their names.
+    #[allow(clippy::type_complexity)]
+    fn cast<'a>(
+        &mut self,
+        a: &'a Article,
+    ) -> (
+        HashMap<&'a str, IdAt>,
+        HashMap<&'a str, IdAt>,
+        HashMap<&'a str, IdAt>,
+    ) {
         let parties = self.ids(
             "party",
             a.parties
@@ -279,11 +305,18 @@ impl Validator {
                 );
             }
         }
+        (parties, people, topics)
+    }
 
-        // Sections, blocks, quotes and events share one namespace: all of
-        // them become HTML ids on the same page.
-        let mut element_ids: Vec<(IdAt, &str)> = Vec::new();
-        let mut paragraph_ids: HashMap<&str, ()> = HashMap::default();
+    /// Sections and their blocks, in order.
+    fn sections<'a>(
+        &mut self,
+        a: &'a Article,
+        people: &HashMap<&'a str, IdAt>,
+        topics: &HashMap<&'a str, IdAt>,
+        element_ids: &mut Vec<(IdAt, &'a str)>,
+        paragraph_ids: &mut HashMap<&'a str, ()>,
+    ) {
         // First parts of quotes so far, with their speakers.
         let mut quotes_seen: HashMap<&str, Option<&str>> = HashMap::default();
         if a.sections.is_empty() {
@@ -307,119 +340,152 @@ impl Validator {
                 if let Some(id) = block.id() {
                     element_ids.push((IdAt::Block(si, bi), id));
                 }
-                match block {
-                    Block::Paragraph(p) => {
-                        paragraph_ids.insert(&p.id, ());
-                        for (ti, t) in p.topics.iter().enumerate() {
-                            self.reference(
-                                || format!("sections[{si}].blocks[{bi}].topics[{ti}]"),
-                                &topics,
-                                "topic",
-                                t,
-                            );
-                        }
-                        if p.runs.is_empty() {
-                            self.error(
-                                format!("sections[{si}].blocks[{bi}].runs"),
-                                "a paragraph needs at least one run".into(),
-                            );
-                        }
-                    }
-                    Block::Media(m) => self.not_empty(
-                        || format!("sections[{si}].blocks[{bi}].placeholder"),
-                        &m.placeholder,
-                    ),
-                    Block::Image(img) => {
-                        self.not_empty(|| format!("sections[{si}].blocks[{bi}].alt"), &img.alt);
-                        if let Some(src) = &img.src {
-                            if let Err(why) = crate::links::image(src) {
-                                self.problems.push(Problem::warning(
-                                    format!("sections[{si}].blocks[{bi}].src"),
-                                    format!("\"{src}\" {why}; image not shown"),
-                                ));
-                            }
-                        }
-                    }
-                    Block::Embed(e) => {
-                        self.not_empty(
-                            || format!("sections[{si}].blocks[{bi}].provider"),
-                            &e.provider,
-                        );
-                        if let Some(url) = &e.url {
-                            self.link(
-                                format!("sections[{si}].blocks[{bi}].url"),
-                                url,
-                                "the post is shown without a link",
-                            );
-                        }
-                        if let Some(posted) = &e.posted {
-                            if let Err(err) = Date::parse(posted) {
-                                self.error(format!("sections[{si}].blocks[{bi}].posted"), err);
-                            }
-                        }
-                    }
-                    Block::Unsupported(raw) => {
-                        let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
+                self.block(si, bi, block, topics, paragraph_ids);
+                self.runs(si, bi, block, people, element_ids, &mut quotes_seen);
+            }
+        }
+    }
+
+    /// One block's own fields (its runs are `runs`).
+    fn block<'a>(
+        &mut self,
+        si: usize,
+        bi: usize,
+        block: &'a Block,
+        topics: &HashMap<&'a str, IdAt>,
+        paragraph_ids: &mut HashMap<&'a str, ()>,
+    ) {
+        match block {
+            Block::Paragraph(p) => {
+                paragraph_ids.insert(&p.id, ());
+                for (ti, t) in p.topics.iter().enumerate() {
+                    self.reference(
+                        || format!("sections[{si}].blocks[{bi}].topics[{ti}]"),
+                        topics,
+                        "topic",
+                        t,
+                    );
+                }
+                if p.runs.is_empty() {
+                    self.error(
+                        format!("sections[{si}].blocks[{bi}].runs"),
+                        "a paragraph needs at least one run".into(),
+                    );
+                }
+            }
+            Block::Media(m) => self.not_empty(
+                || format!("sections[{si}].blocks[{bi}].placeholder"),
+                &m.placeholder,
+            ),
+            Block::Image(img) => {
+                self.not_empty(|| format!("sections[{si}].blocks[{bi}].alt"), &img.alt);
+                if let Some(src) = &img.src {
+                    if let Err(why) = crate::links::image(src) {
                         self.problems.push(Problem::warning(
-                            format!("sections[{si}].blocks[{bi}]"),
-                            format!(
-                                "block type \"{kind}\" is not supported by this viewer; skipped"
-                            ),
+                            format!("sections[{si}].blocks[{bi}].src"),
+                            format!("\"{src}\" {why}; image not shown"),
                         ));
                     }
                 }
-                let rp = match block {
-                    Block::Paragraph(_) => "runs",
-                    Block::Embed(_) => "text",
-                    _ => "caption",
-                };
-                for (ri, run) in block.runs().iter().enumerate() {
-                    match run {
-                        Inline::Text(t) => {
-                            if t.text.is_empty() {
-                                self.error(
-                                    format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
-                                    "must not be empty".into(),
-                                );
-                            }
+            }
+            Block::Embed(e) => {
+                self.not_empty(
+                    || format!("sections[{si}].blocks[{bi}].provider"),
+                    &e.provider,
+                );
+                if let Some(url) = &e.url {
+                    self.link(
+                        format!("sections[{si}].blocks[{bi}].url"),
+                        url,
+                        "the post is shown without a link",
+                    );
+                }
+                if let Some(posted) = &e.posted {
+                    if let Err(err) = Date::parse(posted) {
+                        self.error(format!("sections[{si}].blocks[{bi}].posted"), err);
+                    }
+                }
+            }
+            Block::Unsupported(raw) => {
+                let kind = raw.get("type").and_then(|t| t.as_str()).unwrap_or("?");
+                self.problems.push(Problem::warning(
+                    format!("sections[{si}].blocks[{bi}]"),
+                    format!("block type \"{kind}\" is not supported by this viewer; skipped"),
+                ));
+            }
+        }
+    }
+
+    /// A block's runs: text that is not empty, quotes with known speakers,
+    /// and a quote's later parts after its first, said by the same person.
+    fn runs<'a>(
+        &mut self,
+        si: usize,
+        bi: usize,
+        block: &'a Block,
+        people: &HashMap<&'a str, IdAt>,
+        element_ids: &mut Vec<(IdAt, &'a str)>,
+        quotes_seen: &mut HashMap<&'a str, Option<&'a str>>,
+    ) {
+        let rp = match block {
+            Block::Paragraph(_) => "runs",
+            Block::Embed(_) => "text",
+            _ => "caption",
+        };
+        for (ri, run) in block.runs().iter().enumerate() {
+            match run {
+                Inline::Text(t) => {
+                    if t.text.is_empty() {
+                        self.error(
+                            format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
+                            "must not be empty".into(),
+                        );
+                    }
+                }
+                Inline::Quote(q) => {
+                    element_ids.push((IdAt::Run(si, bi, rp, ri), &q.id));
+                    if let Some(speaker) = &q.speaker {
+                        self.reference(
+                            || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].speaker"),
+                            people,
+                            "person",
+                            speaker,
+                        );
+                    }
+                    self.not_empty(
+                        || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
+                        &q.text,
+                    );
+                    // A later part names an earlier first part, said
+                    // by the same speaker.
+                    if let Some(first) = &q.part_of {
+                        match quotes_seen.get(first.as_str()) {
+                            Some(speaker) if *speaker == q.speaker.as_deref() => {}
+                            Some(_) => self.error(
+                                format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
+                                format!("\"{first}\" has a different speaker"),
+                            ),
+                            None => self.error(
+                                format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
+                                format!("\"{first}\" is not an earlier quote"),
+                            ),
                         }
-                        Inline::Quote(q) => {
-                            element_ids.push((IdAt::Run(si, bi, rp, ri), &q.id));
-                            if let Some(speaker) = &q.speaker {
-                                self.reference(
-                                    || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].speaker"),
-                                    &people,
-                                    "person",
-                                    speaker,
-                                );
-                            }
-                            self.not_empty(
-                                || format!("sections[{si}].blocks[{bi}].{rp}[{ri}].text"),
-                                &q.text,
-                            );
-                            // A later part names an earlier first part, said
-                            // by the same speaker.
-                            if let Some(first) = &q.part_of {
-                                match quotes_seen.get(first.as_str()) {
-                                    Some(speaker) if *speaker == q.speaker.as_deref() => {}
-                                    Some(_) => self.error(
-                                        format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
-                                        format!("\"{first}\" has a different speaker"),
-                                    ),
-                                    None => self.error(
-                                        format!("sections[{si}].blocks[{bi}].{rp}[{ri}].part_of"),
-                                        format!("\"{first}\" is not an earlier quote"),
-                                    ),
-                                }
-                            } else {
-                                quotes_seen.insert(&q.id, q.speaker.as_deref());
-                            }
-                        }
+                    } else {
+                        quotes_seen.insert(&q.id, q.speaker.as_deref());
                     }
                 }
             }
         }
+    }
 
+    /// Events: dates that match their precision, known parties and paragraphs.
+    fn timeline<'a>(
+        &mut self,
+        a: &'a Article,
+        parties: &HashMap<&'a str, IdAt>,
+        paragraph_ids: &HashMap<&'a str, ()>,
+        element_ids: &mut Vec<(IdAt, &'a str)>,
+    ) {
         for (ei, event) in a.timeline.iter().enumerate() {
             element_ids.push((IdAt::Event(ei), &event.id));
             self.not_empty(|| format!("timeline[{ei}].title"), &event.title);
@@ -446,7 +512,7 @@ impl Validator {
             for (pi, party) in event.parties.iter().enumerate() {
                 self.reference(
                     || format!("timeline[{ei}].parties[{pi}]"),
-                    &parties,
+                    parties,
                     "party",
                     party,
                 );
@@ -454,13 +520,16 @@ impl Validator {
             for (pi, para) in event.paragraphs.iter().enumerate() {
                 self.reference(
                     || format!("timeline[{ei}].paragraphs[{pi}]"),
-                    &paragraph_ids,
+                    paragraph_ids,
                     "paragraph",
                     para,
                 );
             }
         }
+    }
 
+    /// "More on this story": a heading, and titled links.
+    fn related(&mut self, a: &Article) {
         if let Some(related) = &a.related {
             self.not_empty(|| "related.heading".into(), &related.heading);
             for (li, link) in related.links.iter().enumerate() {
@@ -472,8 +541,6 @@ impl Validator {
                 );
             }
         }
-
-        self.ids("element", element_ids);
     }
 }
 

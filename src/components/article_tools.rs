@@ -34,7 +34,7 @@ pub fn ArticleTools() -> impl IntoView {
                 {label}
                 <span class="tools__filtered">{filtered}</span>
             </summary>
-            <TableOfContents sections=a.sections.clone() />
+            <TableOfContents />
             <TopicFilter />
         </details>
     })

@@ -12,22 +12,22 @@ use crate::state::ArticleState;
 pub fn QuotesPanel() -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let a = &state.loaded.article;
-    let quotes: Vec<Quote> = a.quotes().map(|(_, q)| q.clone()).collect();
+    let quotes: Vec<&Quote> = a.quotes().map(|(_, q)| q).collect();
     if quotes.is_empty() {
         return None;
     }
     let (lang, dir) = (a.language.clone(), a.direction());
-    let group = |group_id: String, heading: String, theirs: Vec<Quote>| {
+    let group = |group_id: String, heading: String, theirs: Vec<&Quote>| {
         (!theirs.is_empty()).then(|| {
             let items = theirs
                 .into_iter()
                 .map(|q| {
-                    let target = Target::Quote(q.id.clone());
+                    let (target, text) = (Target::Quote(q.id.clone()), q.text.clone());
                     let lang = lang.clone();
                     view! {
                         <li>
                             <TargetLink target=target.clone() class="quote-link">
-                                <q lang=lang.clone() dir=dir>{q.text}</q>
+                                <q lang=lang.clone() dir=dir>{text}</q>
                             </TargetLink>
                             <ShareButton target />
                         </li>
@@ -42,11 +42,11 @@ pub fn QuotesPanel() -> impl IntoView {
             }
         })
     };
-    let by = |speaker: Option<&str>| -> Vec<Quote> {
+    let by = |speaker: Option<&str>| -> Vec<&Quote> {
         quotes
             .iter()
+            .copied()
             .filter(|q| q.speaker.as_deref() == speaker)
-            .cloned()
             .collect()
     };
     let mut groups: Vec<_> = a

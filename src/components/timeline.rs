@@ -12,8 +12,9 @@ use crate::state::ArticleState;
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let article = state.loaded.article.clone();
-    let t = layout(&article);
+    let loaded = state.loaded.clone();
+    let article = &loaded.article;
+    let t = layout(article);
     if t.events.is_empty() {
         return None;
     }

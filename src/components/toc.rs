@@ -1,4 +1,3 @@
-use article::Section;
 use leptos::prelude::*;
 
 use crate::state::ArticleState;
@@ -6,17 +5,21 @@ use crate::state::ArticleState;
 /// Links to the subheaded sections; absent when there are none. Sections the
 /// topic filter hides drop out of the list too.
 #[component]
-pub fn TableOfContents(sections: Vec<Section>) -> impl IntoView {
+pub fn TableOfContents() -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let visibility = state.visibility;
     let (lang, dir) = (
         state.loaded.article.language.clone(),
         state.loaded.article.direction(),
     );
-    let entries: Vec<_> = sections
-        .into_iter()
+    // Headings and ids only: the sections' blocks stay where they are.
+    let entries: Vec<_> = state
+        .loaded
+        .article
+        .sections
+        .iter()
         .enumerate()
-        .filter_map(|(ordinal, s)| s.heading.map(|h| (ordinal, s.id, h)))
+        .filter_map(|(ordinal, s)| s.heading.clone().map(|h| (ordinal, s.id.clone(), h)))
         .collect();
     (!entries.is_empty()).then(|| {
         view! {

@@ -241,6 +241,8 @@ fn LibraryList(
     // Each keystroke starts a search; only the latest one's answer is shown.
     let latest = StoredValue::new(0u64);
     let words = Memo::new(move |_| query.with(|q| query_words(&q.q)));
+    // Worked out when the list changes, not on every keystroke.
+    let key = Memo::new(move |_| with_index(library, LibraryIndex::key));
     Effect::new(move |_| {
         let q = query.with(|q| q.q.clone());
         let words = words.get();
@@ -250,7 +252,7 @@ fn LibraryList(
         }
         // The index numbers articles as the whole list does: wait for it.
         let complete = expected.get().is_none();
-        let Some(key) = with_index(library, LibraryIndex::key).filter(|_| complete) else {
+        let Some(key) = key.get().filter(|_| complete) else {
             full_text.set(FullText::Searching);
             return;
         };

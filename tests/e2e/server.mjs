@@ -54,11 +54,21 @@ export async function startServer({
       if (status === 'stall' || status === 'trickle') {
         // 'stall': the headers and half the file, then silence with the
         // connection open. 'trickle': the whole file, 1% every 100 ms.
-        const body = await fs.readFile(path.join(roots.find((r) => fsSync.existsSync(path.join(r, pathname))) ?? roots[0], pathname));
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+        // A reader who leaves at once closes the connection while the file
+        // is still being read: listen before reading, so that counts too.
         let sent = 0;
+        let total = Infinity;
+        let timer;
+        res.on('close', () => {
+          clearInterval(timer);
+          if (sent < total) abandoned.push(pathname);
+        });
+        const body = await fs.readFile(path.join(roots.find((r) => fsSync.existsSync(path.join(r, pathname))) ?? roots[0], pathname));
+        total = body.length;
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
         const step = status === 'stall' ? Math.floor(body.length / 2) : Math.ceil(body.length / 100);
-        const timer = setInterval(() => {
+        timer = setInterval(() => {
           if (status === 'stall' && sent > 0) return;
           res.write(body.subarray(sent, sent + step));
           sent += step;
@@ -67,10 +77,6 @@ export async function startServer({
             res.end();
           }
         }, 100);
-        res.on('close', () => {
-          clearInterval(timer);
-          if (sent < body.length) abandoned.push(pathname);
-        });
         return;
       }
       if (status === 'drop') {

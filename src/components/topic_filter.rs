@@ -1,4 +1,4 @@
-use article::filter::summary;
+use article::Article;
 use leptos::prelude::*;
 
 use crate::state::ArticleState;
@@ -88,4 +88,51 @@ pub fn TopicFilter() -> impl IntoView {
             </div>
         </section>
     })
+}
+
+/// "7 of 20 paragraphs, about Syria or Snowden"; "All 20 paragraphs".
+fn summary(article: &Article, selected: &[String], matching: usize, total: usize) -> String {
+    if selected.is_empty() {
+        return format!("All {total} paragraphs");
+    }
+    let labels: Vec<&str> = article
+        .topics
+        .iter()
+        .filter(|t| selected.contains(&t.id))
+        .map(|t| t.label.as_str())
+        .collect();
+    let about = match labels.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    };
+    format!(
+        "{matching} of {total} {}, about {about}",
+        article::plural(total, "paragraph")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary;
+
+    #[test]
+    fn summary_says_what_is_shown() {
+        let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
+        let a = article::load_article("seed", seed).unwrap().article;
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");
+        assert_eq!(
+            summary(&a, &ids(&["syria"]), 9, 20),
+            "9 of 20 paragraphs, about Syria"
+        );
+        assert_eq!(
+            summary(&a, &ids(&["syria", "snowden"]), 12, 20),
+            "12 of 20 paragraphs, about Syria or Snowden"
+        );
+        assert_eq!(
+            summary(&a, &ids(&["syria", "snowden", "iran"]), 12, 20),
+            "12 of 20 paragraphs, about Syria, Snowden or Iran"
+        );
+    }
 }

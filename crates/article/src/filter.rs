@@ -276,25 +276,3 @@ pub fn parse_topics(value: &str, article: &Article) -> (Vec<String>, Vec<String>
     }
     (known, unknown)
 }
-
-/// "7 of 20 paragraphs, about Syria or Snowden"; "All 20 paragraphs".
-pub fn summary(article: &Article, selected: &[String], matching: usize, total: usize) -> String {
-    if selected.is_empty() {
-        return format!("All {total} paragraphs");
-    }
-    let labels: Vec<&str> = article
-        .topics
-        .iter()
-        .filter(|t| selected.contains(&t.id))
-        .map(|t| t.label.as_str())
-        .collect();
-    let about = match labels.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    };
-    format!(
-        "{matching} of {total} {}, about {about}",
-        crate::plural(total, "paragraph")
-    )
-}

@@ -1,6 +1,6 @@
 //! The topic index and URL state, on the seed article.
 
-use article::filter::{parse_topics, summary, ArticleIndex, Target};
+use article::filter::{parse_topics, ArticleIndex, Target};
 
 mod common;
 use common::seed;
@@ -128,24 +128,6 @@ fn topics_parameter_keeps_known_ids_and_reports_the_rest() {
     let long = "x".repeat(5000);
     let (known, unknown) = parse_topics(&long, &a);
     assert!(known.is_empty() && unknown.len() == 1);
-}
-
-#[test]
-fn summary_says_what_is_shown() {
-    let a = seed();
-    assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");
-    assert_eq!(
-        summary(&a, &ids(&["syria"]), 9, 20),
-        "9 of 20 paragraphs, about Syria"
-    );
-    assert_eq!(
-        summary(&a, &ids(&["syria", "snowden"]), 12, 20),
-        "12 of 20 paragraphs, about Syria or Snowden"
-    );
-    assert_eq!(
-        summary(&a, &ids(&["syria", "snowden", "iran"]), 12, 20),
-        "12 of 20 paragraphs, about Syria, Snowden or Iran"
-    );
 }
 
 #[test]

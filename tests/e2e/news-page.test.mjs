@@ -99,7 +99,9 @@ test('controls inside a sentence keep its spacing and punctuation and still offe
       const hit = [-11, 0, 11].every((dx) => [-11, 0, 11].every((dy) => control.contains(document.elementFromPoint(cx + dx, cy + dy))));
       // What follows the control in the sentence starts right after it.
       const host = control.closest('.share') ?? control;
-      const next = host.nextSibling;
+      // Hydration markers (empty comments) are not part of the sentence.
+      let next = host.nextSibling;
+      while (next?.nodeType === Node.COMMENT_NODE) next = next.nextSibling;
       let gap = null;
       if (next && next.nodeType === Node.TEXT_NODE && /^[,.;:!?]/.test(next.textContent)) {
         const range = document.createRange();

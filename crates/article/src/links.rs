@@ -2,14 +2,15 @@
 //! source, related links, a post's address) and image sources. Validation,
 //! the viewer, the pre-renderer and the importer all ask here.
 //!
-//! Addresses are parsed as a browser parses them (the `url` crate follows
-//! the WHATWG URL standard, including the trimming of spaces and control
-//! characters and the removal of tabs and newlines), so what is checked is
-//! what the browser would follow, not what a prefix test sees.
+//! Addresses are read as a browser reads them (`crate::url::parse`
+//! follows the WHATWG URL standard for the parts judged here: the trimming
+//! of spaces and control characters, the removal of tabs and newlines, the
+//! scheme, credentials and host), so what is checked is what the browser
+//! would follow, not what a prefix test sees.
 
 use std::fmt;
 
-use url::Url;
+use crate::url::{parse, Parsed, WebAddress};
 
 /// Why an address from data is not used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,52 +43,33 @@ impl fmt::Display for Refused {
 }
 
 /// A link from data: an absolute http(s) address without credentials.
-/// Returns it as the browser will read it.
-pub fn link(raw: &str) -> Result<String, Refused> {
-    let url = Url::parse(raw).map_err(|_| Refused::NotAbsolute)?;
-    checked(&url)?;
-    Ok(url.into())
+pub fn link(raw: &str) -> Result<(), Refused> {
+    web(raw).map(|_| ())
 }
 
 /// An image source from data: https on any host, or a path that stays on
-/// the page's own site (returned as written, for the viewer to resolve from
-/// the site root).
-pub fn image(raw: &str) -> Result<String, Refused> {
-    match Url::parse(raw) {
-        Ok(url) => {
-            checked(&url)?;
-            if url.scheme() != "https" {
-                return Err(Refused::Insecure);
-            }
-            Ok(url.into())
-        }
-        Err(url::ParseError::RelativeUrlWithoutBase) if !raw.trim().is_empty() => {
-            // Resolved against a page of this site, it must stay here.
-            let base = Url::parse("https://site.invalid/a/page/").expect("a valid base");
-            let url = base.join(raw).map_err(|_| Refused::NotAbsolute)?;
-            if url.origin() != base.origin() {
-                return Err(Refused::OtherSite);
-            }
-            checked(&url)?;
-            Ok(raw.trim().to_string())
-        }
-        Err(_) => Err(Refused::NotAbsolute),
+/// the page's own site.
+pub fn image(raw: &str) -> Result<(), Refused> {
+    match parse(raw) {
+        Ok(Parsed::Relative { other_site: true }) => Err(Refused::OtherSite),
+        Ok(Parsed::Relative { other_site: false }) => Ok(()),
+        _ => match web(raw)? {
+            address if address.https => Ok(()),
+            _ => Err(Refused::Insecure),
+        },
     }
 }
 
 /// A site's setting naming a host that images may come from, as the
 /// origin a Content-Security-Policy source and [`image_allowed`] compare:
 /// `https://images.example.net`. Only https, and nothing but the host (and
-/// port).
+/// port), written in ASCII (an international name in its `xn--` form).
 pub fn image_host(raw: &str) -> Result<String, String> {
-    let url = Url::parse(raw.trim()).map_err(|e| format!("\"{raw}\" is not an address ({e})"))?;
-    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none();
-    if url.scheme() != "https" || checked(&url).is_err() || !bare {
-        return Err(format!(
-            "\"{raw}\" is not an https origin like https://images.example.net"
-        ));
-    }
-    Ok(url.origin().ascii_serialization())
+    web(raw)
+        .ok()
+        .filter(|a| a.https && matches!(a.rest.as_str(), "" | "/"))
+        .and_then(|a| a.origin())
+        .ok_or_else(|| format!("\"{raw}\" is not an https origin like https://images.example.net"))
 }
 
 /// Whether the page may show an image whose source passed [`image`]: a
@@ -95,25 +77,29 @@ pub fn image_host(raw: &str) -> Result<String, String> {
 /// in `hosts` (the page's policy lists the same). `None`: no list, as on a
 /// page without a policy, where any https image loads.
 pub fn image_allowed(src: &str, hosts: Option<&[String]>) -> bool {
-    match (Url::parse(src), hosts) {
-        (Ok(url), Some(hosts)) => hosts.contains(&url.origin().ascii_serialization()),
+    match (parse(src), hosts) {
+        (Ok(Parsed::Web(address)), Some(hosts)) => address
+            .origin()
+            .is_some_and(|origin| hosts.contains(&origin)),
         _ => true,
     }
 }
 
 /// The host an absolute address names, for saying where a link leads.
 pub fn host(raw: &str) -> Option<String> {
-    Url::parse(raw).ok()?.host_str().map(String::from)
+    match parse(raw) {
+        Ok(Parsed::Web(address)) => Some(address.host),
+        _ => None,
+    }
 }
 
-fn checked(url: &Url) -> Result<(), Refused> {
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Refused::Scheme);
+fn web(raw: &str) -> Result<WebAddress, Refused> {
+    match parse(raw) {
+        Ok(Parsed::Web(address)) if address.credentials => Err(Refused::Credentials),
+        Ok(Parsed::Web(address)) => Ok(address),
+        Ok(Parsed::OtherScheme(_)) => Err(Refused::Scheme),
+        Ok(Parsed::Relative { .. }) | Err(_) => Err(Refused::NotAbsolute),
     }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Refused::Credentials);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -122,14 +108,8 @@ mod tests {
 
     #[test]
     fn links_are_http_and_tell_the_truth_about_their_host() {
-        assert_eq!(
-            link("HTTPS://Example.org").as_deref(),
-            Ok("https://example.org/")
-        );
-        assert_eq!(
-            link("  https://example.org/a\t  ").as_deref(),
-            Ok("https://example.org/a")
-        );
+        assert_eq!(link("HTTPS://Example.org"), Ok(()));
+        assert_eq!(link("  https://example.org/a\t  "), Ok(()));
         for (raw, why) in [
             ("javascript:alert(1)", Refused::Scheme),
             (" javascript:https://x", Refused::Scheme),

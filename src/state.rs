@@ -148,7 +148,8 @@ impl ArticleState {
                 s.remove(i);
             } else {
                 s.push(topic.to_string());
-                s.sort_by_key(|t| order.iter().position(|o| &o.id == t));
+                let rank = |t: &String| order.iter().position(|o| &o.id == t);
+                s.sort_unstable_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
             }
         });
         self.leave_target();

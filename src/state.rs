@@ -45,7 +45,7 @@ pub struct ArticleState {
 impl ArticleState {
     /// The view the address asks for.
     pub fn new(loaded: Arc<Loaded>, address: &Address) -> Self {
-        let index = Arc::new(ArticleIndex::new(&loaded.article));
+        let index = Arc::new(ArticleIndex::new(loaded.article()));
         let selected = RwSignal::new(Vec::new());
         let target = RwSignal::new(None::<Target>);
         let fragment = RwSignal::new(None::<String>);
@@ -78,14 +78,14 @@ impl ArticleState {
 
     /// Whether `address` is a view of this article (and not another page).
     pub fn shows(&self, address: &Address) -> bool {
-        matches!(address.route(), Route::Article { slug, .. } if slug == self.loaded.article.id)
+        matches!(address.route(), Route::Article { slug, .. } if slug == self.loaded.article().id)
     }
 
     /// (Re)apply the topic filter and the target from the address.
     pub fn read(&self, address: &Address) {
         let (topics, unknown) = parse_topics(
             &address.param("topics").unwrap_or_default(),
-            &self.loaded.article,
+            self.loaded.article(),
         );
         let mut notices = Vec::new();
         if !unknown.is_empty() {
@@ -134,7 +134,7 @@ impl ArticleState {
 
     /// The address of the current view.
     pub fn address(&self) -> Address {
-        let slug = &self.loaded.article.id;
+        let slug = &self.loaded.article().id;
         self.selected.with(|s| {
             self.target
                 .with(|t| article_view(slug, s, t.as_ref(), self.clean))
@@ -142,7 +142,7 @@ impl ArticleState {
     }
 
     pub fn toggle(&self, topic: &str) {
-        let order = &self.loaded.article.topics;
+        let order = &self.loaded.article().topics;
         self.selected.update(|s| {
             if let Some(i) = s.iter().position(|t| t == topic) {
                 s.remove(i);
@@ -204,7 +204,7 @@ impl ArticleState {
             Some(target) => self.share_words(target),
             None => (
                 "Share this article".to_string(),
-                self.loaded.article.headline.clone(),
+                self.loaded.article().headline.clone(),
             ),
         };
         let plain = |s: String| article::without_bidi_controls(&s).into_owned();
@@ -212,7 +212,7 @@ impl ArticleState {
     }
 
     fn share_words(&self, target: &Target) -> (String, String) {
-        let a = &self.loaded.article;
+        let a = self.loaded.article();
         match target {
             Target::Quote(id) => {
                 // From the index: one look-up per share button, not a scan.
@@ -250,6 +250,6 @@ impl ArticleState {
     /// its page, no filter. What share buttons hand out and links to
     /// targets point at.
     pub fn link_to(&self, target: Option<&Target>) -> Address {
-        article_view(&self.loaded.article.id, &[], target, self.clean)
+        article_view(&self.loaded.article().id, &[], target, self.clean)
     }
 }

@@ -11,7 +11,7 @@ use crate::state::ArticleState;
 #[component]
 pub fn ArticleTools() -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let a = &state.loaded.article;
+    let a = state.loaded.article();
     let has_contents = a.sections.iter().any(|s| s.heading.is_some());
     let has_topics = !a.topics.is_empty();
     let label = match (has_contents, has_topics) {

@@ -1,13 +1,10 @@
-use article::date::Date;
+use article::date::{Calendar, Written};
 use leptos::prelude::*;
 
-/// A date from data as a reader reads it ("9 August 2013"), machine-readable
-/// in `datetime`. Validation guarantees the form; anything else is shown as
-/// written.
+/// A date (or date and time) from data as a reader reads it ("9 August
+/// 2013"), machine-readable in `datetime`; parsed when the file was read.
 #[component]
-pub fn DateTime(value: String) -> impl IntoView {
-    let shown = Date::parse(&value)
-        .map(|d| d.display())
-        .unwrap_or_else(|_| value.clone());
-    view! { <time datetime=value>{shown}</time> }
+pub fn DateTime<T: Calendar + Send + Sync + 'static>(date: Written<T>) -> impl IntoView {
+    let shown = date.shown();
+    view! { <time datetime=date.text().to_string()>{shown}</time> }
 }

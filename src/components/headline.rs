@@ -1,6 +1,5 @@
 use std::sync::Arc;
 
-use article::date::Moment;
 use article::{is_safe_url, Article, Loaded};
 use leptos::prelude::*;
 
@@ -13,21 +12,18 @@ use crate::context::Location;
 /// Section label, headline, standfirst, date and source.
 #[component]
 pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
-    let a = &article.article;
+    let a = article.article();
     let location = expect_context::<Location>();
     // A copied page may give no date (or label): then none is shown.
-    let date = a.published.clone().map(|value| {
+    let date = a.published.clone().map(|date| {
         view! {
-            <DateTime value />
+            <DateTime date />
             <span class="story-meta__sep" aria-hidden="true">" · "</span>
         }
     });
-    let updated = a.updated.clone().map(|value| {
-        let shown = Moment::parse(&value)
-            .map(|m| m.display())
-            .unwrap_or_else(|_| value.clone());
+    let updated = a.updated.clone().map(|date| {
         view! {
-            <span class="updated">"Updated " <time datetime=value>{shown}</time></span>
+            <span class="updated">"Updated " <DateTime date /></span>
             <span class="story-meta__sep" aria-hidden="true">" · "</span>
         }
     });

@@ -22,7 +22,7 @@ pub fn ArticleParagraph(paragraph: Paragraph, shown: RwSignal<bool>) -> impl Int
     };
     let markers = events
         .iter()
-        .filter_map(|id| state.loaded.article.timeline.iter().find(|e| &e.id == id))
+        .filter_map(|id| state.loaded.article().timeline.iter().find(|e| &e.id == id))
         .map(|event| {
             let label = format!(
                 "Timeline: {}, {}",

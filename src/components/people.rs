@@ -10,7 +10,7 @@ use crate::state::ArticleState;
 #[component]
 pub fn PeopleList() -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let a = &state.loaded.article;
+    let a = state.loaded.article();
     if a.people.is_empty() {
         return None;
     }

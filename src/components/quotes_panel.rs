@@ -11,7 +11,7 @@ use crate::state::ArticleState;
 #[component]
 pub fn QuotesPanel() -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let a = &state.loaded.article;
+    let a = state.loaded.article();
     let quotes: Vec<&Quote> = a.quotes().map(|(_, q)| q).collect();
     if quotes.is_empty() {
         return None;

@@ -26,7 +26,7 @@ fn QuoteText(quote: Quote) -> impl IntoView {
     let person = quote
         .speaker
         .as_deref()
-        .and_then(|id| state.loaded.article.person(id));
+        .and_then(|id| state.loaded.article().person(id));
     // A tooltip is plain text: no direction control may turn it around.
     let attribution = person.map_or_else(
         || "Speaker not identified".to_string(),

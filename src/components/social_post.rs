@@ -16,7 +16,7 @@ pub fn SocialPost(embed: Embed) -> impl IntoView {
         (Some(name), None) | (None, Some(name)) => view! { <span>{name}</span> }.into_any(),
         (None, None) => "an account".into_any(),
     };
-    let posted = embed.posted.map(|value| view! { " · " <DateTime value /> });
+    let posted = embed.posted.map(|date| view! { " · " <DateTime date /> });
     let link = url.clone().map(|u| {
         view! { " · " <a href=u>"The original post"</a> }
     });

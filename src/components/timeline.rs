@@ -13,7 +13,7 @@ use crate::state::ArticleState;
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let loaded = state.loaded.clone();
-    let article = &loaded.article;
+    let article = loaded.article();
     let t = layout(article);
     if t.events.is_empty() {
         return None;
@@ -42,7 +42,9 @@ pub fn Timeline() -> impl IntoView {
             let count = event.paragraphs.len();
             let date = match event.date.date() {
                 Some(_) => view! {
-                    <time datetime=event.date.value.clone()>{event.date.display()}</time>
+                    <time datetime=event.date.value.as_ref().map(|v| v.text().to_string())>
+                        {event.date.display()}
+                    </time>
                 }
                 .into_any(),
                 None => view! { <span>{event.date.display()}</span> }.into_any(),

@@ -9,13 +9,13 @@ pub fn TableOfContents() -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let visibility = state.visibility;
     let (lang, dir) = (
-        state.loaded.article.language.clone(),
-        state.loaded.article.direction(),
+        state.loaded.article().language.clone(),
+        state.loaded.article().direction(),
     );
     // Headings and ids only: the sections' blocks stay where they are.
     let entries: Vec<_> = state
         .loaded
-        .article
+        .article()
         .sections
         .iter()
         .enumerate()

@@ -8,14 +8,14 @@ use crate::state::ArticleState;
 #[component]
 pub fn TopicFilter() -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let topics = state.loaded.article.topics.clone();
+    let topics = state.loaded.article().topics.clone();
     if topics.is_empty() {
         return None;
     }
     let total = state.index.paragraph_count();
     let (lang, dir) = (
-        state.loaded.article.language.clone(),
-        state.loaded.article.direction(),
+        state.loaded.article().language.clone(),
+        state.loaded.article().direction(),
     );
     let selected = state.selected;
     let visibility = state.visibility;
@@ -60,7 +60,7 @@ pub fn TopicFilter() -> impl IntoView {
 
     let article = state.loaded.clone();
     let summary_text = move || {
-        selected.with(|s| summary(&article.article, s, visibility.with(|v| v.matching), total))
+        selected.with(|s| summary(article.article(), s, visibility.with(|v| v.matching), total))
     };
     let clear = {
         let state = state.clone();
@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn summary_says_what_is_shown() {
         let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
-        let a = article::load_article("seed", seed).unwrap().article;
+        let a = article::load_article("seed", seed).unwrap().into_article();
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");
         assert_eq!(

@@ -70,14 +70,14 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     let location = expect_context::<Location>();
     let state = ArticleState::new(loaded.clone(), &location.get_untracked());
     provide_context(state.clone());
-    let a = &loaded.article;
+    let a = loaded.article();
     // The tab names what the address points at, as the server's page did.
     {
         let state = state.clone();
         Effect::new(move |_| {
             let target = state.target.get();
             glue::set_title(&page_title(
-                &state.loaded.article,
+                state.loaded.article(),
                 target.as_ref(),
                 &glue::site_name(),
             ));
@@ -144,7 +144,7 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
                 <ArticleTools />
                 <div class="story__notices" lang="en" dir="ltr">
                     <PageNotices />
-                    <ProblemsNotice problems=loaded.warnings.clone() />
+                    <ProblemsNotice problems=loaded.warnings().to_vec() />
                 </div>
                 <div class="story__body">
                     {a

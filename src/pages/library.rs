@@ -506,10 +506,7 @@ fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
         snippets,
     } = card;
     let words = query_words(&q);
-    let date = e
-        .published
-        .clone()
-        .map(|value| view! { <DateTime value /> });
+    let date = e.published.clone().map(|date| view! { <DateTime date /> });
     let href = location.href_to(&article_page(&e.slug));
     let headline = view! {
         <h2 class="card__headline">

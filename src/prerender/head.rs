@@ -2,7 +2,6 @@
 //! description, canonical URL, Open Graph and Twitter tags, and schema.org
 //! JSON-LD. Link-preview crawlers and search engines read only this.
 
-use article::date::Moment;
 use article::filter::Target;
 use article::{runs_text, Article, Block};
 
@@ -65,10 +64,10 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         "publisher": { "@type": "Organization", "name": a.source.name },
     });
     if let Some(published) = &a.published {
-        ld["datePublished"] = published.clone().into();
+        ld["datePublished"] = published.text().into();
     }
-    if let Some(updated) = a.updated.as_ref().filter(|u| Moment::parse(u).is_ok()) {
-        ld["dateModified"] = updated.clone().into();
+    if let Some(updated) = a.updated.as_ref().filter(|u| u.value().is_some()) {
+        ld["dateModified"] = updated.text().into();
     }
     let authors: Vec<serde_json::Value> = a
         .authors
@@ -104,7 +103,7 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         address: page.clone(),
         canonical: page,
         image,
-        published: a.published.clone(),
+        published: a.published.as_ref().map(|p| p.text().to_string()),
         section: a.section.clone(),
         json_ld: Some(ld),
     }
@@ -137,7 +136,7 @@ pub fn target(
                 "isPartOf": { "@type": "NewsArticle", "headline": plain(&a.headline, 110) },
             });
             if let Some(published) = &a.published {
-                ld["isPartOf"]["datePublished"] = published.clone().into();
+                ld["isPartOf"]["datePublished"] = published.text().into();
             }
             if let Some(p) = speaker {
                 ld["spokenByCharacter"] = match p.kind {
@@ -166,7 +165,7 @@ pub fn target(
                 "name": event.map(|e| plain(&e.title, 200)),
             });
             if let Some(e) = event.filter(|e| e.date.date().is_some()) {
-                ld["startDate"] = e.date.value.clone().into();
+                ld["startDate"] = e.date.value.as_ref().map(|v| v.text()).into();
             }
             (description, ld)
         }

@@ -548,8 +548,8 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     for (doc, slug, loaded, fingerprint) in articles {
         let loaded = Arc::new(loaded);
         api::remember_article(&slug, loaded.clone());
-        search.add(doc, &loaded.article);
-        pages.push(out.article(&slug, &loaded.article, &fingerprint)?);
+        search.add(doc, loaded.article());
+        pages.push(out.article(&slug, loaded.article(), &fingerprint)?);
     }
     for (path, json) in search.files() {
         write(

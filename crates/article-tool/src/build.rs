@@ -396,7 +396,7 @@ impl Writer<'_, '_> {
                 provider: provider.to_string(),
                 author: author.map(String::from),
                 handle: handle.map(String::from),
-                posted: posted.clone(),
+                posted: posted.as_deref().map(Into::into),
                 url: None,
                 text: self.runs(u),
             }),

@@ -234,7 +234,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
                 }
             } else {
                 EventDate {
-                    value: Some(format!("{y:04}-{m:02}")),
+                    value: Some(format!("{y:04}-{m:02}").into()),
                     precision: Precision::Month,
                     approximate: e == 1,
                     status: Status::Happened,
@@ -255,7 +255,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         byline: None,
         authors: Vec::new(),
         updated: None,
-        published: Some(format!("{y:04}-{m:02}-{d:02}")),
+        published: Some(format!("{y:04}-{m:02}-{d:02}").into()),
         source: Source {
             name: "Generated".into(),
             url: None,

@@ -215,7 +215,10 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
         .collect();
     let (iso, used) = match parts.as_slice() {
-        [one, ..] if article::date::Date::parse(one).is_ok_and(|d| d.day.is_some()) => {
+        [one, ..]
+            if article::date::Date::parse(one)
+                .is_ok_and(|d| d.precision() == article::Precision::Day) =>
+        {
             (one.to_string(), 1)
         }
         [d, m, y, ..] if month(m).is_some() => (ymd(y, month(m)?, d)?, 3),

@@ -179,7 +179,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             .as_deref()
             .map(header::authors)
             .unwrap_or_default(),
-        published,
+        published: published.map(Into::into),
         updated: None,
         source: Source {
             name: source,

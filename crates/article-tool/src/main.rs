@@ -199,7 +199,7 @@ fn run_index(dir: &Path) -> Result<(), String> {
     for (doc, slug) in slugs.iter().enumerate() {
         let name = format!("{slug}.json");
         match read(&name).and_then(|t| load_article(&name, &t).map_err(|e| e.to_string())) {
-            Ok(loaded) => builder.add(doc, &loaded.article),
+            Ok(loaded) => builder.add(doc, loaded.article()),
             Err(e) => problems.push(e),
         }
     }
@@ -355,9 +355,10 @@ fn write_into(dir: &Path, imported: &[article_tool::Imported]) -> Result<(), Str
         );
     }
     // Newest first (undated last); same-day articles keep their order.
-    manifest
-        .articles
-        .sort_by(|a, b| b.published.cmp(&a.published));
+    manifest.articles.sort_by(|a, b| {
+        let date = |e: &article::ManifestEntry| e.published.as_ref().map(|d| d.text().to_string());
+        date(b).cmp(&date(a))
+    });
     let manifest_json =
         serde_json::to_string_pretty(&manifest).expect("manifests serialise") + "\n";
     write_atomically(&manifest_path, &manifest_json)?;
@@ -447,7 +448,7 @@ fn validate_files(files: &[PathBuf]) -> ExitCode {
                 .unwrap_or_default();
             load_article(&name, &text)
                 .and_then(|loaded| article::check_file_name(&name, stem, loaded))
-                .map(|loaded| loaded.warnings)
+                .map(|loaded| loaded.warnings().to_vec())
         };
         match result {
             Ok(warnings) => {

@@ -51,7 +51,7 @@ proptest! {
         if let Ok(imported) = import(&text, &options()) {
             let json = serde_json::to_string(&imported.article).unwrap();
             let loaded = article::load_article("prop.json", &json).expect("an import loads in the viewer");
-            prop_assert_eq!(loaded.article, imported.article);
+            prop_assert_eq!(loaded.article(), &imported.article);
         }
     }
 

@@ -2,9 +2,111 @@
 //! and moments with a time and offset (`YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`),
 //! checked and shown without a date library: the format needs only this much.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::types::{EventDate, Precision, Status};
+
+/// A date field as the file writes it, parsed once when the file is read:
+/// validation reports [`Written::error`], views show [`Written::value`],
+/// and the file is written back exactly as it came. Code after loading
+/// never parses a date again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written<T> {
+    text: String,
+    parsed: Result<T, String>,
+}
+
+/// What a [`Written`] field holds once parsed: a date or a moment.
+pub trait Calendar: Sized {
+    fn parse(text: &str) -> Result<Self, String>;
+    /// As a reader reads it ("9 August 2013").
+    fn shown(&self) -> String;
+}
+
+impl<T: Calendar> Written<T> {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let parsed = T::parse(&text);
+        Written { text, parsed }
+    }
+}
+
+impl<T> Written<T> {
+    /// As written in the file (the `datetime` a page gives machines).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The parsed value; `None` when the text is not a valid one.
+    pub fn value(&self) -> Option<&T> {
+        self.parsed.as_ref().ok()
+    }
+
+    /// As a reader reads it; a text that is not valid (validation said so)
+    /// as written.
+    pub fn shown(&self) -> String
+    where
+        T: Calendar,
+    {
+        self.value()
+            .map_or_else(|| self.text.clone(), Calendar::shown)
+    }
+
+    /// Why the text is not a valid value.
+    pub fn error(&self) -> Option<&str> {
+        self.parsed.as_ref().err().map(String::as_str)
+    }
+}
+
+/// The text as written, for messages.
+impl<T> std::fmt::Display for Written<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl<T: Calendar> From<&str> for Written<T> {
+    fn from(text: &str) -> Self {
+        Written::new(text)
+    }
+}
+
+impl<T: Calendar> From<String> for Written<T> {
+    fn from(text: String) -> Self {
+        Written::new(text)
+    }
+}
+
+impl<T> Serialize for Written<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de, T: Calendar> Deserialize<'de> for Written<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Written::new)
+    }
+}
+
+/// In the schema a written date is a string (its form is checked on load).
+impl<T> JsonSchema for Written<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        String::json_schema(generator)
+    }
+}
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -24,13 +126,33 @@ const MONTHS: [&str; 12] = [
 /// A parsed date; missing parts are `None` for coarser precisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Calendar for Date {
+    fn parse(text: &str) -> Result<Self, String> {
+        Date::parse(text)
+    }
+
+    fn shown(&self) -> String {
+        self.display()
+    }
+}
+
+impl Calendar for Moment {
+    fn parse(text: &str) -> Result<Self, String> {
+        Moment::parse(text)
+    }
+
+    fn shown(&self) -> String {
+        self.display()
+    }
 }
 
 impl Date {
-    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
+    /// Calendar `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
     pub fn parse(s: &str) -> Result<Date, String> {
         let parts: Vec<&str> = s.split('-').collect();
         let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
@@ -94,15 +216,15 @@ impl Date {
 /// reader (and the pre-rendered page) sees the same words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moment {
-    pub date: Date,
-    pub hour: u8,
-    pub minute: u8,
+    date: Date,
+    hour: u8,
+    minute: u8,
     /// Minutes east of UTC.
-    pub offset: i16,
+    offset: i16,
 }
 
 impl Moment {
-    /// Parse RFC 3339 date and time: `2013-08-09T16:05:00+01:00`,
+    /// Calendar RFC 3339 date and time: `2013-08-09T16:05:00+01:00`,
     /// `2013-08-09T15:05Z` (seconds and their fraction are optional and
     /// not shown). The offset is required: a time without one is ambiguous.
     pub fn parse(s: &str) -> Result<Moment, String> {
@@ -159,6 +281,11 @@ impl Moment {
         })
     }
 
+    /// The calendar date, as written (in the moment's own offset).
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
     /// Which comes first in time, whatever offsets they were written in.
     pub fn cmp_instant(&self, other: &Moment) -> Ordering {
         self.utc_minutes().cmp(&other.utc_minutes())
@@ -209,7 +336,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 impl EventDate {
     /// The parsed date, if set and well formed.
     pub fn date(&self) -> Option<Date> {
-        self.value.as_deref().and_then(|v| Date::parse(v).ok())
+        self.value.as_ref().and_then(Written::value).copied()
     }
 
     /// What a reader sees: "1 August 2013", "about August 2013",
@@ -241,6 +368,21 @@ impl EventDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_dates_keep_their_text_and_are_parsed_once() {
+        let month: Written<Date> = serde_json::from_str("\"2013-08\"").unwrap();
+        assert_eq!(month.text(), "2013-08");
+        assert_eq!(month.value().map(Date::precision), Some(Precision::Month));
+        assert_eq!(month.shown(), "August 2013");
+        assert_eq!(month.error(), None);
+        assert_eq!(serde_json::to_string(&month).unwrap(), "\"2013-08\"");
+        let bad: Written<Moment> = serde_json::from_str("\"yesterday\"").unwrap();
+        assert_eq!(bad.value(), None);
+        assert!(bad.error().is_some_and(|e| e.contains("\"yesterday\"")));
+        assert_eq!(bad.shown(), "yesterday", "shown as written");
+        assert_eq!(serde_json::to_string(&bad).unwrap(), "\"yesterday\"");
+    }
 
     #[test]
     fn moments_parse_with_their_offset_and_show_it() {

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use crate::date::Date;
 use crate::load::LoadError;
 use crate::search::{query_words, DocSet};
 use crate::types::{Manifest, ManifestEntry};
@@ -118,7 +117,7 @@ impl ManifestReader {
                 problems.push(Problem::error(at("headline"), "is empty; entry skipped"));
             } else {
                 if let Some(published) = &entry.published {
-                    if let Err(e) = Date::parse(published) {
+                    if let Some(e) = published.error() {
                         problems.push(Problem::warning(at("published"), format!("{e}; not shown")));
                         entry.published = None;
                     }

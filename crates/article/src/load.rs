@@ -44,8 +44,25 @@ impl std::error::Error for LoadError {}
 /// (unsupported blocks, links that are not http/https).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    pub article: Article,
-    pub warnings: Vec<Problem>,
+    article: Article,
+    warnings: Vec<Problem>,
+}
+
+/// Read-only: a `Loaded` holds what validation accepted, so nothing after
+/// loading can change the article behind the checks' back.
+impl Loaded {
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    /// Problems that did not stop the article being shown.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    pub fn into_article(self) -> Article {
+        self.article
+    }
 }
 
 /// Parse and validate one article file. `file` only names it in messages.

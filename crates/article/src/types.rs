@@ -5,6 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::date::{Date, Moment, Written};
+
 /// The format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -38,11 +40,11 @@ pub struct Article {
     /// Publication date, `YYYY-MM-DD`, if known (a text copied from a page
     /// often has none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<Written<Date>>,
     /// When the article was last changed: date, time and offset from UTC
     /// (RFC 3339, `2013-08-09T16:05:00+01:00`; seconds optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated: Option<String>,
+    pub updated: Option<Written<Moment>>,
     pub source: Source,
     /// Countries or organisations that people belong to and events involve.
     #[serde(default)]
@@ -289,7 +291,7 @@ pub struct Embed {
     pub handle: Option<String>,
     /// When it was posted, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub posted: Option<String>,
+    pub posted: Option<Written<Date>>,
     /// The post's address; `http`/`https` only. Without it the post is shown
     /// with no link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -372,7 +374,7 @@ pub struct Event {
 pub struct EventDate {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`; `null` when not set.
     #[serde(default)]
-    pub value: Option<String>,
+    pub value: Option<Written<Date>>,
     pub precision: Precision,
     /// The date is an estimate ("about August 2013").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -433,7 +435,7 @@ pub struct ManifestEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<Written<Date>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Topic labels, for searching and filtering the library.

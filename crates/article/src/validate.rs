@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
-use crate::date::{Date, Moment};
+use crate::date::Written;
 use crate::types::{Article, Block, Inline, Precision, FORMAT_VERSION};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,27 +205,27 @@ impl Validator {
         self.not_empty(|| "headline".into(), &a.headline);
         self.not_empty(|| "source.name".into(), &a.source.name);
         if let Some(published) = &a.published {
-            match Date::parse(published) {
-                Ok(d) if d.day.is_none() => self.error(
+            match (published.value(), published.error()) {
+                (Some(d), _) if d.precision() != Precision::Day => self.error(
                     "published".into(),
                     format!("\"{published}\" needs a day (YYYY-MM-DD)"),
                 ),
-                Ok(_) => {}
-                Err(e) => self.error("published".into(), e),
+                (_, Some(e)) => self.error("published".into(), e.to_string()),
+                _ => {}
             }
         }
         if let Some(updated) = &a.updated {
-            match Moment::parse(updated) {
-                Ok(m) => {
-                    let published = a.published.as_deref().and_then(|p| Date::parse(p).ok());
-                    if published.is_some_and(|p| m.date < p) {
+            match (updated.value(), updated.error()) {
+                (Some(m), _) => {
+                    let published = a.published.as_ref().and_then(Written::value);
+                    if published.is_some_and(|p| m.date() < *p) {
                         self.problems.push(Problem::warning(
                             "updated",
                             format!("\"{updated}\" is before the publication date"),
                         ));
                     }
                 }
-                Err(e) => self.error("updated".into(), e),
+                (None, e) => self.error("updated".into(), e.unwrap_or_default().to_string()),
             }
         }
         for (i, author) in a.authors.iter().enumerate() {
@@ -401,8 +401,8 @@ impl Validator {
                     );
                 }
                 if let Some(posted) = &e.posted {
-                    if let Err(err) = Date::parse(posted) {
-                        self.error(format!("sections[{si}].blocks[{bi}].posted"), err);
+                    if let Some(err) = posted.error() {
+                        self.error(format!("sections[{si}].blocks[{bi}].posted"), err.into());
                     }
                 }
             }
@@ -500,13 +500,13 @@ impl Validator {
                     format!("timeline[{ei}].date.value"),
                     format!("\"{v}\" given but precision is \"unknown\"; set the precision or null the value"),
                 ),
-                (Some(v), precision) => match Date::parse(v) {
-                    Ok(date) if date.precision() != precision => self.error(
+                (Some(v), precision) => match (v.value(), v.error()) {
+                    (Some(date), _) if date.precision() != precision => self.error(
                         format!("timeline[{ei}].date.value"),
                         format!("\"{v}\" does not match precision \"{}\"", precision_name(precision)),
                     ),
-                    Ok(_) => {}
-                    Err(e) => self.error(format!("timeline[{ei}].date.value"), e),
+                    (_, Some(e)) => self.error(format!("timeline[{ei}].date.value"), e.into()),
+                    _ => {}
                 },
             }
             for (pi, party) in event.parties.iter().enumerate() {

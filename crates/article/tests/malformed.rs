@@ -65,7 +65,7 @@ fn unknown_blocks_load_with_a_note() {
     });
     let loaded = load_article("t.json", &json).unwrap();
     let warnings: Vec<_> = loaded
-        .warnings
+        .warnings()
         .iter()
         .map(|w| (w.severity, w.path.as_str()))
         .collect();
@@ -114,7 +114,7 @@ fn very_long_arrays_and_a_20_mb_article_load() {
     });
     let loaded = load_article("long.json", &json).unwrap();
     assert_eq!(
-        loaded.article.paragraphs().next().unwrap().runs.len(),
+        loaded.article().paragraphs().next().unwrap().runs.len(),
         200_000
     );
 
@@ -144,7 +144,7 @@ fn very_long_arrays_and_a_20_mb_article_load() {
     let text = v.to_string();
     assert!(text.len() >= 20 << 20);
     let loaded = load_article("big.json", &text).unwrap();
-    assert_eq!(loaded.article.sections.len(), n);
+    assert_eq!(loaded.article().sections.len(), n);
 }
 
 #[test]

@@ -16,9 +16,9 @@ use common::SEED;
 fn check(json: &str) -> bool {
     match load_article("prop.json", json) {
         Ok(loaded) => {
-            let again = serde_json::to_string(&loaded.article).unwrap();
+            let again = serde_json::to_string(loaded.article()).unwrap();
             let back = load_article("again.json", &again).expect("a serialised article loads");
-            assert_eq!(back.article, loaded.article);
+            assert_eq!(back.article(), loaded.article());
             true
         }
         Err(e) => {
@@ -175,7 +175,7 @@ proptest! {
         if only_free_text(&edited) {
             prop_assert!(accepted, "free text refused: {edited:?}");
             let loaded = load_article("prop.json", &v.to_string()).unwrap();
-            let out = serde_json::to_value(&loaded.article).unwrap();
+            let out = serde_json::to_value(loaded.article()).unwrap();
             for (path, text) in &edited {
                 prop_assert_eq!(get(&out, path), &Value::String(text.clone()));
             }

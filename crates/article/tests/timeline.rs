@@ -8,7 +8,7 @@ mod common;
 use common::seed_value as seed_json;
 
 fn load(v: &serde_json::Value) -> Article {
-    load_article("t", &v.to_string()).unwrap().article
+    load_article("t", &v.to_string()).unwrap().into_article()
 }
 
 #[test]

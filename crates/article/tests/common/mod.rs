@@ -10,5 +10,5 @@ pub fn seed_value() -> serde_json::Value {
 }
 
 pub fn seed() -> article::Article {
-    article::load_article("seed", SEED).unwrap().article
+    article::load_article("seed", SEED).unwrap().into_article()
 }

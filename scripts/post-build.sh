@@ -2,5 +2,6 @@
 # Trunk's post-build hook (TRUNK_STAGING_DIR is the folder being built).
 # Settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README).
 set -euo pipefail
+bash scripts/build-reader.sh
 cargo run --quiet --features ssr --bin prerender --profile prerender
 node scripts/precompress.mjs

@@ -46,6 +46,17 @@ pub enum Route {
     Unknown,
 }
 
+/// Whether this build of the app shows a route in place; the others are
+/// left to the browser to load (an unknown path, and the list in the
+/// article pages' app, which is built without it).
+pub fn served_here(route: &Route) -> bool {
+    match route {
+        Route::Unknown => false,
+        Route::Library => cfg!(feature = "library"),
+        Route::Article { .. } => true,
+    }
+}
+
 impl Address {
     pub fn new(path: impl Into<String>, query: impl Into<String>) -> Self {
         let query: String = query.into();
@@ -200,7 +211,7 @@ pub mod browser {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    use super::{Address, Route};
+    use super::{served_here, Address};
 
     thread_local! {
         static SITE_ROOT: OnceCell<String> = const { OnceCell::new() };
@@ -431,7 +442,7 @@ pub mod browser {
                     }
                     return;
                 }
-                if to.route() == Route::Unknown || to == current() {
+                if !served_here(&to.route()) || to == current() {
                     return;
                 }
                 ev.prevent_default();

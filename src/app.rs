@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::address::{Address, Route};
 use crate::context::{Announcer, Location};
-use crate::pages::{ArticleRoute, LibraryPage, NotFoundPage};
+use crate::pages::{ArticleRoute, NotFoundPage};
 
 /// The page frame: skip link, masthead, the page the address names, the
 /// live region and the footer. The same component renders on the server
@@ -25,7 +25,7 @@ pub fn App(location: Location) -> impl IntoView {
         </header>
         <main id="main_content" tabindex="-1">
             {move || match route.get() {
-                Page::Library => view! { <LibraryPage /> }.into_any(),
+                Page::Library => library_page(),
                 Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
                 Page::Unknown => view! { <NotFoundPage /> }.into_any(),
             }}
@@ -41,6 +41,20 @@ pub fn App(location: Location) -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+#[cfg(feature = "library")]
+fn library_page() -> AnyView {
+    view! { <crate::pages::LibraryPage /> }.into_any()
+}
+
+/// Built without the list (the article pages' app): links to it are left
+/// to the browser (`address::served_here`), so only an address this app
+/// did not push gets here; the list's own page is loaded for it.
+#[cfg(not(feature = "library"))]
+fn library_page() -> AnyView {
+    crate::glue::reload();
+    ().into_any()
 }
 
 /// Which page component an address needs; the target and the filter are

@@ -296,6 +296,14 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Load the current address afresh (its own page, with its own app).
+#[cfg(not(feature = "library"))]
+pub fn reload() {
+    if let Some(location) = window().map(|w| w.location()) {
+        let _ = location.reload();
+    }
+}
+
 /// A performance mark for the benchmark harness ("article-rendered").
 pub fn mark(name: &str) {
     if let Some(perf) = window().and_then(|w| w.performance()) {

@@ -47,6 +47,7 @@ pub fn start() {
                     .is_ok(),
                 api::article_file(&slug),
             ),
+            #[cfg(feature = "library")]
             Some(Route::Library) => (
                 api::manifest_part(api::MANIFEST.into(), glue::Claim::new())
                     .await

@@ -2,9 +2,11 @@
 //! address shows is decided in `address`.
 
 mod article;
+#[cfg(feature = "library")]
 mod library;
 mod not_found;
 
 pub use article::ArticleRoute;
+#[cfg(feature = "library")]
 pub use library::LibraryPage;
 pub use not_found::NotFoundPage;

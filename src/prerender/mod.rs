@@ -23,7 +23,7 @@ use base64::Engine as _;
 use leptos::prelude::*;
 use sha2::Digest as _;
 
-use crate::address::{article_page, article_view, Address};
+use crate::address::{article_page, article_view, Address, Route};
 use crate::api;
 use crate::app::App;
 use crate::context::Location;
@@ -106,6 +106,9 @@ pub struct Template {
     body_end: String,
     /// What the policy lets images come from besides the site.
     pub image_hosts: Vec<String>,
+    /// `head` pointed at the article pages' app, when the build made one
+    /// (see [`Template::use_reader`]).
+    reader_head: Option<String>,
 }
 
 const APP_START: &str = "<div id=\"page_app\">";
@@ -173,7 +176,38 @@ impl Template {
             body_start: body[..a].to_string(),
             body_end,
             image_hosts: Vec::new(),
+            reader_head: None,
         })
+    }
+
+    /// Article, quote and event pages load `reader` (the app without the
+    /// library page, `scripts/build-reader.sh`) in place of trunk's whole
+    /// app, when `dist` has it: the names in the start-up script and the
+    /// preload links change, and so do the links' integrity hashes.
+    pub fn use_reader(&mut self, dist: &Path) -> Result<(), String> {
+        let listing = fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+        let Some(js) = listing
+            .filter_map(|f| f.ok()?.file_name().into_string().ok())
+            .find(|name| name.starts_with("reader-") && name.ends_with(".js"))
+        else {
+            return Ok(());
+        };
+        let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
+        let app_wasm = self
+            .head
+            .split(['\'', '"'])
+            .find(|s| s.ends_with("_bg.wasm"))
+            .ok_or("index.html loads no wasm")?
+            .trim_start_matches("./")
+            .to_string();
+        let app_js = format!("{}.js", app_wasm.trim_end_matches("_bg.wasm"));
+        let mut head = self.head.clone();
+        for (old, new) in [(app_js, js), (app_wasm, wasm)] {
+            let (old_hash, new_hash) = (integrity(&dist.join(&old))?, integrity(&dist.join(&new))?);
+            head = head.replace(&old_hash, &new_hash).replace(&old, &new);
+        }
+        self.reader_head = Some(head);
+        Ok(())
     }
 
     /// A whole page: `page` sits `address.root()` below the site root, so
@@ -189,7 +223,11 @@ impl Template {
             root if root.is_empty() => "./".to_string(),
             root => root,
         };
-        let (scripts, tags) = split_scripts(&rebase(&self.head, &root));
+        let head_of_app = match (address.route(), &self.reader_head) {
+            (Route::Article { .. }, Some(reader)) => reader,
+            _ => &self.head,
+        };
+        let (scripts, tags) = split_scripts(&rebase(head_of_app, &root));
         let (preloads, paint): (Vec<&str>, Vec<&str>) = tags
             .lines()
             .map(str::trim)
@@ -518,6 +556,7 @@ pub fn run(dist: &Path, site: &Site) -> Result<Report, String> {
     let mut template =
         Template::parse(&page, |url| read(&dist.join(url.trim_start_matches("./"))))?;
     template.image_hosts = site.image_hosts.clone();
+    template.use_reader(dist)?;
     // The components show an image from another host only where the
     // policy lets the browser load it.
     api::set_image_hosts(site.image_hosts.clone());
@@ -814,6 +853,15 @@ fn write_site_files(dist: &Path, site: &Site, pages: &[Address]) -> Result<(), S
         write(&dist.join("sitemap.xml"), xml.as_bytes())?;
     }
     write(&dist.join("robots.txt"), robots.as_bytes())
+}
+
+/// A subresource-integrity value (`sha384-…`), as trunk writes them.
+fn integrity(file: &Path) -> Result<String, String> {
+    let bytes = fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&bytes))
+    ))
 }
 
 #[cfg(test)]

@@ -203,6 +203,39 @@ test('every pre-rendered page of the seed hydrates without a warning or a policy
   }
 });
 
+test('article pages load the reader (the app without the list); its links to the list load the list\'s own page', async () => {
+  const files = fs.readdirSync(DIST);
+  const size = (re) => fs.statSync(path.join(DIST, files.find((f) => re.test(f)))).size;
+  assert.ok(size(/^reader-[0-9a-f]+_bg\.wasm$/) < size(/^newsview-[0-9a-f]+_bg\.wasm$/), 'the reader is the smaller app');
+  const { page, warnings, close } = await watched();
+  const wasm = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname));
+  });
+  await page.goto(server.base + `a/${SEED}/`);
+  await appReady(page);
+  assert.deepEqual(wasm.map((w) => w.split('-')[0]), ['reader']);
+  // The section label leads to the list of its section: a page load.
+  await Promise.all([page.waitForURL(/\?section=/), page.click('.section-label a')]);
+  await appReady(page);
+  await page.waitForSelector('.card__headline a');
+  assert.equal(wasm.at(-1).split('-')[0], 'newsview', 'the list page loads the whole app');
+  assert.equal(await page.locator('.card__headline a').first().textContent(), seed.headline);
+  // From the list an article opens in place (that app has both pages), and Back returns to the list.
+  await page.click('.card__headline a');
+  await page.waitForSelector('#story_headline');
+  assert.equal(wasm.length, 2, 'no third app download');
+  await page.goBack();
+  await page.waitForSelector('.card__headline a');
+  // Back again leaves the list for the article page it came from.
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === `/a/${SEED}/` && u.search === '');
+  await appReady(page);
+  assert.equal(await page.textContent('#story_headline'), seed.headline);
+  assert.deepEqual(warnings, []);
+  await close();
+});
+
 test('a generated 1,000-paragraph article hydrates without a warning', async () => {
   assert.ok(fs.existsSync(path.join(LONG, 'a/long/index.html')), 'run scripts/test.sh: it pre-renders the long article');
   const long = await startServer({ roots: [LONG] });

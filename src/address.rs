@@ -17,7 +17,7 @@
 //!   added after the build and for old links;
 //! - on an article, `?topics=a,b` is the topic filter.
 
-use article::filter::Target;
+use article::index::Target;
 use article::url::{encode, param};
 use article::validate::is_valid_id;
 

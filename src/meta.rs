@@ -2,7 +2,7 @@
 //! history list, link previews). Shared by the pre-renderer and the browser
 //! so a hydrated page keeps the title it was served with.
 
-use article::filter::Target;
+use article::index::Target;
 use article::Article;
 
 /// Text for a title or description: control and bidi characters out (they

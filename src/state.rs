@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use article::filter::{parse_topics, ArticleIndex, Target, Visibility};
+use article::index::{parse_topics, ArticleIndex, Target, Visibility};
 use article::Loaded;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@ use article::Problem;
 use leptos::prelude::*;
 
 use crate::state::{ArticleState, Notice};
-use article::filter::Target;
+use article::index::Target;
 
 /// What the page made of its address: topics it ignored, a quote it could
 /// not find, or a quote it shows in spite of the filter.

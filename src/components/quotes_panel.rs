@@ -1,4 +1,4 @@
-use article::filter::Target;
+use article::index::Target;
 use article::Quote;
 use leptos::prelude::*;
 

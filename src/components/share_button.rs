@@ -1,4 +1,4 @@
-use article::filter::Target;
+use article::index::Target;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

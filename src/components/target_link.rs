@@ -1,4 +1,4 @@
-use article::filter::Target;
+use article::index::Target;
 use leptos::prelude::*;
 
 use crate::context::Location;

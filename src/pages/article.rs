@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use article::filter::Target;
+use article::index::Target;
 use article::Loaded;
 use leptos::prelude::*;
 

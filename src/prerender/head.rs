@@ -2,7 +2,7 @@
 //! description, canonical URL, Open Graph and Twitter tags, and schema.org
 //! JSON-LD. Link-preview crawlers and search engines read only this.
 
-use article::filter::Target;
+use article::index::Target;
 use article::{runs_text, Article, Block};
 
 use super::Site;

@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use article::filter::Target;
+use article::index::Target;
 use article::search::{self, IndexBuilder};
 use article::{load_article, load_manifest, Article, Loaded, Manifest};
 use base64::Engine as _;

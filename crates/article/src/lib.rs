@@ -5,7 +5,7 @@
 //! all read articles through this crate.
 
 pub mod date;
-pub mod filter;
+pub mod index;
 pub mod library;
 pub mod links;
 mod load;

@@ -1,6 +1,6 @@
 //! The topic index and URL state, on the seed article.
 
-use article::filter::{parse_topics, ArticleIndex, Target};
+use article::index::{parse_topics, ArticleIndex, Target};
 
 mod common;
 use common::seed;
@@ -143,7 +143,7 @@ fn the_index_knows_each_quotes_speaker() {
 #[test]
 fn a_fragment_names_a_block_or_a_sections_paragraphs() {
     let a = seed();
-    let index = article::filter::ArticleIndex::new(&a);
+    let index = article::index::ArticleIndex::new(&a);
     assert_eq!(index.blocks_of_fragment("p-collisions"), ["p-collisions"]);
     let section = &a.sections[3];
     let paragraphs = section.paragraph_ids();

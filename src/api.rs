@@ -176,8 +176,13 @@ pub fn set_image_hosts(hosts: Vec<String>) {
 }
 
 thread_local! {
-    // Search files are fetched once a visit, like articles.
+    // Search files are fetched once a visit, like articles; so is the
+    // answer that one is not there (HTTP 404: a site without an index), so
+    // each keystroke does not ask again. Other failures may pass, and are
+    // asked again.
     static SEARCH_FILES: RefCell<HashMap<String, std::rc::Rc<dyn std::any::Any>>> =
+        RefCell::new(HashMap::new());
+    static SEARCH_MISSING: RefCell<HashMap<String, glue::FetchError>> =
         RefCell::new(HashMap::new());
 }
 
@@ -192,7 +197,14 @@ async fn search_file<T: article::search::Readable>(
     if let Some(hit) = hit.and_then(|h| h.downcast::<T>().ok()) {
         return Ok(hit);
     }
-    let text = glue::fetch_text(&file, claim).await?;
+    if let Some(missing) = SEARCH_MISSING.with(|m| m.borrow().get(&file).cloned()) {
+        return Err(missing.into());
+    }
+    let text = glue::fetch_text(&file, claim).await.inspect_err(|e| {
+        if e.status == Some(404) {
+            SEARCH_MISSING.with(|m| m.borrow_mut().insert(file.clone(), e.clone()));
+        }
+    })?;
     let value = std::rc::Rc::new(search::read::<T>(&file, &text)?);
     SEARCH_FILES.with(|c| c.borrow_mut().insert(file, value.clone()));
     Ok(value)

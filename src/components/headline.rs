@@ -60,8 +60,10 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     }
 }
 
-/// "By Jane Roe, Diplomatic correspondent and John Doe": each writer's
-/// name and role apart, or the one-line byline of older files.
+/// "By Jane Roe, Diplomatic correspondent" for one writer; for several,
+/// roles in brackets so each stays with its name: "By Jane Roe (Diplomatic
+/// correspondent), Ann Lee and John Doe (Editor)". Names and roles each in
+/// their own element; older files' one-line byline as written.
 fn byline(a: &Article) -> Option<AnyView> {
     if a.authors.is_empty() {
         return a
@@ -70,6 +72,7 @@ fn byline(a: &Article) -> Option<AnyView> {
             .map(|b| view! { <span class="byline">"By " {b}</span> }.into_any());
     }
     let last = a.authors.len() - 1;
+    let several = last > 0;
     let writers = a.authors.iter().enumerate().map(|(i, author)| {
         let joint = match i {
             0 => "",
@@ -79,7 +82,10 @@ fn byline(a: &Article) -> Option<AnyView> {
         view! {
             {joint}
             <span class="byline__name">{author.name.clone()}</span>
-            {author.role.clone().map(|r| view! { ", " <span class="byline__role">{r}</span> })}
+            {author.role.clone().map(|r| {
+                let (open, close) = if several { (" (", ")") } else { (", ", "") };
+                view! { {open} <span class="byline__role">{r}</span> {close} }
+            })}
         }
     });
     Some(view! { <span class="byline">"By " {writers.collect::<Vec<_>>()}</span> }.into_any())

@@ -140,7 +140,7 @@ test('news basics: each writer with their role, the last update with its time zo
   const { page, close } = await h.open('?article=fixture-harbour-strike', { viewport: { width: 1280, height: 800 } });
   await page.locator('#story_headline').waitFor();
   const meta = page.locator('.story-meta');
-  assert.equal(await meta.locator('.byline').innerText(), 'By Mira Haddad, Transport correspondent and Owen Pike');
+  assert.equal(await meta.locator('.byline').innerText(), 'By Mira Haddad (Transport correspondent) and Owen Pike');
   assert.deepEqual(await meta.locator('.byline__name').allTextContents(), ['Mira Haddad', 'Owen Pike']);
   assert.deepEqual(await meta.locator('.byline__role').allTextContents(), ['Transport correspondent']);
   const updated = meta.locator('.updated time');

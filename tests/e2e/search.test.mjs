@@ -131,6 +131,25 @@ test('an index built for another list is not used: the page says it searched hea
   await close();
 });
 
+test('a library without a full-text index searches headlines and summaries, and asks for the index once a visit', async () => {
+  const { page, close } = await home();
+  let asked = 0;
+  await page.route('**/articles/search/index.json', (route) => {
+    asked += 1;
+    return route.fulfill({ status: 404, body: 'not found' });
+  });
+  const { last } = localIn(manifest()[10]);
+  const typed = [last.slice(0, 3), last.slice(0, 4), last];
+  for (const [i, text] of typed.entries()) {
+    await page.fill('#library_search', text);
+    // Each query answered (the page marks every answer) before the next.
+    await page.waitForFunction((n) => performance.getEntriesByName('search-answered').length >= n, i + 1);
+  }
+  await statusIs(page, /Only headlines and summaries were searched/);
+  assert.equal(asked, 1, 'one request for the missing index, not one per keystroke');
+  await close();
+});
+
 test('a page past the end says so and offers the last page; paging puts focus on the first new result', async () => {
   const all = manifest();
   const pages = Math.ceil(all.length / 20);

@@ -1,10 +1,17 @@
 //! JSON text → typed article, with the field path of whatever is wrong.
 //!
-//! `serde_path_to_error` tracks paths through plain structs, but serde's
-//! internally tagged enums buffer their content and lose the path. So
-//! `Block` and `Inline` are deserialised by hand: read `type`, then
-//! deserialise the variant's fields with a tracker of their own and carry the
-//! inner path out inside the error message (see `NEST`).
+//! Paths come from where serde_json stopped: its error names a line and
+//! column, and [`path_at`] reads the JSON text up to there, keeping the
+//! keys and indexes of the containers open at that point. Nothing tracks
+//! paths while a file loads well (a tracking deserializer was 9 KB of the
+//! viewer's gzipped wasm); the work is done only for an error.
+//!
+//! `Block` and `Inline` are deserialised by hand (serde's internally tagged
+//! enums lose positions): their JSON is buffered, `type` read, and the
+//! variant's fields deserialised from the buffer. A buffer has no
+//! positions, so on an error the variant is read once more from its own
+//! JSON text to find the inner path, which travels out inside the error
+//! message (see `NEST`) to be joined onto the outer one.
 
 use std::fmt;
 
@@ -15,7 +22,11 @@ use serde_json::{Map, Value};
 use crate::types::{Article, Block, Inline, Manifest};
 use crate::validate::{validate, Problem, Severity};
 
-/// Marks an error message that carries a nested path: `NEST path NEST message`.
+/// Marks an error message raised by this module's own deserialisers, with
+/// the nested path it carries (maybe empty): `NEST path NEST message`.
+/// serde_json positions such an error after the `,` `]` or `}` that follows
+/// the value (it reads on to close the container), its own errors on the
+/// value's last byte; [`located`] reads the mark to tell them apart.
 const NEST: char = '\u{1f}';
 
 /// Why a file could not be shown: every problem found, each with its path.
@@ -119,11 +130,9 @@ fn parse<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
         ));
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let outer = err.path().to_string();
-        let inner = err.into_inner();
-        let (path, message) = unnest(if outer == "." { String::new() } else { outer }, &inner);
-        fail(path, describe(&inner, &message))
+    let value = T::deserialize(&mut de).map_err(|err| {
+        let (path, message) = located(json, &err);
+        fail(path, describe(&err, &message))
     })?;
     // Anything after the top-level value is an error too.
     de.end()
@@ -134,16 +143,147 @@ fn parse<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
 /// Syntax errors get their line and column; data errors have a path instead
 /// (their serde position points into a re-read block, not the file).
 fn describe(err: &serde_json::Error, message: &str) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    };
+    let message = without_position(message);
     match err.classify() {
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
             format!("{message} (line {}, column {})", err.line(), err.column())
         }
         _ => message.to_string(),
     }
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn without_position(message: &str) -> &str {
+    message
+        .rfind(" at line ")
+        .map_or(message, |i| &message[..i])
+}
+
+/// The path where `err` stopped in `json`, joined with any nested path its
+/// message carries, and the message.
+fn located(json: &str, err: &serde_json::Error) -> (String, String) {
+    let outer = match err.line() {
+        0 => String::new(),
+        line => {
+            let line_start: usize = json
+                .split_inclusive('\n')
+                .take(line - 1)
+                .map(str::len)
+                .sum();
+            let at = (line_start + err.column()).saturating_sub(1);
+            // A data error from serde_json is on the last byte it read, a
+            // syntax error on the byte it could not read. Our own errors
+            // are raised after the value; serde_json has then read on over
+            // the `,` `]` or `}` after it (and any spaces): step back.
+            let end = if err.to_string().starts_with(NEST) {
+                let read = json.get(..at + 1).unwrap_or(json).trim_end();
+                read.strip_suffix([',', ']', '}'])
+                    .unwrap_or(read)
+                    .trim_end()
+                    .len()
+            } else if err.is_data() {
+                at + 1
+            } else {
+                at
+            };
+            path_at(json, end)
+        }
+    };
+    unnest(outer, err)
+}
+
+/// The field path where `json` has been read up to byte `end` (not
+/// included): for each container open there, the key or index being read
+/// or just read (`sections[2].blocks[4].speaker`). So an error on a bad
+/// value's last byte names its key, one on an unknown key's closing quote
+/// names that key, one on the `}` of an object missing a field names the
+/// object.
+fn path_at(json: &str, end: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        Array { index: usize, started: bool },
+    }
+    let bytes = json.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end.min(bytes.len()) {
+        let b = bytes[i];
+        if !matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b',' | b']') {
+            if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+                *started = true;
+            }
+        }
+        match b {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
+            b'[' => stack.push(Frame::Array {
+                index: 0,
+                started: false,
+            }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { want_key, .. }) = stack.last_mut() {
+                    *want_key = false;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                Some(Frame::Array { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                None => {}
+            },
+            b'"' => {
+                // To the closing quote; a backslash escapes the next byte.
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let end = end.min(bytes.len() - 1);
+                if let Some(Frame::Object {
+                    key,
+                    want_key: true,
+                }) = stack.last_mut()
+                {
+                    let raw = &json[i..=end];
+                    *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.to_string()));
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Stopped before an element it only peeked at (`[` or `{` of the wrong
+    // type): the error is about that element.
+    let next = bytes[i.min(bytes.len())..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
+    if let (Some(Frame::Array { started, .. }), Some(b)) = (stack.last_mut(), next) {
+        *started |= !matches!(b, b',' | b']');
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array {
+                index,
+                started: true,
+            } => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 /// Join nested paths carried in the message onto the outer path.
@@ -237,8 +377,9 @@ impl<'de> serde::de::Visitor<'de> for Strict {
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(Strict)?;
             if fields.contains_key(&key) {
+                // Raised after its value: the position names the key.
                 return Err(A::Error::custom(format!(
-                    "{NEST}{key}{NEST}the key \"{key}\" appears twice in this object"
+                    "{NEST}{NEST}the key \"{key}\" appears twice in this object"
                 )));
             }
             fields.insert(key, value);
@@ -250,7 +391,7 @@ impl<'de> serde::de::Visitor<'de> for Strict {
 fn split_tag<E: serde::de::Error>(value: Value) -> Result<(String, Map<String, Value>), E> {
     let Value::Object(mut fields) = value else {
         return Err(E::custom(format!(
-            "expected an object with a \"type\", found {}",
+            "{NEST}{NEST}expected an object with a \"type\", found {}",
             json_kind(&value)
         )));
     };
@@ -260,15 +401,19 @@ fn split_tag<E: serde::de::Error>(value: Value) -> Result<(String, Map<String, V
             "{NEST}type{NEST}expected a string, found {}",
             json_kind(&other)
         ))),
-        None => Err(E::missing_field("type")),
+        None => Err(E::custom(format!("{NEST}{NEST}missing field `type`"))),
     }
 }
 
-/// Deserialise a variant's fields with their own path tracker.
+/// Deserialise a variant's fields; on an error, read them once more from
+/// their JSON text for the inner path.
 fn variant<T: DeserializeOwned, E: serde::de::Error>(fields: Map<String, Value>) -> Result<T, E> {
-    serde_path_to_error::deserialize(Value::Object(fields)).map_err(|err| {
-        let path = err.path().to_string();
-        E::custom(format!("{NEST}{path}{NEST}{}", err.into_inner()))
+    let value = Value::Object(fields);
+    T::deserialize(&value).map_err(|first| {
+        let text = value.to_string();
+        let err = serde_json::from_str::<T>(&text).err().unwrap_or(first);
+        let (path, message) = located(&text, &err);
+        E::custom(format!("{NEST}{path}{NEST}{}", without_position(&message)))
     })
 }
 

@@ -57,6 +57,76 @@ fn wrong_types_and_missing_fields_name_the_field() {
 }
 
 #[test]
+fn paths_are_exact_in_indented_files_and_inside_runs() {
+    // Where the first quote run is: sections[si].blocks[bi].runs[ri].
+    let v = seed();
+    let (si, bi, ri) = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| {
+            s["blocks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .flat_map(move |(bi, b)| {
+                    b["runs"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .enumerate()
+                        .filter_map(move |(ri, r)| (r["type"] == "quote").then_some((si, bi, ri)))
+                })
+        })
+        .next()
+        .expect("the seed quotes someone");
+    let run = format!("sections[{si}].blocks[{bi}].runs[{ri}]");
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Edit, String)> = vec![
+        (
+            Box::new(move |v| {
+                v["sections"][si]["blocks"][bi]["runs"][ri]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("text");
+            }),
+            format!("{run}: missing field `text`"),
+        ),
+        (
+            Box::new(move |v| v["sections"][si]["blocks"][bi]["runs"][ri]["text"] = json!(5)),
+            format!("{run}.text: invalid type: integer `5`, expected a string"),
+        ),
+        (
+            Box::new(move |v| v["sections"][si]["blocks"][bi]["runs"][ri]["type"] = json!("aside")),
+            format!("{run}.type: unknown inline type \"aside\""),
+        ),
+        (
+            Box::new(|v| v["people"][1]["name"] = json!([1, 2])),
+            "people[1].name: invalid type: sequence, expected a string".into(),
+        ),
+        (
+            Box::new(|v| {
+                v["timeline"][0]["date"] =
+                    json!({"value": "2013-08", "precision": "month", "when": 1})
+            }),
+            "timeline[0].date.when: unknown field `when`".into(),
+        ),
+    ];
+    for (edit, expected) in cases {
+        let mut v = seed();
+        edit(&mut v);
+        // Both as the tools write files (indented) and compact.
+        for json in [serde_json::to_string_pretty(&v).unwrap(), v.to_string()] {
+            let msg = first_error(&json);
+            let want = format!("broken.json: {expected}");
+            assert!(msg.starts_with(&want), "\n got: {msg}\nwant: {want}");
+        }
+    }
+}
+
+#[test]
 fn unknown_blocks_load_with_a_note() {
     let json = edited(|v| {
         let blocks = v["sections"][2]["blocks"].as_array_mut().unwrap();

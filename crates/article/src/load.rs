@@ -140,8 +140,8 @@ fn parse<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
     Ok(value)
 }
 
-/// Syntax errors get their line and column; data errors have a path instead
-/// (their serde position points into a re-read block, not the file).
+/// Syntax errors get their line and column; data errors have their path
+/// instead (a block's position would point into its re-read text).
 fn describe(err: &serde_json::Error, message: &str) -> String {
     let message = without_position(message);
     match err.classify() {
@@ -240,20 +240,20 @@ fn path_at(json: &str, end: usize) -> String {
             },
             b'"' => {
                 // To the closing quote; a backslash escapes the next byte.
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end] != b'"' {
-                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                let mut close = i + 1;
+                while close < bytes.len() && bytes[close] != b'"' {
+                    close += if bytes[close] == b'\\' { 2 } else { 1 };
                 }
-                let end = end.min(bytes.len() - 1);
+                let close = close.min(bytes.len() - 1);
                 if let Some(Frame::Object {
                     key,
                     want_key: true,
                 }) = stack.last_mut()
                 {
-                    let raw = &json[i..=end];
+                    let raw = &json[i..=close];
                     *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.to_string()));
                 }
-                i = end;
+                i = close;
             }
             _ => {}
         }

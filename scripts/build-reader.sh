@@ -11,10 +11,10 @@ target="${CARGO_TARGET_DIR:-target}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 if [ "${TRUNK_PROFILE:-release}" = release ]; then
-  cargo build --quiet --release --target wasm32-unknown-unknown --bin reader --features hydrate
+  cargo build --quiet --release --target wasm32-unknown-unknown --bin reader --features hydrate,islands
   mode=release
 else
-  cargo build --quiet --target wasm32-unknown-unknown --bin reader --features hydrate
+  cargo build --quiet --target wasm32-unknown-unknown --bin reader --features hydrate,islands
   mode=debug
 fi
 wasm-bindgen --target=web --no-typescript --out-dir="$tmp" --out-name=reader \

@@ -9,7 +9,7 @@ echo "== formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p article -p article-tool --all-targets -- -D warnings
 cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate,library -- -D warnings
-cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate --bin reader -- -D warnings
+cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate,islands --bin reader -- -D warnings
 cargo clippy -p newsview --features ssr --lib --bins --tests -- -D warnings
 
 echo "== model, article-tool and pre-renderer tests (native)"

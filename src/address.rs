@@ -23,7 +23,7 @@ use article::validate::is_valid_id;
 
 /// A page address relative to the site root: a path (`a/<slug>/`) and a
 /// query without its `?`. The fragment is the browser's business.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Address {
     pub path: String,
     pub query: String,

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::address::{Address, Route};
+use crate::components::{site_anchor, SiteLink};
 use crate::context::{Announcer, Location};
 use crate::pages::{ArticleRoute, NotFoundPage};
 
@@ -16,13 +17,31 @@ pub fn App(location: Location) -> impl IntoView {
     // Only a change of page rebuilds the page; a new search, filter or
     // target within the same page is handled inside it.
     let route = Memo::new(move |_| location.0.with(|a| page_of(a.route())));
-    let home = move || location.href_to(&Address::default());
+    // The frame's live parts are islands on a pre-rendered article page,
+    // whose only script is `reader`; a page hydrated or rendered whole (the
+    // list, the client-side path) has them as ordinary parts.
+    let islands = cfg!(feature = "islands")
+        && matches!(location.get_untracked().route(), Route::Article { .. });
+    let home_link = move |class: &str, text: &'static str| -> AnyView {
+        let to = Address::default();
+        if islands {
+            view! { <SiteLink to class=class.to_string()>{text}</SiteLink> }.into_any()
+        } else {
+            let class = Some(class.to_string()).filter(|c| !c.is_empty());
+            site_anchor(to, class, text.into_any()).into_any()
+        }
+    };
+    let live_region = move || -> AnyView {
+        if islands {
+            view! { <LiveRegion /> }.into_any()
+        } else {
+            announcer_region(announcement).into_any()
+        }
+    };
 
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
-        <header class="masthead">
-            <a class="brand" href=home>"Newsview"</a>
-        </header>
+        <header class="masthead">{home_link("brand", "Newsview")}</header>
         <main id="main_content" tabindex="-1">
             {move || match route.get() {
                 Page::Library => library_page(),
@@ -30,16 +49,30 @@ pub fn App(location: Location) -> impl IntoView {
                 Page::Unknown => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
-        <div id="page_announcer" class="visually-hidden" role="status" aria-live="polite">
-            {move || announcement.get()}
-        </div>
+        {live_region()}
         // For readers: where to go next, and what a quote link is.
         <footer class="site-footer">
             <p>
-                <a href=home>"All articles"</a>
+                {home_link("", "All articles")}
                 " · Every quote has its own link: share it, and the reader lands on those words."
             </p>
         </footer>
+    }
+}
+
+/// The page's one polite live region, which says what [`Announcer`] is
+/// told.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn LiveRegion() -> impl IntoView {
+    announcer_region(expect_context::<Announcer>().0)
+}
+
+fn announcer_region(announcement: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div id="page_announcer" class="visually-hidden" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </div>
     }
 }
 

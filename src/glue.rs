@@ -338,7 +338,7 @@ pub fn mark_ready() {
 
 /// The element the app lives in (`<div id="page_app">`), emptied of what the
 /// page had there when the app renders it afresh.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", not(feature = "islands")))]
 pub fn app_root(empty: bool) -> Option<web_sys::HtmlElement> {
     let root = element("page_app")?;
     if empty {

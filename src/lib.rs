@@ -27,7 +27,7 @@ pub mod prerender;
 /// page was made from, then hydrates it, keeping the nodes the reader
 /// already sees; the rest of the address (a topic filter in the query) is
 /// applied after that. Any other address renders afresh.
-#[cfg(feature = "hydrate")]
+#[cfg(all(feature = "hydrate", not(feature = "islands")))]
 pub fn start() {
     use address::{browser, Route};
     use context::Location;
@@ -95,4 +95,79 @@ pub fn start() {
             }
         }
     });
+}
+
+/// The article pages' entry point (`reader`, built with `islands`): the
+/// page is the pre-renderer's HTML, and only its controls are hydrated, by
+/// the page's start-up script, which calls [`page_is_current`] and then
+/// each island (`prerender::ISLANDS_SCRIPT`). Here: what every island
+/// shares, the page's address and its live region.
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+pub fn start() {
+    use address::browser;
+    use context::{Announcer, Location};
+    use leptos::prelude::*;
+
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+    let full = browser::current();
+    // Islands hydrate against the address the page was rendered for; the
+    // rest of it (a topic filter) is applied once they have.
+    let first = browser::prerendered()
+        .filter(|p| p.path == full.path)
+        .unwrap_or_else(|| full.clone());
+    let location = Location(RwSignal::new(first));
+    provide_context(location);
+    provide_context(Announcer(RwSignal::new(String::new())));
+    browser::on_history_change(move |to| location.0.set(to));
+    reader::READY.with(|r| r.set(Some((location, full))));
+}
+
+#[cfg(all(feature = "hydrate", feature = "islands"))]
+mod reader {
+    use std::cell::Cell;
+
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    use crate::address::{browser, Address, Route};
+    use crate::context::Location;
+    use crate::{api, glue};
+
+    thread_local! {
+        /// The page's address, and the one to apply once islands hydrated.
+        pub static READY: Cell<Option<(Location, Address)>> = const { Cell::new(None) };
+    }
+
+    /// Whether the page's article file is still the one it was rendered
+    /// from. If not, the start-up script loads the whole app, which renders
+    /// the page afresh from the new file, and hydrates nothing here.
+    #[wasm_bindgen]
+    pub async fn page_is_current() -> bool {
+        let Some(page) = browser::prerendered() else {
+            return false;
+        };
+        let Route::Article { slug, .. } = page.route() else {
+            return false;
+        };
+        let file = api::article_file(&slug);
+        match glue::fetch_text(&format!("{}{file}", page.root()), glue::Claim::new()).await {
+            Ok(text) => browser::prerendered_fingerprint() == Some(api::fingerprint(&text)),
+            // Without its file the page already reads completely; its
+            // controls still work from what the page carries.
+            Err(_) => true,
+        }
+    }
+
+    /// Called by the start-up script once every island has hydrated.
+    #[wasm_bindgen]
+    pub fn islands_hydrated() {
+        let Some((location, full)) = READY.with(Cell::take) else {
+            return;
+        };
+        request_animation_frame(move || {
+            location.0.set(full);
+            glue::mark_ready();
+        });
+    }
 }

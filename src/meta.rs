@@ -34,6 +34,16 @@ pub fn plain(text: &str, max: usize) -> String {
 
 /// The page title of an article, or of one of its quotes or events.
 pub fn page_title(a: &Article, target: Option<&Target>, site: &str) -> String {
+    with_site(&title_words(a, target), site)
+}
+
+/// A page's own words in its title, then the site's name.
+pub fn with_site(words: &str, site: &str) -> String {
+    format!("{words} - {site}")
+}
+
+/// What a page's title says before the site's name.
+pub fn title_words(a: &Article, target: Option<&Target>) -> String {
     let what = match target {
         Some(Target::Quote(id)) => a.quotes().map(|(_, q)| q).find(|q| &q.id == id).map(|q| {
             let name = q
@@ -53,10 +63,7 @@ pub fn page_title(a: &Article, target: Option<&Target>, site: &str) -> String {
         }),
         None => None,
     };
-    format!(
-        "{} - {site}",
-        what.unwrap_or_else(|| plain(&a.headline, 120))
-    )
+    what.unwrap_or_else(|| plain(&a.headline, 120))
 }
 
 /// The library's title.

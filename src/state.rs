@@ -3,13 +3,16 @@
 //! toggling a topic changes signals only, and each paragraph re-checks its
 //! own visibility.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use article::index::{parse_topics, ArticleIndex, Target, Visibility};
-use article::Loaded;
+use article::Article;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::address::{article_view, Address, Route};
+use crate::meta::title_words;
 
 /// Messages about the address itself and what it asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,10 +25,108 @@ pub enum Notice {
     FragmentShown,
 }
 
+/// What an article page's controls need, worked out once from the article:
+/// its index, and the words of its title and share controls for the
+/// article and each quote and event. A pre-rendered page carries this
+/// rather than the article, so its controls start without loading it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageFacts {
+    pub slug: String,
+    pub index: ArticleIndex,
+    article: Words,
+    targets: BTreeMap<String, Words>,
+}
+
+/// The words for one page view: its title (before the site's name), what
+/// its share control is called, and the title handed to a share sheet.
+/// Plain text: no direction control from a name can turn the words around.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Words {
+    title: String,
+    label: String,
+    share_title: String,
+}
+
+impl Words {
+    fn new(title: String, label: String, share_title: String) -> Self {
+        let plain = |s: String| article::without_bidi_controls(&s).into_owned();
+        Words {
+            title,
+            label: plain(label),
+            share_title: plain(share_title),
+        }
+    }
+}
+
+impl PageFacts {
+    pub fn new(a: &Article) -> Self {
+        let index = ArticleIndex::new(a);
+        let mut targets = BTreeMap::new();
+        for (_, quote) in a.quotes() {
+            let target = Target::Quote(quote.id.clone());
+            // From the index: one look-up per quote, not a scan.
+            let speaker = index
+                .speaker_of(&quote.id)
+                .and_then(|id| a.person(id))
+                .map(|p| p.name.as_str());
+            let (label, share_title) = match speaker {
+                Some(name) => (
+                    format!("Share quote by {name}"),
+                    format!("Quote by {name}: {}", a.headline),
+                ),
+                None => (
+                    "Share quote (speaker not identified)".to_string(),
+                    format!("Quote: {}", a.headline),
+                ),
+            };
+            let title = title_words(a, Some(&target));
+            targets.insert(key(&target), Words::new(title, label, share_title));
+        }
+        for event in &a.timeline {
+            let target = Target::Event(event.id.clone());
+            let title = title_words(a, Some(&target));
+            let words = Words::new(
+                title,
+                format!("Share event: {}", event.title),
+                format!("{} - {}", event.title, a.headline),
+            );
+            targets.insert(key(&target), words);
+        }
+        PageFacts {
+            slug: a.id.clone(),
+            index,
+            article: Words::new(
+                title_words(a, None),
+                "Share this article".into(),
+                a.headline.clone(),
+            ),
+            targets,
+        }
+    }
+
+    fn words(&self, target: Option<&Target>) -> &Words {
+        target
+            .and_then(|t| self.targets.get(&key(t)))
+            .unwrap_or(&self.article)
+    }
+
+    /// What a page view's title says before the site's name.
+    pub fn title(&self, target: Option<&Target>) -> &str {
+        &self.words(target).title
+    }
+}
+
+/// Quotes and events have ids of their own, which may coincide.
+fn key(target: &Target) -> String {
+    match target {
+        Target::Quote(id) => format!("q/{id}"),
+        Target::Event(id) => format!("e/{id}"),
+    }
+}
+
 #[derive(Clone)]
 pub struct ArticleState {
-    pub loaded: Arc<Loaded>,
-    pub index: Arc<ArticleIndex>,
+    pub facts: Arc<PageFacts>,
     /// Selected topic ids, in the article's topic order.
     pub selected: RwSignal<Vec<String>>,
     /// The quote or event a link, the quotes panel or the timeline points at.
@@ -44,15 +145,15 @@ pub struct ArticleState {
 
 impl ArticleState {
     /// The view the address asks for.
-    pub fn new(loaded: Arc<Loaded>, address: &Address) -> Self {
-        let index = Arc::new(ArticleIndex::new(loaded.article()));
+    pub fn new(facts: Arc<PageFacts>, address: &Address) -> Self {
         let selected = RwSignal::new(Vec::new());
         let target = RwSignal::new(None::<Target>);
         let fragment = RwSignal::new(None::<String>);
         let revealed = RwSignal::new(Vec::<String>::new());
         let visibility = {
-            let index = index.clone();
+            let facts = facts.clone();
             Memo::new(move |_| {
+                let index = &facts.index;
                 let mut forced =
                     target.with(|t| t.as_ref().map(|t| index.blocks_of(t)).unwrap_or_default());
                 fragment
@@ -62,8 +163,7 @@ impl ArticleState {
             })
         };
         let state = ArticleState {
-            loaded,
-            index,
+            facts,
             selected,
             target,
             fragment,
@@ -78,14 +178,14 @@ impl ArticleState {
 
     /// Whether `address` is a view of this article (and not another page).
     pub fn shows(&self, address: &Address) -> bool {
-        matches!(address.route(), Route::Article { slug, .. } if slug == self.loaded.article().id)
+        matches!(address.route(), Route::Article { slug, .. } if slug == self.facts.slug)
     }
 
     /// (Re)apply the topic filter and the target from the address.
     pub fn read(&self, address: &Address) {
         let (topics, unknown) = parse_topics(
             &address.param("topics").unwrap_or_default(),
-            self.loaded.article(),
+            self.index().topics(),
         );
         let mut notices = Vec::new();
         if !unknown.is_empty() {
@@ -93,8 +193,8 @@ impl ArticleState {
         }
         let asked = address.target();
         let target = match asked {
-            Some(t) if self.index.has(&t) => {
-                if self.index.filter_hides(&topics, &self.index.blocks_of(&t)) {
+            Some(t) if self.index().has(&t) => {
+                if self.index().filter_hides(&topics, &self.index().blocks_of(&t)) {
                     notices.push(Notice::ShownDespiteFilter(t.clone()));
                 }
                 Some(t)
@@ -120,10 +220,10 @@ impl ArticleState {
     /// A `#fragment` opened with a filter that hides it: shown anyway, with
     /// a notice, as a quote link would be.
     pub fn reveal_fragment(&self, id: &str) {
-        let blocks = self.index.blocks_of_fragment(id);
+        let blocks = self.index().blocks_of_fragment(id);
         if blocks.is_empty()
             || !self
-                .index
+                .index()
                 .filter_hides(&self.selected.get_untracked(), &blocks)
         {
             return;
@@ -134,7 +234,7 @@ impl ArticleState {
 
     /// The address of the current view.
     pub fn address(&self) -> Address {
-        let slug = &self.loaded.article().id;
+        let slug = &self.facts.slug;
         self.selected.with(|s| {
             self.target
                 .with(|t| article_view(slug, s, t.as_ref(), self.clean))
@@ -142,13 +242,13 @@ impl ArticleState {
     }
 
     pub fn toggle(&self, topic: &str) {
-        let order = &self.loaded.article().topics;
+        let order = self.index().topics();
         self.selected.update(|s| {
             if let Some(i) = s.iter().position(|t| t == topic) {
                 s.remove(i);
             } else {
                 s.push(topic.to_string());
-                let rank = |t: &String| order.iter().position(|o| &o.id == t);
+                let rank = |t: &String| order.iter().position(|o| o == t);
                 s.sort_unstable_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
             }
         });
@@ -182,7 +282,7 @@ impl ArticleState {
     pub fn go_to(&self, target: Target) {
         let hidden = self
             .selected
-            .with_untracked(|s| self.index.filter_hides(s, &self.index.blocks_of(&target)));
+            .with_untracked(|s| self.index().filter_hides(s, &self.index().blocks_of(&target)));
         self.notices.update(|n| {
             n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_)));
             if hidden {
@@ -197,59 +297,20 @@ impl ArticleState {
     }
 
     /// What a share control for the target is called ("Share quote by John
-    /// Kerry"), and the title it hands to the share sheet: plain text, so
-    /// no direction control from a name can turn the words around it.
+    /// Kerry"), and the title it hands to the share sheet.
     pub fn share_text(&self, target: Option<&Target>) -> (String, String) {
-        let (label, title) = match target {
-            Some(target) => self.share_words(target),
-            None => (
-                "Share this article".to_string(),
-                self.loaded.article().headline.clone(),
-            ),
-        };
-        let plain = |s: String| article::without_bidi_controls(&s).into_owned();
-        (plain(label), plain(title))
+        let words = self.facts.words(target);
+        (words.label.clone(), words.share_title.clone())
     }
 
-    fn share_words(&self, target: &Target) -> (String, String) {
-        let a = self.loaded.article();
-        match target {
-            Target::Quote(id) => {
-                // From the index: one look-up per share button, not a scan.
-                let speaker = self
-                    .index
-                    .speaker_of(id)
-                    .and_then(|id| a.person(id))
-                    .map(|p| p.name.as_str());
-                match speaker {
-                    Some(name) => (
-                        format!("Share quote by {name}"),
-                        format!("Quote by {name}: {}", a.headline),
-                    ),
-                    None => (
-                        "Share quote (speaker not identified)".to_string(),
-                        format!("Quote: {}", a.headline),
-                    ),
-                }
-            }
-            Target::Event(id) => {
-                let title = a
-                    .timeline
-                    .iter()
-                    .find(|e| &e.id == id)
-                    .map_or(id.as_str(), |e| e.title.as_str());
-                (
-                    format!("Share event: {title}"),
-                    format!("{title} - {}", a.headline),
-                )
-            }
-        }
+    pub fn index(&self) -> &ArticleIndex {
+        &self.facts.index
     }
 
     /// The address of one quote or event (or, with none, of the article):
     /// its page, no filter. What share buttons hand out and links to
     /// targets point at.
     pub fn link_to(&self, target: Option<&Target>) -> Address {
-        article_view(&self.loaded.article().id, &[], target, self.clean)
+        article_view(&self.facts.slug, &[], target, self.clean)
     }
 }

@@ -5,15 +5,13 @@ use leptos::prelude::*;
 
 use article::library::LibraryQuery;
 
-use super::{DateTime, ShareButton};
+use super::{DateTime, ShareButton, SiteLink};
 use crate::address::Address;
-use crate::context::Location;
 
 /// Section label, headline, standfirst, date and source.
 #[component]
 pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
     let a = article.article();
-    let location = expect_context::<Location>();
     // A copied page may give no date (or label): then none is shown.
     let date = a.published.clone().map(|date| {
         view! {
@@ -36,8 +34,8 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             {a.section.clone().map(|s| {
                 // The label leads to the rest of its section, as on a news site.
                 let query = LibraryQuery { section: Some(s.clone()), page: 1, ..Default::default() };
-                let href = location.href_to(&Address::new("", query.to_query()));
-                view! { <p class="section-label"><a href=href>{s}</a></p> }
+                let to = Address::new("", query.to_query());
+                view! { <p class="section-label"><SiteLink to class="">{s}</SiteLink></p> }
             })}
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}

@@ -3,10 +3,8 @@ use article::validate::is_safe_image_src;
 use article::{Image, Inline, Media, MediaKind};
 use leptos::prelude::*;
 
-use super::Runs;
-use crate::address::Address;
+use super::{Runs, SiteImage};
 use crate::api;
-use crate::context::Location;
 
 /// Audio or video. The format carries no playable source, so there is no
 /// player to pretend to: a compact card says what the original had, keeps
@@ -55,19 +53,12 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
             }
             .into_any()
         }
-        Some(src) => {
-            // A relative source is relative to the site root, and an article
-            // page sits in a folder of its own.
-            let location = expect_context::<Location>();
-            let src = move || {
-                if src.contains("://") || src.starts_with('/') {
-                    src.clone()
-                } else {
-                    format!("{}{src}", location.0.with(Address::root))
-                }
-            };
+        // A relative source is relative to the site root, and an article
+        // page sits in a folder of its own.
+        Some(src) if src.contains("://") || src.starts_with('/') => {
             view! { <img src=src alt=image.alt loading="lazy" /> }.into_any()
         }
+        Some(src) => view! { <SiteImage src alt=image.alt /> }.into_any(),
         None => {
             let what =
                 (!image.alt.trim().is_empty()).then(|| view! { ": " <span>{image.alt}</span> });

@@ -6,7 +6,8 @@ use article::index::Target;
 
 /// What the page made of its address: topics it ignored, a quote it could
 /// not find, or a quote it shows in spite of the filter.
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn PageNotices() -> impl IntoView {
     let notices = expect_context::<ArticleState>().notices;
     view! {

@@ -1,62 +1,83 @@
+use std::sync::Arc;
+
 use article::index::Target;
-use article::Paragraph;
+use article::{Loaded, Paragraph};
 use leptos::prelude::*;
 
-use super::Runs;
-use crate::glue;
+use super::section::SectionView;
+use super::{JumpLink, Runs};
 use crate::state::ArticleState;
 
-/// A body paragraph, shown or hidden by the topic filter, highlighted when
-/// a timeline event it mentions is active, with a marker back to each such
-/// event.
-/// `shown` is the filter's say, kept by the section.
+/// A body paragraph, with a marker back to each timeline event that
+/// mentions it. `at` is its place among its section's paragraphs, whose
+/// filter shows or hides it.
 #[component]
-pub fn ArticleParagraph(paragraph: Paragraph, shown: RwSignal<bool>) -> impl IntoView {
+pub fn ArticleParagraph(
+    article: Arc<Loaded>,
+    paragraph: Paragraph,
+    at: Option<usize>,
+) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let topics = (!paragraph.topics.is_empty()).then(|| paragraph.topics.join(" "));
-    let events: Vec<String> = state.index.events_of(&paragraph.id).to_vec();
-    let in_active_event = {
-        let events = events.clone();
-        let target = state.target;
-        move || target.with(|t| matches!(t, Some(Target::Event(e)) if events.contains(e)))
-    };
-    let markers = events
+    let events: Vec<String> = state.index().events_of(&paragraph.id).to_vec();
+    // (event id, the marker's name); drawn inside the shell, like the runs.
+    let markers: Vec<(String, String)> = events
         .iter()
-        .filter_map(|id| state.loaded.article().timeline.iter().find(|e| &e.id == id))
+        .filter_map(|id| article.article().timeline.iter().find(|e| &e.id == id))
         .map(|event| {
             let label = format!(
                 "Timeline: {}, {}",
                 article::without_bidi_controls(&event.title),
                 event.date.display()
             );
-            let id = event.id.clone();
-            view! {
-                <a
-                    class="event-marker"
-                    href=format!("#{}", event.id)
-                    aria-label=label.clone()
-                    title=label
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        glue::bring_into_view(&id);
-                    }
-                >
-                    <span class="icon icon--clock" aria-hidden="true"></span>
-                </a>
-            }
+            (event.id.clone(), label)
         })
-        .collect_view();
+        .collect();
+    view! {
+        <ParagraphShell id=paragraph.id at topics events>
+            <Runs runs=paragraph.runs />
+            {markers
+                .into_iter()
+                .map(|(to, label)| {
+                    view! {
+                        <JumpLink to class="event-marker" label=Some(label)>
+                            <span class="icon icon--clock" aria-hidden="true"></span>
+                        </JumpLink>
+                    }
+                })
+                .collect_view()}
+        </ParagraphShell>
+    }
+}
+
+/// The paragraph element: hidden when its section's filter says so,
+/// highlighted while a timeline event that mentions it is shown.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn ParagraphShell(
+    id: String,
+    at: Option<usize>,
+    topics: Option<String>,
+    events: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let shown = at.and_then(|at| use_context::<SectionView>().map(|s| s.shown[at]));
+    let in_active_event = {
+        let events = events.clone();
+        let target = state.target;
+        move || target.with(|t| matches!(t, Some(Target::Event(e)) if events.contains(e)))
+    };
     view! {
         <p
-            id=paragraph.id
+            id=id
             class="story-paragraph"
             class:story-paragraph--event=in_active_event
             data-topics=topics
             data-events=(!events.is_empty()).then(|| events.join(" "))
-            hidden=move || !shown.get()
+            hidden=move || shown.is_some_and(|s| !s.get())
         >
-            <Runs runs=paragraph.runs />
-            {markers}
+            {children()}
         </p>
     }
 }

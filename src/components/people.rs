@@ -1,16 +1,18 @@
-use article::Person;
+use std::sync::Arc;
+
+use article::{Loaded, Person};
 use leptos::prelude::*;
 
-use crate::glue;
+use super::JumpLink;
 use crate::state::ArticleState;
 
 /// Who is who: counterparts side by side (a minister beside their opposite
 /// number), then everyone else; each with role, affiliation and a link to
 /// their quotes. Quotes point here through their `cite` attribute.
 #[component]
-pub fn PeopleList() -> impl IntoView {
+pub fn PeopleList(article: Arc<Loaded>) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let a = state.loaded.article();
+    let a = article.article();
     if a.people.is_empty() {
         return None;
     }
@@ -25,24 +27,18 @@ pub fn PeopleList() -> impl IntoView {
             article::SpeakerKind::Organisation if p.role.is_empty() => "Organisation".to_string(),
             _ => p.role.clone(),
         };
-        let count = state.index.quote_count(&p.id);
+        let count = state.index().quote_count(&p.id);
         let quotes = if count == 0 {
             view! { <span class="person__quotes">"No direct quotes"</span> }.into_any()
         } else {
             let group = format!("quotes_by_{}", p.id);
             let text = format!("{count} {}", article::plural(count, "quote"));
+            let by = format!(" by {}", p.name);
             view! {
-                <a
-                    class="person__quotes"
-                    href=format!("#{group}")
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        glue::bring_into_view(&group);
-                    }
-                >
+                <JumpLink to=group class="person__quotes" label=None>
                     {text}
-                    <span class="visually-hidden">{format!(" by {}", p.name)}</span>
-                </a>
+                    <span class="visually-hidden">{by}</span>
+                </JumpLink>
             }
             .into_any()
         };

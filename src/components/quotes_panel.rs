@@ -1,17 +1,17 @@
+use std::sync::Arc;
+
 use article::index::Target;
-use article::Quote;
+use article::{Loaded, Quote};
 use leptos::prelude::*;
 
 use super::{ShareButton, TargetLink};
-use crate::state::ArticleState;
 
 /// Every quote, grouped by speaker (quotes with no known speaker last), so a
 /// reader can find one without scrolling the whole article; each goes to
 /// its place or is shared.
 #[component]
-pub fn QuotesPanel() -> impl IntoView {
-    let state = expect_context::<ArticleState>();
-    let a = state.loaded.article();
+pub fn QuotesPanel(article: Arc<Loaded>) -> impl IntoView {
+    let a = article.article();
     let quotes: Vec<&Quote> = a.quotes().map(|(_, q)| q).collect();
     if quotes.is_empty() {
         return None;

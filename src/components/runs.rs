@@ -1,5 +1,7 @@
+use std::sync::Arc;
+
 use article::index::Target;
-use article::{Inline, Quote};
+use article::{Inline, Loaded, Quote};
 use leptos::prelude::*;
 
 use super::ShareButton;
@@ -19,36 +21,56 @@ pub fn Runs(runs: Vec<Inline>) -> impl IntoView {
 
 /// A direct quote with its share control. `cite` points at the speaker in
 /// the people list; the browser adds the quotation marks, so they are not
-/// part of the data. A quote a link points at is highlighted.
+/// part of the data. The article comes from the page's context
+/// ([`crate::pages::ArticlePage`]), which figures and posts do not pass down.
 #[component]
 fn QuoteText(quote: Quote) -> impl IntoView {
-    let state = expect_context::<ArticleState>();
+    let article = expect_context::<Arc<Loaded>>();
     let person = quote
         .speaker
         .as_deref()
-        .and_then(|id| state.loaded.article().person(id));
+        .and_then(|id| article.article().person(id));
     // A tooltip is plain text: no direction control may turn it around.
-    let attribution = person.map_or_else(
+    let title = person.map_or_else(
         || "Speaker not identified".to_string(),
         |p| article::without_bidi_controls(&p.described()).into_owned(),
     );
     // The parts of a quote that runs over several paragraphs are one quote:
     // shared and highlighted by its first part's id.
     let target = Target::Quote(quote.part_of.clone().unwrap_or_else(|| quote.id.clone()));
+    view! {
+        <QuoteShell
+            id=quote.id
+            target=target.clone()
+            cite=quote.speaker.as_ref().map(|s| format!("#person_{s}"))
+            speaker=quote.speaker.unwrap_or_else(|| "unknown".into())
+            title
+        >
+            {quote.text}
+        </QuoteShell>
+    }
+}
+
+/// The quote element, highlighted while a link points at it, and its share
+/// control right after it.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn QuoteShell(
+    id: String,
+    target: Target,
+    cite: Option<String>,
+    speaker: String,
+    title: String,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
     let is_target = {
-        let (state, target) = (state.clone(), target.clone());
+        let target = target.clone();
         move || state.is_target(&target)
     };
     view! {
-        <q
-            id=quote.id.clone()
-            class="quote"
-            class:quote--target=is_target
-            cite=quote.speaker.as_ref().map(|s| format!("#person_{s}"))
-            data-speaker=quote.speaker.unwrap_or_else(|| "unknown".into())
-            title=attribution
-        >
-            {quote.text}
+        <q id=id class="quote" class:quote--target=is_target cite=cite data-speaker=speaker title=title>
+            {children()}
         </q>
         <ShareButton target />
     }

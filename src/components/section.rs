@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use article::{plural, Block, Section};
+use article::{plural, Block, Loaded, Section};
 use leptos::prelude::*;
 
 use super::{ArticleParagraph, ImageFigure, MediaFigure, SocialPost, UnsupportedBlock};
@@ -12,15 +12,80 @@ use crate::state::ArticleState;
 /// when a topic filter leaves none of its paragraphs. An analysis box is set
 /// apart and says whose analysis it is.
 #[component]
-pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
-    let state = expect_context::<ArticleState>();
-    let visibility = state.visibility;
-    // The section's paragraphs in order, each shown or hidden by the
-    // filter; where it hides a run of them, a marker before the run says so
-    // and shows them in place. Each paragraph and marker has its own
-    // signal, and one effect per section sets only those that changed: a
-    // filter change then touches the paragraphs it changes, not every one.
-    let paragraphs = Arc::new(section.paragraph_ids());
+pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) -> impl IntoView {
+    let paragraphs = section.paragraph_ids();
+    let heading_id = format!("{}_heading", section.id);
+    let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
+    let class = if section.analysis.is_some() {
+        "story-section analysis"
+    } else {
+        "story-section"
+    };
+    let analysis = section.analysis.map(|a| {
+        view! {
+            <p class="analysis__label">"Analysis"</p>
+            {a.byline.map(|b| view! { <p class="analysis__byline">"By " {b}</p> })}
+        }
+    });
+    let heading = section.heading.map(|h| view! { <h2 id=heading_id>{h}</h2> });
+    let blocks = section.blocks;
+    // Built inside the shell: its markers and paragraphs read its signals.
+    view! {
+        <SectionShell
+            ordinal
+            id=section.id
+            class=class.to_string()
+            labelled_by
+            paragraphs
+        >
+            {heading}
+            {analysis}
+            {blocks
+                .into_iter()
+                .scan(0, |next, block| {
+                    let Block::Paragraph(paragraph) = block else {
+                        return Some(render_block(&article, block));
+                    };
+                    let at = *next;
+                    *next += 1;
+                    Some(
+                        view! {
+                            <HiddenMarker at />
+                            <ArticleParagraph article=article.clone() paragraph at=Some(at) />
+                        }
+                        .into_any(),
+                    )
+                })
+                .collect_view()}
+        </SectionShell>
+    }
+}
+
+/// What a section's paragraphs and markers read: the filter's say on each
+/// paragraph, and the length of a hidden run where one starts.
+#[derive(Clone)]
+pub struct SectionView {
+    paragraphs: Arc<Vec<String>>,
+    pub shown: Arc<Vec<RwSignal<bool>>>,
+    counts: Arc<Vec<RwSignal<Option<usize>>>>,
+}
+
+/// The section element, shown or hidden by the filter. Each of its
+/// paragraphs and markers has its own signal, and one effect per section
+/// sets only those that changed: a filter change then touches the
+/// paragraphs it changes, not every one.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn SectionShell(
+    ordinal: usize,
+    id: String,
+    class: String,
+    labelled_by: Option<String>,
+    paragraphs: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    let visibility = expect_context::<ArticleState>().visibility;
+    let paragraphs = Arc::new(paragraphs);
     let shown: Arc<Vec<RwSignal<bool>>> = Arc::new(
         paragraphs
             .iter()
@@ -61,61 +126,36 @@ pub fn ArticleSection(ordinal: usize, section: Section) -> impl IntoView {
             });
         });
     }
-    let heading_id = format!("{}_heading", section.id);
-    let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
-    let class = if section.analysis.is_some() {
-        "story-section analysis"
-    } else {
-        "story-section"
-    };
-    let analysis = section.analysis.map(|a| {
-        view! {
-            <p class="analysis__label">"Analysis"</p>
-            {a.byline.map(|b| view! { <p class="analysis__byline">"By " {b}</p> })}
-        }
+    provide_context(SectionView {
+        paragraphs,
+        shown,
+        counts,
     });
     view! {
         <section
-            id=section.id.clone()
+            id=id
             class=class
             aria-labelledby=labelled_by
             hidden=move || !visibility.with(|v| v.shows_section(ordinal))
         >
-            {section.heading.clone().map(|h| view! { <h2 id=heading_id>{h}</h2> })}
-            {analysis}
-            {section
-                .blocks
-                .into_iter()
-                .scan(0, |next, block| {
-                    let Block::Paragraph(paragraph) = block else {
-                        return Some(render_block(block));
-                    };
-                    let at = *next;
-                    *next += 1;
-                    Some(view! {
-                        <HiddenMarker paragraphs=paragraphs.clone() at count=counts[at] />
-                        <ArticleParagraph paragraph shown=shown[at] />
-                    }.into_any())
-                })
-                .collect_view()}
+            {children()}
         </section>
     }
 }
 
 /// Before the first of a run of paragraphs the filter hides: "2 paragraphs
 /// hidden: show", which shows them in place and moves focus to the first.
-/// `count` is the run's length where one starts here.
-#[component]
-fn HiddenMarker(
-    paragraphs: Arc<Vec<String>>,
-    at: usize,
-    count: RwSignal<Option<usize>>,
-) -> impl IntoView {
+/// `at` is the paragraph's place in its section.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn HiddenMarker(at: usize) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let announcer = expect_context::<Announcer>();
+    let section = expect_context::<SectionView>();
+    let count = section.counts[at];
     move || {
         count.get().map(|n| {
-            let ids = paragraphs[at..at + n].to_vec();
+            let ids = section.paragraphs[at..at + n].to_vec();
             let show = {
                 let state = state.clone();
                 move |_| {
@@ -140,10 +180,10 @@ fn HiddenMarker(
 
 /// The one place that maps a block type to its component (paragraphs,
 /// which the section shows and hides, are drawn by the section).
-fn render_block(block: Block) -> AnyView {
+fn render_block(article: &Arc<Loaded>, block: Block) -> AnyView {
     match block {
         Block::Paragraph(paragraph) => {
-            view! { <ArticleParagraph paragraph shown=RwSignal::new(true) /> }.into_any()
+            view! { <ArticleParagraph article=article.clone() paragraph at=None /> }.into_any()
         }
         Block::Media(media) => view! { <MediaFigure media /> }.into_any(),
         Block::Image(image) => view! { <ImageFigure image /> }.into_any(),

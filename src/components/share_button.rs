@@ -12,7 +12,8 @@ use crate::state::ArticleState;
 /// to the article (that one says "Share" in words): the system share sheet
 /// where there is one, else the clipboard, else a field with the link
 /// selected, ready to copy by hand.
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 pub fn ShareButton(#[prop(optional, into)] target: Option<Target>) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let (label, title) = state.share_text(target.as_ref());

@@ -2,12 +2,14 @@ use article::index::Target;
 use leptos::prelude::*;
 
 use crate::context::Location;
+use crate::glue;
 use crate::state::ArticleState;
 
 /// A link to a quote or an event. In this page it shows the target without
 /// a reload; its href is the shareable address, so a new tab works too.
-#[component]
-pub fn TargetLink(target: Target, class: &'static str, children: Children) -> impl IntoView {
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn TargetLink(target: Target, #[prop(into)] class: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let location = expect_context::<Location>();
     // Relative to the page shown, which changes when the reader follows a
@@ -22,6 +24,34 @@ pub fn TargetLink(target: Target, class: &'static str, children: Children) -> im
     };
     view! {
         <a class=class href=href on:click=go>
+            {children()}
+        </a>
+    }
+}
+
+/// A link to a place in this page (`to` is an element id) that brings it
+/// into view and moves focus there, without a new history entry.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn JumpLink(
+    to: String,
+    #[prop(into)] class: String,
+    /// The link's name and tooltip, where its content is an icon.
+    label: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let href = format!("#{to}");
+    view! {
+        <a
+            class=class
+            href=href
+            aria-label=label.clone()
+            title=label
+            on:click=move |ev| {
+                ev.prevent_default();
+                glue::bring_into_view(&to);
+            }
+        >
             {children()}
         </a>
     }

@@ -1,57 +1,92 @@
+use std::sync::Arc;
+
 use article::index::Target;
 use article::timeline::layout;
+use article::Loaded;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{ListText, ShareButton, TargetLink};
 use crate::state::ArticleState;
 
-/// The events the article is about, in date order. On wide screens each
-/// event sits in its party's lane (joint events in the middle); it is always
-/// an ordered list to assistive technology. Activating an event shows and
-/// highlights the paragraphs that mention it.
+/// One event as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    id: String,
+    /// `left`, `joint` or `right`.
+    lane: String,
+    title: String,
+    /// As shown, and the machine-readable date where there is one.
+    date: String,
+    datetime: Option<String>,
+    parties: Vec<String>,
+    paragraphs: Vec<String>,
+}
+
+/// The events the article is about, in date order; absent without any.
 #[component]
-pub fn Timeline() -> impl IntoView {
-    let state = expect_context::<ArticleState>();
-    let loaded = state.loaded.clone();
-    let article = loaded.article();
-    let t = layout(article);
+pub fn Timeline(article: Arc<Loaded>) -> impl IntoView {
+    let a = article.article();
+    let t = layout(a);
     if t.events.is_empty() {
         return None;
     }
     let lane_name =
         |party: Option<&article::Party>| party.map(|p| p.name.clone()).unwrap_or_default();
-    let (left, right) = (lane_name(t.left), lane_name(t.right));
-    // The page around is in English; the article's own words keep their
-    // language and direction.
-    let (lang, dir) = (article.language.clone(), article.direction());
-
+    let lanes = (lane_name(t.left), lane_name(t.right));
     let events = t
         .events
         .iter()
-        .map(|(event, lane)| {
-            let target = Target::Event(event.id.clone());
-            let parties: Vec<String> = event
+        .map(|(event, lane)| TimelineEntry {
+            id: event.id.clone(),
+            lane: lane.name().to_string(),
+            title: event.title.clone(),
+            date: event.date.display(),
+            datetime: event
+                .date
+                .date()
+                .and(event.date.value.as_ref())
+                .map(|v| v.text().to_string()),
+            parties: event
                 .parties
                 .iter()
-                .map(|id| {
-                    article
-                        .party(id)
-                        .map_or_else(|| id.clone(), |p| p.name.clone())
-                })
-                .collect();
+                .map(|id| a.party(id).map_or_else(|| id.clone(), |p| p.name.clone()))
+                .collect(),
+            paragraphs: event.paragraphs.clone(),
+        })
+        .collect();
+    // The page around is in English; the article's own words keep their
+    // language and direction.
+    Some(view! {
+        <TimelineEvents events lanes lang=a.language.clone() dir=a.direction().to_string() />
+    })
+}
+
+/// The timeline itself. On wide screens each event sits in its party's
+/// lane (joint events in the middle); it is always an ordered list to
+/// assistive technology. Activating an event shows and highlights the
+/// paragraphs that mention it.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn TimelineEvents(
+    events: Vec<TimelineEntry>,
+    lanes: (String, String),
+    lang: String,
+    dir: String,
+) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let events = events
+        .into_iter()
+        .map(|event| {
+            let target = Target::Event(event.id.clone());
             let count = event.paragraphs.len();
-            let date = match event.date.date() {
-                Some(_) => view! {
-                    <time datetime=event.date.value.as_ref().map(|v| v.text().to_string())>
-                        {event.date.display()}
-                    </time>
-                }
-                .into_any(),
-                None => view! { <span>{event.date.display()}</span> }.into_any(),
+            let date = match event.datetime {
+                Some(datetime) => view! { <time datetime=datetime>{event.date}</time> }.into_any(),
+                None => view! { <span>{event.date}</span> }.into_any(),
             };
             // Dimmed when the filter leaves none of its paragraphs.
             let dimmed = {
-                let (visibility, paragraphs) = (state.visibility, event.paragraphs.clone());
+                let (visibility, paragraphs) = (state.visibility, event.paragraphs);
                 Memo::new(move |_| {
                     visibility.with(|v| {
                         v.is_filtered() && !paragraphs.iter().any(|p| v.shows_paragraph(p))
@@ -64,20 +99,20 @@ pub fn Timeline() -> impl IntoView {
             };
             view! {
                 <li
-                    id=event.id.clone()
-                    class=format!("timeline-event timeline-event--{}", lane.name())
+                    id=event.id
+                    class=format!("timeline-event timeline-event--{}", event.lane)
                     class:timeline-event--dimmed=dimmed
                     class:timeline-event--active=active
-                    data-lane=lane.name()
+                    data-lane=event.lane
                     tabindex="-1"
                 >
                     <p class="timeline-event__date">{date}</p>
-                    <h3 class="timeline-event__title" lang=lang.clone() dir=dir>
-                        {event.title.clone()}
+                    <h3 class="timeline-event__title" lang=lang.clone() dir=dir.clone()>
+                        {event.title}
                     </h3>
                     <p class="timeline-event__parties">
                         <span class="visually-hidden">"Involves: "</span>
-                        <ListText items=parties separator=" and " />
+                        <ListText items=event.parties separator=" and " />
                     </p>
                     <p class="timeline-event__actions">
                         <TargetLink target=target.clone() class="timeline-event__show">
@@ -96,15 +131,15 @@ pub fn Timeline() -> impl IntoView {
         })
         .collect_view();
 
-    Some(view! {
+    view! {
         <section class="timeline" aria-labelledby="timeline_heading">
             <h2 id="timeline_heading">"Timeline"</h2>
             <p class="timeline__lanes" aria-hidden="true">
-                <span>{left}</span>
+                <span>{lanes.0}</span>
                 <span>"Both"</span>
-                <span>{right}</span>
+                <span>{lanes.1}</span>
             </p>
             <ol class="timeline__events">{events}</ol>
         </section>
-    })
+    }
 }

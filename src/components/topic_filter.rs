@@ -1,29 +1,58 @@
-use article::Article;
+use std::sync::Arc;
+
+use article::Loaded;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::state::ArticleState;
 
-/// Toggle buttons, one per topic with its paragraph count, a way back to the
-/// whole article, and a summary of what is shown (announced politely).
+/// One topic as its toggle shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicChoice {
+    id: String,
+    label: String,
+    /// Paragraphs tagged with it.
+    count: usize,
+}
+
+/// The topic filter of an article with topics.
 #[component]
-pub fn TopicFilter() -> impl IntoView {
-    let state = expect_context::<ArticleState>();
-    let topics = state.loaded.article().topics.clone();
-    if topics.is_empty() {
+pub fn TopicFilter(article: Arc<Loaded>) -> impl IntoView {
+    let a = article.article();
+    if a.topics.is_empty() {
         return None;
     }
-    let total = state.index.paragraph_count();
-    let (lang, dir) = (
-        state.loaded.article().language.clone(),
-        state.loaded.article().direction(),
-    );
+    let state = expect_context::<ArticleState>();
+    let topics = a
+        .topics
+        .iter()
+        .map(|t| TopicChoice {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            count: state.index().count(&t.id),
+        })
+        .collect();
+    Some(view! { <TopicToggles topics lang=a.language.clone() dir=a.direction().to_string() /> })
+}
+
+/// Toggle buttons, one per topic with its paragraph count, a way back to the
+/// whole article, and a summary of what is shown (announced politely).
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn TopicToggles(topics: Vec<TopicChoice>, lang: String, dir: String) -> impl IntoView {
+    let state = expect_context::<ArticleState>();
+    let total = state.index().paragraph_count();
     let selected = state.selected;
     let visibility = state.visibility;
+    let labels: Vec<(String, String)> = topics
+        .iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
 
     let buttons = topics
         .into_iter()
         .map(|topic| {
-            let count = state.index.count(&topic.id);
+            let count = topic.count;
             let pressed = {
                 let id = topic.id.clone();
                 Memo::new(move |_| selected.with(|s| s.contains(&id)))
@@ -42,7 +71,7 @@ pub fn TopicFilter() -> impl IntoView {
                         aria-pressed=move || if pressed.get() { "true" } else { "false" }
                         on:click=toggle
                     >
-                        <span class="topic-toggle__label" lang=lang.clone() dir=dir>
+                        <span class="topic-toggle__label" lang=lang.clone() dir=dir.clone()>
                             {topic.label}
                         </span>
                         " "
@@ -58,17 +87,15 @@ pub fn TopicFilter() -> impl IntoView {
         })
         .collect_view();
 
-    let article = state.loaded.clone();
-    let summary_text = move || {
-        selected.with(|s| summary(article.article(), s, visibility.with(|v| v.matching), total))
-    };
+    let summary_text =
+        move || selected.with(|s| summary(&labels, s, visibility.with(|v| v.matching), total));
     let clear = {
         let state = state.clone();
         move |_| state.clear()
     };
     let nothing = move || visibility.with(|v| v.is_filtered() && v.matching == 0);
 
-    Some(view! {
+    view! {
         <section class="topic-filter" aria-labelledby="filter_heading">
             <h2 id="filter_heading">"Filter by topic"</h2>
             <ul class="topic-filter__list">{buttons}</ul>
@@ -87,19 +114,24 @@ pub fn TopicFilter() -> impl IntoView {
                 </button>
             </div>
         </section>
-    })
+    }
 }
 
 /// "7 of 20 paragraphs, about Syria or Snowden"; "All 20 paragraphs".
-fn summary(article: &Article, selected: &[String], matching: usize, total: usize) -> String {
+/// `topics` are (id, label) in the article's order.
+fn summary(
+    topics: &[(String, String)],
+    selected: &[String],
+    matching: usize,
+    total: usize,
+) -> String {
     if selected.is_empty() {
         return format!("All {total} paragraphs");
     }
-    let labels: Vec<&str> = article
-        .topics
+    let labels: Vec<&str> = topics
         .iter()
-        .filter(|t| selected.contains(&t.id))
-        .map(|t| t.label.as_str())
+        .filter(|(id, _)| selected.contains(id))
+        .map(|(_, label)| label.as_str())
         .collect();
     let about = match labels.as_slice() {
         [] => String::new(),
@@ -120,6 +152,7 @@ mod tests {
     fn summary_says_what_is_shown() {
         let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
         let a = article::load_article("seed", seed).unwrap().into_article();
+        let a: Vec<(String, String)> = a.topics.into_iter().map(|t| (t.id, t.label)).collect();
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");
         assert_eq!(

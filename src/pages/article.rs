@@ -12,8 +12,8 @@ use crate::components::{
 };
 use crate::context::Location;
 use crate::glue::{self, Claim};
-use crate::meta::page_title;
-use crate::state::ArticleState;
+use crate::meta::with_site;
+use crate::state::{ArticleState, PageFacts};
 
 /// An article's page (`a/<slug>/…` or `?article=<slug>`): the article at
 /// once when this visit has it (always so on a pre-rendered page, which
@@ -65,20 +65,73 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
 
 /// One article: the story (its headline first, then its contents and
 /// topic filter, then its text), then its timeline, quotes and people.
+/// Rendered once (at build time, or on the client-side path); the controls
+/// in it are islands that share the page's [`ArticleView`].
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
-    let location = expect_context::<Location>();
-    let state = ArticleState::new(loaded.clone(), &location.get_untracked());
-    provide_context(state.clone());
+    // For the text deep in figures and posts (quotes name their speakers).
+    provide_context(loaded.clone());
+    let facts = PageFacts::new(loaded.article());
     let a = loaded.article();
+    let (lang, dir) = (a.language.clone(), a.direction());
+    let print_url =
+        crate::address::full_url(&crate::address::article_page(&a.id)).unwrap_or_default();
+    view! {
+        <ArticleView facts>
+            <article class="story" lang=lang dir=dir aria-labelledby="story_headline">
+                <Headline article=loaded.clone() />
+                <ArticleTools article=loaded.clone() />
+                <div class="story__notices" lang="en" dir="ltr">
+                    <PageNotices />
+                    <ProblemsNotice problems=loaded.warnings().to_vec() />
+                </div>
+                <div class="story__body">
+                    {loaded
+                        .article()
+                        .sections
+                        .iter()
+                        .enumerate()
+                        .map(|(ordinal, section)| {
+                            view! { <ArticleSection article=loaded.clone() ordinal section=section.clone() /> }
+                        })
+                        .collect_view()}
+                    // No "More on this story" without a story to link to.
+                    {loaded
+                        .article()
+                        .related
+                        .clone()
+                        .filter(|r| !r.links.is_empty())
+                        .map(|related| view! { <RelatedLinks related /> })}
+                </div>
+                // Paper has no links: a printed article says where it lives.
+                <p class="print-url">{print_url}</p>
+            </article>
+            <Timeline article=loaded.clone() />
+            <QuotesPanel article=loaded.clone() />
+            <PeopleList article=loaded.clone() />
+            <p class="back-to-top">
+                <BackToTop />
+            </p>
+        </ArticleView>
+    }
+}
+
+/// The page's view of its article (topic filter, linked target, notices:
+/// [`ArticleState`]) for the controls inside it, and what follows from it:
+/// the tab's title, the address, and bringing a target into view.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
+    let location = expect_context::<Location>();
+    let state = ArticleState::new(Arc::new(facts), &location.get_untracked());
+    provide_context(state.clone());
     // The tab names what the address points at, as the server's page did.
     {
         let state = state.clone();
         Effect::new(move |_| {
             let target = state.target.get();
-            glue::set_title(&page_title(
-                state.loaded.article(),
-                target.as_ref(),
+            glue::set_title(&with_site(
+                state.facts.title(target.as_ref()),
                 &glue::site_name(),
             ));
         });
@@ -94,12 +147,12 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     // first paragraph that mentions the event. Otherwise a `#fragment`
     // opened cold lands on its target.
     {
-        let (index, target, reveal) = (state.index.clone(), state.target, state.clone());
+        let (target, reveal) = (state.target, state.clone());
         Effect::new(move |first: Option<()>| match target.get() {
             Some(target) => {
                 let id = match &target {
                     Target::Quote(id) => Some(id.clone()),
-                    Target::Event(_) => index.blocks_of(&target).into_iter().next(),
+                    Target::Event(_) => reveal.index().blocks_of(&target).into_iter().next(),
                 };
                 if let Some(id) = id {
                     request_animation_frame(move || {
@@ -132,55 +185,22 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
     }
     Effect::new(move |_| request_animation_frame(|| glue::mark("article-rendered")));
 
+    view! { <div class="layout">{children()}</div> }
+}
+
+/// "Back to top": to the top of the page, focus on the main content.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn BackToTop() -> impl IntoView {
     view! {
-        <div class="layout">
-            <article
-                class="story"
-                lang=a.language.clone()
-                dir=a.direction()
-                aria-labelledby="story_headline"
-            >
-                <Headline article=loaded.clone() />
-                <ArticleTools />
-                <div class="story__notices" lang="en" dir="ltr">
-                    <PageNotices />
-                    <ProblemsNotice problems=loaded.warnings().to_vec() />
-                </div>
-                <div class="story__body">
-                    {a
-                        .sections
-                        .iter()
-                        .enumerate()
-                        .map(|(ordinal, section)| {
-                            view! { <ArticleSection ordinal section=section.clone() /> }
-                        })
-                        .collect_view()}
-                    // No "More on this story" without a story to link to.
-                    {a
-                        .related
-                        .clone()
-                        .filter(|r| !r.links.is_empty())
-                        .map(|related| view! { <RelatedLinks related /> })}
-                </div>
-                // Paper has no links: a printed article says where it lives.
-                <p class="print-url">
-                    {crate::address::full_url(&crate::address::article_page(&a.id)).unwrap_or_default()}
-                </p>
-            </article>
-            <Timeline />
-            <QuotesPanel />
-            <PeopleList />
-            <p class="back-to-top">
-                <a
-                    href="#main_content"
-                    on:click=|ev| {
-                        ev.prevent_default();
-                        glue::back_to_top();
-                    }
-                >
-                    "Back to top"
-                </a>
-            </p>
-        </div>
+        <a
+            href="#main_content"
+            on:click=|ev| {
+                ev.prevent_default();
+                glue::back_to_top();
+            }
+        >
+            "Back to top"
+        </a>
     }
 }

@@ -180,18 +180,24 @@ impl Template {
         })
     }
 
-    /// Article, quote and event pages load `reader` (the app without the
-    /// library page, `scripts/build-reader.sh`) in place of trunk's whole
-    /// app, when `dist` has it: the names in the start-up script and the
-    /// preload links change, and so do the links' integrity hashes.
+    /// Article, quote and event pages load `reader` (`scripts/build-reader.sh`:
+    /// the controls of a pre-rendered article page as islands, without the
+    /// rest of the app) in place of trunk's whole app: the names in the
+    /// start-up script and the preload links change, and so do the links'
+    /// integrity hashes; the script then hydrates the page's islands
+    /// ([`ISLANDS_SCRIPT`]). These pages are written for islands, so the
+    /// build must have made `reader`.
     pub fn use_reader(&mut self, dist: &Path) -> Result<(), String> {
         let listing = fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-        let Some(js) = listing
+        let js = listing
             .filter_map(|f| f.ok()?.file_name().into_string().ok())
             .find(|name| name.starts_with("reader-") && name.ends_with(".js"))
-        else {
-            return Ok(());
-        };
+            .ok_or_else(|| {
+                format!(
+                    "{}: no reader-*.js (scripts/build-reader.sh writes it after trunk's build)",
+                    dist.display()
+                )
+            })?;
         let wasm = format!("{}_bg.wasm", js.trim_end_matches(".js"));
         let app_wasm = self
             .head
@@ -201,12 +207,20 @@ impl Template {
             .trim_start_matches("./")
             .to_string();
         let app_js = format!("{}.js", app_wasm.trim_end_matches("_bg.wasm"));
+        let started = "window.wasmBindings = bindings;";
+        if !self.head.contains(started) {
+            return Err(format!("index.html's start-up script has no `{started}`"));
+        }
+        let islands = ISLANDS_SCRIPT
+            .replace("{app_js}", &app_js)
+            .replace("{app_wasm}", &app_wasm);
         let mut head = self.head.clone();
         for (old, new) in [(app_js, js), (app_wasm, wasm)] {
             let (old_hash, new_hash) = (integrity(&dist.join(&old))?, integrity(&dist.join(&new))?);
             head = head.replace(&old_hash, &new_hash).replace(&old, &new);
         }
-        self.reader_head = Some(head);
+        // After the renaming: the fallback loads the whole app.
+        self.reader_head = Some(head.replacen(started, &format!("{islands}{started}"), 1));
         Ok(())
     }
 
@@ -501,12 +515,43 @@ fn inline_hashes(html: &str, element: &str) -> Vec<String> {
 
 /// Render the app as it looks at `address`, to HTML.
 pub fn render_app(address: Address) -> String {
-    let owner = Owner::new();
+    // Islands render their children without hydration markers and mark
+    // their own: that needs a server context in islands mode.
+    let context = hydration_context::SsrSharedContext::new_islands();
+    let owner = Owner::new_root(Some(std::sync::Arc::new(context)));
     owner.with(|| {
         let location = Location(RwSignal::new(address));
         view! { <App location /> }.to_html()
     })
 }
+
+/// The article pages' start-up, after `reader` has started: if the page's
+/// article file is still the one it was rendered from, each island (a
+/// `<leptos-island>` naming its function) is hydrated in document order,
+/// nested ones under their parent's owner (the `$$on_hydrate` its
+/// `<leptos-children>` carries); else the whole app is loaded and renders
+/// the page afresh. `{app_js}` and `{app_wasm}` are the whole app's files;
+/// `use_reader` fills them in after pointing the page at `reader`.
+pub const ISLANDS_SCRIPT: &str = "if (await bindings.page_is_current()) {
+const hydrate = (node, enter) => {
+  for (const el of node.children) {
+    if (el.localName === 'leptos-island') {
+      if (enter) enter();
+      const island = bindings[el.dataset.component];
+      if (island) island(el); else console.error('newsview: no island ' + el.dataset.component);
+      hydrate(el, enter);
+    } else {
+      hydrate(el, (el.localName === 'leptos-children' && el.$$on_hydrate) || enter);
+    }
+  }
+};
+hydrate(document.body);
+bindings.islands_hydrated();
+} else {
+const app = await import('./{app_js}');
+await app.default({ module_or_path: './{app_wasm}' });
+}
+";
 
 /// Marks `<html>` when the address asks for an article on the home page
 /// (allowed by its hash in the page's policy, like trunk's start-up script).

@@ -1,13 +1,15 @@
 //! Derived indexes and the reader's view state: which paragraphs each topic
 //! covers, which ones a topic selection shows, and what a link can point at.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
 
 use crate::types::{Article, Block};
 
 /// What a shared link or the reader points at: one quote, or one timeline
 /// event (with the paragraphs that mention it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Target {
     Quote(String),
     Event(String),
@@ -23,25 +25,29 @@ impl Target {
 
 /// Built once per article: topic → paragraphs, block → section, where each
 /// quote lives, which paragraphs each event has. Toggling a topic or
-/// following a link only consults these.
-#[derive(Debug, Clone, PartialEq)]
+/// following a link only consults these. Serializable: a pre-rendered page
+/// carries it, so its controls work without the article (ordered maps, so
+/// the same article always writes the same page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleIndex {
+    /// Topic ids in the article's order.
+    topics: Vec<String>,
     /// Paragraph ids in reading order.
     paragraphs: Vec<String>,
     /// Topic id → ordinals into `paragraphs`, in reading order.
-    by_topic: HashMap<String, Vec<usize>>,
+    by_topic: BTreeMap<String, Vec<usize>>,
     /// Block id (paragraph or figure) → section ordinal.
-    block_section: HashMap<String, usize>,
+    block_section: BTreeMap<String, usize>,
     /// Section ordinal → ordinals into `paragraphs`.
     sections: Vec<Vec<usize>>,
     /// Section id → ordinal.
-    section_ids: HashMap<String, usize>,
+    section_ids: BTreeMap<String, usize>,
     /// Quote id → (id of the block that holds it, speaker id if known).
-    quotes: HashMap<String, (String, Option<String>)>,
+    quotes: BTreeMap<String, (String, Option<String>)>,
     /// Event id → paragraph ids.
-    events: HashMap<String, Vec<String>>,
+    events: BTreeMap<String, Vec<String>>,
     /// Paragraph id → event ids, in timeline order.
-    paragraph_events: HashMap<String, Vec<String>>,
+    paragraph_events: BTreeMap<String, Vec<String>>,
 }
 
 /// What a topic selection shows.
@@ -87,14 +93,15 @@ impl Visibility {
 impl ArticleIndex {
     pub fn new(article: &Article) -> Self {
         let mut index = ArticleIndex {
+            topics: article.topics.iter().map(|t| t.id.clone()).collect(),
             paragraphs: Vec::new(),
-            by_topic: HashMap::new(),
-            block_section: HashMap::new(),
+            by_topic: BTreeMap::new(),
+            block_section: BTreeMap::new(),
             sections: Vec::with_capacity(article.sections.len()),
-            section_ids: HashMap::new(),
-            quotes: HashMap::new(),
-            events: HashMap::new(),
-            paragraph_events: HashMap::new(),
+            section_ids: BTreeMap::new(),
+            quotes: BTreeMap::new(),
+            events: BTreeMap::new(),
+            paragraph_events: BTreeMap::new(),
         };
         for (si, section) in article.sections.iter().enumerate() {
             index.section_ids.insert(section.id.clone(), si);
@@ -132,6 +139,11 @@ impl ArticleIndex {
             }
         }
         index
+    }
+
+    /// Topic ids in the article's order.
+    pub fn topics(&self) -> &[String] {
+        &self.topics
     }
 
     pub fn paragraph_count(&self) -> usize {
@@ -256,21 +268,20 @@ impl ArticleIndex {
 /// The `topics` URL parameter: comma-separated topic ids. Returns the known
 /// ones in the article's topic order (no repeats) and the unknown ones as
 /// given, so the page can say what it ignored.
-pub fn parse_topics(value: &str, article: &Article) -> (Vec<String>, Vec<String>) {
+pub fn parse_topics(value: &str, topics: &[String]) -> (Vec<String>, Vec<String>) {
     let asked: Vec<&str> = value
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let known = article
-        .topics
+    let known = topics
         .iter()
-        .filter(|t| asked.contains(&t.id.as_str()))
-        .map(|t| t.id.clone())
+        .filter(|t| asked.contains(&t.as_str()))
+        .cloned()
         .collect();
     let mut unknown: Vec<String> = Vec::new();
     for a in asked {
-        if article.topics.iter().all(|t| t.id != a) && !unknown.iter().any(|u| u == a) {
+        if topics.iter().all(|t| t != a) && !unknown.iter().any(|u| u == a) {
             unknown.push(a.to_string());
         }
     }

@@ -116,17 +116,18 @@ fn paragraphs_know_their_events_and_speakers_their_quotes() {
 
 #[test]
 fn topics_parameter_keeps_known_ids_and_reports_the_rest() {
-    let a = seed();
-    let (known, unknown) = parse_topics("snowden,,weather, syria ,snowden,weather,SYRIA", &a);
+    let index = ArticleIndex::new(&seed());
+    let a = index.topics();
+    let (known, unknown) = parse_topics("snowden,,weather, syria ,snowden,weather,SYRIA", a);
     assert_eq!(
         known,
         ids(&["syria", "snowden"]),
         "article order, no repeats"
     );
     assert_eq!(unknown, ids(&["weather", "SYRIA"]));
-    assert_eq!(parse_topics("", &a), (vec![], vec![]));
+    assert_eq!(parse_topics("", a), (vec![], vec![]));
     let long = "x".repeat(5000);
-    let (known, unknown) = parse_topics(&long, &a);
+    let (known, unknown) = parse_topics(&long, a);
     assert!(known.is_empty() && unknown.len() == 1);
 }
 
@@ -138,6 +139,19 @@ fn the_index_knows_each_quotes_speaker() {
     assert_eq!(index.speaker_of("no-such-quote"), None);
     assert_eq!(article::plural(1, "paragraph"), "paragraph");
     assert_eq!(article::plural(0, "quote"), "quotes");
+}
+
+#[test]
+fn the_index_survives_a_round_trip_through_json() {
+    // A pre-rendered page carries the index as JSON; its controls must
+    // answer as the one built from the article does.
+    let index = ArticleIndex::new(&seed());
+    let text = serde_json::to_string(&index).unwrap();
+    let back: ArticleIndex = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, index);
+    assert_eq!(serde_json::to_string(&back).unwrap(), text, "one article, one text");
+    let selected = ids(&["syria"]);
+    assert_eq!(back.visibility(&selected, &[]), index.visibility(&selected, &[]));
 }
 
 #[test]

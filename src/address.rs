@@ -48,9 +48,12 @@ pub enum Route {
 
 /// Whether this build of the app shows a route in place; the others are
 /// left to the browser to load (an unknown path, and the list in the
-/// article pages' app, which is built without it).
+/// article pages' app, which is built without it). The islands of a
+/// pre-rendered article page show no other page: every link is the
+/// browser's, and their own controls write their article's views.
 pub fn served_here(route: &Route) -> bool {
     match route {
+        _ if cfg!(feature = "islands") => false,
         Route::Unknown => false,
         Route::Library => cfg!(feature = "library"),
         Route::Article { .. } => true,

@@ -119,6 +119,9 @@ pub fn start() {
     let location = Location(RwSignal::new(first));
     provide_context(location);
     provide_context(Announcer(RwSignal::new(String::new())));
+    // Every link is the browser's here (`address::served_here`); this keeps
+    // the reader's place for Back when one jumps within the page.
+    browser::follow_links_in_page(|_| {});
     browser::on_history_change(move |to| location.0.set(to));
     reader::READY.with(|r| r.set(Some((location, full))));
 }

@@ -194,7 +194,10 @@ impl ArticleState {
         let asked = address.target();
         let target = match asked {
             Some(t) if self.index().has(&t) => {
-                if self.index().filter_hides(&topics, &self.index().blocks_of(&t)) {
+                if self
+                    .index()
+                    .filter_hides(&topics, &self.index().blocks_of(&t))
+                {
                     notices.push(Notice::ShownDespiteFilter(t.clone()));
                 }
                 Some(t)
@@ -280,9 +283,10 @@ impl ArticleState {
     /// Show a quote or an event's paragraphs: visible whatever the filter,
     /// highlighted, brought into view.
     pub fn go_to(&self, target: Target) {
-        let hidden = self
-            .selected
-            .with_untracked(|s| self.index().filter_hides(s, &self.index().blocks_of(&target)));
+        let hidden = self.selected.with_untracked(|s| {
+            self.index()
+                .filter_hides(s, &self.index().blocks_of(&target))
+        });
         self.notices.update(|n| {
             n.retain(|n| !matches!(n, Notice::ShownDespiteFilter(_)));
             if hidden {

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use article::{plural, Loaded};
 use leptos::prelude::*;
 
+use super::topic_filter::TopicChoice;
 use super::{TableOfContents, TopicFilter};
 use crate::state::ArticleState;
 
@@ -13,26 +14,42 @@ use crate::state::ArticleState;
 #[component]
 pub fn ArticleTools(article: Arc<Loaded>) -> impl IntoView {
     let a = article.article();
-    let has_contents = a.sections.iter().any(|s| s.heading.is_some());
-    let has_topics = !a.topics.is_empty();
-    let label = match (has_contents, has_topics) {
-        (true, true) => "Contents and topics",
-        (true, false) => "Contents",
-        (false, true) => "Topics",
-        (false, false) => return None,
+    // Headings and ids only: the sections' blocks stay where they are.
+    let contents: Vec<(usize, String, String)> = a
+        .sections
+        .iter()
+        .enumerate()
+        .filter_map(|(ordinal, s)| s.heading.clone().map(|h| (ordinal, s.id.clone(), h)))
+        .collect();
+    let topics = TopicChoice::all(a, expect_context::<ArticleState>().index());
+    let label = match (contents.is_empty(), topics.is_empty()) {
+        (false, false) => "Contents and topics",
+        (false, true) => "Contents",
+        (true, false) => "Topics",
+        (true, true) => return None,
     };
     Some(view! {
-        <ToolsFold label=label.to_string()>
-            <TableOfContents article=article.clone() />
-            <TopicFilter article=article.clone() />
-        </ToolsFold>
+        <ToolsFold
+            label=label.to_string()
+            contents
+            topics
+            lang=a.language.clone()
+            dir=a.direction().to_string()
+        />
     })
 }
 
-/// The fold itself, whose bar counts the selected topics.
+/// The fold, whose bar counts the selected topics, with the contents list
+/// and the topic filter in it (either may be absent).
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-fn ToolsFold(label: String, children: Children) -> impl IntoView {
+fn ToolsFold(
+    label: String,
+    contents: Vec<(usize, String, String)>,
+    topics: Vec<TopicChoice>,
+    lang: String,
+    dir: String,
+) -> impl IntoView {
     let selected = expect_context::<ArticleState>().selected;
     // Opened from an address with a filter: the reader sees it at once.
     let open = !selected.with_untracked(Vec::is_empty);
@@ -40,6 +57,10 @@ fn ToolsFold(label: String, children: Children) -> impl IntoView {
         let n = selected.with(Vec::len);
         (n > 0).then(|| format!(" · {n} {} selected", plural(n, "topic")))
     };
+    let contents = (!contents.is_empty()).then(|| {
+        view! { <TableOfContents entries=contents lang=lang.clone() dir=dir.clone() /> }
+    });
+    let topics = (!topics.is_empty()).then(|| view! { <TopicFilter topics lang dir /> });
     view! {
         // The page's own words, in the page's language, whatever the article's.
         <details class="tools" open=open lang="en" dir="ltr">
@@ -47,7 +68,8 @@ fn ToolsFold(label: String, children: Children) -> impl IntoView {
                 {label}
                 <span class="tools__filtered">{filtered}</span>
             </summary>
-            {children()}
+            {contents}
+            {topics}
         </details>
     }
 }

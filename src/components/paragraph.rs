@@ -4,7 +4,7 @@ use article::index::Target;
 use article::{Loaded, Paragraph};
 use leptos::prelude::*;
 
-use super::section::SectionView;
+use super::section::{hidden_marker, SectionView};
 use super::{JumpLink, Runs};
 use crate::state::ArticleState;
 
@@ -50,8 +50,9 @@ pub fn ArticleParagraph(
     }
 }
 
-/// The paragraph element: hidden when its section's filter says so,
-/// highlighted while a timeline event that mentions it is shown.
+/// The paragraph element: hidden when its section's filter says so (with
+/// the marker of a hidden run before it where one starts), highlighted while
+/// a timeline event that mentions it is shown.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 fn ParagraphShell(
@@ -62,13 +63,16 @@ fn ParagraphShell(
     children: Children,
 ) -> impl IntoView {
     let state = expect_context::<ArticleState>();
-    let shown = at.and_then(|at| use_context::<SectionView>().map(|s| s.shown[at]));
+    let section = at.and_then(|at| Some((use_context::<SectionView>()?, at)));
+    let shown = section.as_ref().map(|(s, at)| s.shown[*at]);
+    let marker = section.map(|(s, at)| hidden_marker(s, at));
     let in_active_event = {
         let events = events.clone();
         let target = state.target;
         move || target.with(|t| matches!(t, Some(Target::Event(e)) if events.contains(e)))
     };
     view! {
+        {marker}
         <p
             id=id
             class="story-paragraph"

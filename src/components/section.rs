@@ -27,7 +27,9 @@ pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) ->
             {a.byline.map(|b| view! { <p class="analysis__byline">"By " {b}</p> })}
         }
     });
-    let heading = section.heading.map(|h| view! { <h2 id=heading_id>{h}</h2> });
+    let heading = section
+        .heading
+        .map(|h| view! { <h2 id=heading_id>{h}</h2> });
     let blocks = section.blocks;
     // Built inside the shell: its markers and paragraphs read its signals.
     view! {
@@ -49,11 +51,8 @@ pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) ->
                     let at = *next;
                     *next += 1;
                     Some(
-                        view! {
-                            <HiddenMarker at />
-                            <ArticleParagraph article=article.clone() paragraph at=Some(at) />
-                        }
-                        .into_any(),
+                        view! { <ArticleParagraph article=article.clone() paragraph at=Some(at) /> }
+                            .into_any(),
                     )
                 })
                 .collect_view()}
@@ -145,13 +144,10 @@ fn SectionShell(
 
 /// Before the first of a run of paragraphs the filter hides: "2 paragraphs
 /// hidden: show", which shows them in place and moves focus to the first.
-/// `at` is the paragraph's place in its section.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn HiddenMarker(at: usize) -> impl IntoView {
+/// `at` is the paragraph's place in its section; drawn by the paragraph.
+pub fn hidden_marker(section: SectionView, at: usize) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let announcer = expect_context::<Announcer>();
-    let section = expect_context::<SectionView>();
     let count = section.counts[at];
     move || {
         count.get().map(|n| {

@@ -9,7 +9,11 @@ use crate::state::ArticleState;
 /// a reload; its href is the shareable address, so a new tab works too.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-pub fn TargetLink(target: Target, #[prop(into)] class: String, children: Children) -> impl IntoView {
+pub fn TargetLink(
+    target: Target,
+    #[prop(into)] class: String,
+    children: Children,
+) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let location = expect_context::<Location>();
     // Relative to the page shown, which changes when the reader follows a

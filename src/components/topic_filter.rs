@@ -1,6 +1,5 @@
-use std::sync::Arc;
-
-use article::Loaded;
+use article::index::ArticleIndex;
+use article::Article;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,31 +14,24 @@ pub struct TopicChoice {
     count: usize,
 }
 
-/// The topic filter of an article with topics.
-#[component]
-pub fn TopicFilter(article: Arc<Loaded>) -> impl IntoView {
-    let a = article.article();
-    if a.topics.is_empty() {
-        return None;
+impl TopicChoice {
+    /// The article's topics, in its order, with their counts.
+    pub fn all(a: &Article, index: &ArticleIndex) -> Vec<TopicChoice> {
+        a.topics
+            .iter()
+            .map(|t| TopicChoice {
+                id: t.id.clone(),
+                label: t.label.clone(),
+                count: index.count(&t.id),
+            })
+            .collect()
     }
-    let state = expect_context::<ArticleState>();
-    let topics = a
-        .topics
-        .iter()
-        .map(|t| TopicChoice {
-            id: t.id.clone(),
-            label: t.label.clone(),
-            count: state.index().count(&t.id),
-        })
-        .collect();
-    Some(view! { <TopicToggles topics lang=a.language.clone() dir=a.direction().to_string() /> })
 }
 
 /// Toggle buttons, one per topic with its paragraph count, a way back to the
 /// whole article, and a summary of what is shown (announced politely).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn TopicToggles(topics: Vec<TopicChoice>, lang: String, dir: String) -> impl IntoView {
+#[component]
+pub fn TopicFilter(topics: Vec<TopicChoice>, lang: String, dir: String) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let total = state.index().paragraph_count();
     let selected = state.selected;

@@ -99,9 +99,15 @@ test('controls inside a sentence keep its spacing and punctuation and still offe
       const hit = [-11, 0, 11].every((dx) => [-11, 0, 11].every((dy) => control.contains(document.elementFromPoint(cx + dx, cy + dy))));
       // What follows the control in the sentence starts right after it.
       const host = control.closest('.share') ?? control;
-      // Hydration markers (empty comments) are not part of the sentence.
-      let next = host.nextSibling;
-      while (next?.nodeType === Node.COMMENT_NODE) next = next.nextSibling;
+      // Hydration markers (empty comments) are not part of the sentence,
+      // nor are the wrappers of islands (they take no box).
+      let [node, next] = [host, host.nextSibling];
+      for (;;) {
+        while (next?.nodeType === Node.COMMENT_NODE) next = next.nextSibling;
+        if (next || !node.parentElement?.matches('leptos-island, leptos-children')) break;
+        node = node.parentElement;
+        next = node.nextSibling;
+      }
       let gap = null;
       if (next && next.nodeType === Node.TEXT_NODE && /^[,.;:!?]/.test(next.textContent)) {
         const range = document.createRange();
@@ -204,17 +210,20 @@ test('where the filter hides paragraphs a marker says how many, and shows them i
   const { page, errors, close } = await h.open(`${PAGE}?topics=snowden`, { viewport: { width: 1280, height: 800 } });
   await page.waitForSelector('.story-paragraph[hidden]', { state: 'attached' });
   const summary = await page.textContent('.topic-filter__status');
-  // Each marker counts the hidden paragraphs that follow it, up to the next shown one.
+  // Each marker counts the hidden paragraphs that follow it in its section,
+  // up to the next shown one.
   const markers = await page.evaluate(() =>
-    [...document.querySelectorAll('.story-section:not([hidden]) .hidden-marker')].map((m) => {
-      let n = 0;
-      for (let el = m.nextElementSibling; el; el = el.nextElementSibling) {
-        if (el.matches('.story-paragraph')) {
-          if (!el.hidden) break;
+    [...document.querySelectorAll('.story-section:not([hidden])')].flatMap((section) => {
+      const order = [...section.querySelectorAll('.hidden-marker, .story-paragraph')];
+      return order.flatMap((m, at) => {
+        if (!m.matches('.hidden-marker')) return [];
+        let n = 0;
+        for (const el of order.slice(at + 1)) {
+          if (el.matches('.hidden-marker') || !el.hidden) break;
           n++;
         }
-      }
-      return [m.textContent, n];
+        return [[m.textContent, n]];
+      });
     }),
   );
   assert.ok(markers.length > 0);

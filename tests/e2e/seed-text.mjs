@@ -54,7 +54,7 @@ export function checkSentences(sentences, text) {
  * render them all before reading the page as a reader would. */
 export const renderAll = (page) =>
   page.evaluate(() =>
-    document.querySelectorAll('.story__body > .story-section').forEach((s) => {
+    document.querySelectorAll('.story__body .story-section').forEach((s) => {
       s.style.contentVisibility = 'visible';
     }),
   );

@@ -149,9 +149,16 @@ fn the_index_survives_a_round_trip_through_json() {
     let text = serde_json::to_string(&index).unwrap();
     let back: ArticleIndex = serde_json::from_str(&text).unwrap();
     assert_eq!(back, index);
-    assert_eq!(serde_json::to_string(&back).unwrap(), text, "one article, one text");
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        text,
+        "one article, one text"
+    );
     let selected = ids(&["syria"]);
-    assert_eq!(back.visibility(&selected, &[]), index.visibility(&selected, &[]));
+    assert_eq!(
+        back.visibility(&selected, &[]),
+        index.visibility(&selected, &[])
+    );
 }
 
 #[test]

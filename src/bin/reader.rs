@@ -1,6 +1,7 @@
-//! The app for pre-rendered article, quote and event pages: `newsview`
-//! without the library (built without the `library` feature). A link to the
-//! list loads the list's own page.
+//! The app of pre-rendered article, quote and event pages: their islands
+//! (built with `hydrate,islands`, without `library`). The page's start-up
+//! script hydrates them after this has started; links to other pages load
+//! those pages.
 fn main() {
     newsview::start();
 }

@@ -34,6 +34,9 @@ async function violations(page) {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
 }
 
+/** A pre-rendered page once its islands have hydrated. */
+const islandsReady = (page) => page.waitForSelector('html.app-ready', { state: 'attached' });
+
 const STATES = [
   ['the article', SEED_PAGE, null],
   ['a filtered view', `${SEED_PAGE}&topics=syria,snowden`, null],
@@ -64,6 +67,13 @@ const STATES = [
   ['hidden paragraphs shown in place', `${SEED_PAGE}&topics=snowden`, async (page) => {
     await page.locator('.story-section:not([hidden]) .hidden-marker button').first().click();
   }],
+  // The pre-rendered pages, whose controls are islands in the server's HTML.
+  ['the article\'s own page', 'a/us-russia-talks-despite-collisions/', islandsReady],
+  ['the article\'s own page, filtered, a hidden run shown', 'a/us-russia-talks-despite-collisions/?topics=snowden', async (page) => {
+    await islandsReady(page);
+    await page.locator('.story-section:not([hidden]) .hidden-marker button').first().click();
+  }],
+  ['a quote\'s own page', 'a/us-russia-talks-despite-collisions/q/hagel-mutual-interests/', islandsReady],
   ['an error panel with what went wrong unfolded', '?article=fixture-not-json', async (page) => {
     await page.click('.error-panel__details summary');
   }],

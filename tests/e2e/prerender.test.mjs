@@ -236,6 +236,27 @@ test('article pages load the reader (the app without the list); its links to the
   await close();
 });
 
+test('an article page works from what it carries: only its controls hydrate, without the article file', async () => {
+  const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
+  // The file the page was rendered from does not arrive: its controls do not need it.
+  await page.route(`**/articles/${SEED}.json`, (route) => route.abort());
+  await page.goto(server.base + `a/${SEED}/`);
+  await appReady(page);
+  // The story is the server's HTML, around the islands that hydrate.
+  const around = await page.evaluate(() => {
+    const headline = document.getElementById('story_headline');
+    return headline.parentElement.closest('leptos-island, leptos-children').localName;
+  });
+  assert.equal(around, 'leptos-children', 'the headline is static content, not an island');
+  await page.click('.topic-toggle[data-topic="syria"]');
+  await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
+  assert.match(await page.textContent('.topic-filter__summary'), /7 of 20 paragraphs, about Syria/);
+  await page.click(`#${quotes[0].id} + .share button`);
+  await page.waitForFunction(() => /Link (copied|shared)|Could not copy/.test(document.getElementById('page_announcer').textContent));
+  assert.deepEqual(warnings.filter((w) => !/Failed to load resource|ERR_FAILED/.test(w)), []);
+  await close();
+});
+
 test('a generated 1,000-paragraph article hydrates without a warning', async () => {
   assert.ok(fs.existsSync(path.join(LONG, 'a/long/index.html')), 'run scripts/test.sh: it pre-renders the long article');
   const long = await startServer({ roots: [LONG] });

@@ -3,7 +3,7 @@
 //! so a hydrated page keeps the title it was served with.
 
 use article::index::Target;
-use article::Article;
+use article::{Article, Event, Quote};
 
 /// Text for a title or description: control and bidi characters out (they
 /// would garble tab titles and previews), whitespace collapsed, cut at a
@@ -45,25 +45,39 @@ pub fn with_site(words: &str, site: &str) -> String {
 /// What a page's title says before the site's name.
 pub fn title_words(a: &Article, target: Option<&Target>) -> String {
     let what = match target {
-        Some(Target::Quote(id)) => a.quotes().map(|(_, q)| q).find(|q| &q.id == id).map(|q| {
-            let name = q
-                .speaker
-                .as_deref()
-                .and_then(|s| a.person(s))
-                .map_or("speaker not identified", |p| p.name.as_str());
-            format!("“{}” – {name}", plain(&q.text, 90))
-        }),
-        Some(Target::Event(id)) => a.timeline.iter().find(|e| &e.id == id).map(|e| {
-            format!(
-                "{} ({}) – {}",
-                plain(&e.title, 90),
-                e.date.display(),
-                plain(&a.headline, 60)
-            )
-        }),
+        Some(Target::Quote(id)) => a
+            .quotes()
+            .map(|(_, q)| q)
+            .find(|q| &q.id == id)
+            .map(|q| quote_title(a, q)),
+        Some(Target::Event(id)) => a
+            .timeline
+            .iter()
+            .find(|e| &e.id == id)
+            .map(|e| event_title(a, e)),
         None => None,
     };
     what.unwrap_or_else(|| plain(&a.headline, 120))
+}
+
+/// A quote page's title words: the quote, then who said it.
+pub fn quote_title(a: &Article, q: &Quote) -> String {
+    let name = q
+        .speaker
+        .as_deref()
+        .and_then(|s| a.person(s))
+        .map_or("speaker not identified", |p| p.name.as_str());
+    format!("“{}” – {name}", plain(&q.text, 90))
+}
+
+/// An event page's title words: the event, its date, the article.
+pub fn event_title(a: &Article, e: &Event) -> String {
+    format!(
+        "{} ({}) – {}",
+        plain(&e.title, 90),
+        e.date.display(),
+        plain(&a.headline, 60)
+    )
 }
 
 /// The library's title.

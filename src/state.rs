@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::address::{article_view, Address, Route};
-use crate::meta::title_words;
+use crate::meta::{event_title, quote_title, title_words};
 
 /// Messages about the address itself and what it asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,14 +79,13 @@ impl PageFacts {
                     format!("Quote: {}", a.headline),
                 ),
             };
-            let title = title_words(a, Some(&target));
+            let title = quote_title(a, quote);
             targets.insert(key(&target), Words::new(title, label, share_title));
         }
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
-            let title = title_words(a, Some(&target));
             let words = Words::new(
-                title,
+                event_title(a, event),
                 format!("Share event: {}", event.title),
                 format!("{} - {}", event.title, a.headline),
             );

@@ -282,7 +282,10 @@ test('a jump to a section from the contents is a step Back undoes: address, scro
   const [url, scroll, href] = [page.url(), await page.evaluate(() => scrollY), await link.getAttribute('href')];
   await page.keyboard.press('Enter');
   await page.waitForFunction((h) => location.hash === h, href);
-  await page.waitForTimeout(600); // a smooth scroll, if any
+  // The jump has landed (a smooth scroll, if any, ended on the section):
+  // the place Forward comes back to.
+  await inViewport(page, href);
+  await page.waitForTimeout(300);
   assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scroll) > 100, 'the jump moved the page');
   await page.goBack();
   await page.waitForFunction((u) => location.href === u, url);

@@ -248,11 +248,11 @@ test('an article page works from what it carries: only its controls hydrate, wit
     return headline.parentElement.closest('leptos-island, leptos-children').localName;
   });
   assert.equal(around, 'leptos-children', 'the headline is static content, not an island');
+  await page.click(`#${quotes[0].id} + .share button`);
+  await page.waitForFunction(() => /Link (copied|shared)|Could not copy/.test(document.getElementById('page_announcer').textContent));
   await page.click('.topic-toggle[data-topic="syria"]');
   await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
   assert.match(await page.textContent('.topic-filter__summary'), /7 of 20 paragraphs, about Syria/);
-  await page.click(`#${quotes[0].id} + .share button`);
-  await page.waitForFunction(() => /Link (copied|shared)|Could not copy/.test(document.getElementById('page_announcer').textContent));
   assert.deepEqual(warnings.filter((w) => !/Failed to load resource|ERR_FAILED/.test(w)), []);
   await close();
 });

@@ -22,11 +22,13 @@ mod state;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
-/// The browser's entry point. A page the pre-renderer wrote names its own
+/// The whole app's entry point. A page the pre-renderer wrote names its own
 /// address (`<meta name="newsview-page">`): the app fetches the data that
-/// page was made from, then hydrates it, keeping the nodes the reader
-/// already sees; the rest of the address (a topic filter in the query) is
-/// applied after that. Any other address renders afresh.
+/// page was made from, then hydrates the list's page, keeping the nodes the
+/// reader already sees; the rest of the address (a search in the query) is
+/// applied after that. An article page is `reader`'s, as islands: this app
+/// is loaded there only when the article's file changed after the build,
+/// and renders it afresh, as it does any other address.
 #[cfg(all(feature = "hydrate", not(feature = "islands")))]
 pub fn start() {
     use address::{browser, Route};
@@ -66,7 +68,8 @@ pub fn start() {
         }
         // Data changed since the build: the page is rendered afresh from it.
         let same = browser::prerendered_fingerprint() == api::fetched_fingerprint(&file);
-        let hydrating = prerendered.filter(|_| same);
+        let hydrating =
+            prerendered.filter(|p| same && !matches!(p.route(), Route::Article { .. }));
         let first = hydrating.clone().unwrap_or_else(|| full.clone());
         let location = Location(RwSignal::new(first));
         browser::follow_links_in_page(move |to| location.0.set(to));

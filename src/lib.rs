@@ -68,8 +68,7 @@ pub fn start() {
         }
         // Data changed since the build: the page is rendered afresh from it.
         let same = browser::prerendered_fingerprint() == api::fetched_fingerprint(&file);
-        let hydrating =
-            prerendered.filter(|p| same && !matches!(p.route(), Route::Article { .. }));
+        let hydrating = prerendered.filter(|p| same && !matches!(p.route(), Route::Article { .. }));
         let first = hydrating.clone().unwrap_or_else(|| full.clone());
         let location = Location(RwSignal::new(first));
         browser::follow_links_in_page(move |to| location.0.set(to));

@@ -35,6 +35,8 @@ pub struct PageFacts {
     pub index: ArticleIndex,
     article: Words,
     targets: BTreeMap<String, Words>,
+    /// Person id → name and role: a quote's tooltip.
+    people: BTreeMap<String, String>,
 }
 
 /// The words for one page view: its title (before the site's name), what
@@ -91,9 +93,19 @@ impl PageFacts {
             );
             targets.insert(key(&target), words);
         }
+        // A tooltip is plain text: no direction control may turn it around.
+        let people = a
+            .people
+            .iter()
+            .map(|p| {
+                let described = article::without_bidi_controls(&p.described()).into_owned();
+                (p.id.clone(), described)
+            })
+            .collect();
         PageFacts {
             slug: a.id.clone(),
             index,
+            people,
             article: Words::new(
                 title_words(a, None),
                 "Share this article".into(),
@@ -107,6 +119,14 @@ impl PageFacts {
         target
             .and_then(|t| self.targets.get(&key(t)))
             .unwrap_or(&self.article)
+    }
+
+    /// Who said a quote, as its tooltip says it.
+    pub fn speaker_title(&self, quote: &str) -> &str {
+        self.index
+            .speaker_of(quote)
+            .and_then(|s| self.people.get(s))
+            .map_or("Speaker not identified", String::as_str)
     }
 
     /// What a page view's title says before the site's name.
@@ -315,5 +335,39 @@ impl ArticleState {
     /// targets point at.
     pub fn link_to(&self, target: Option<&Target>) -> Address {
         article_view(&self.facts.slug, &[], target, self.clean)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a pre-rendered page carries must say what the server said: the
+    /// same titles for every view, through a round trip as JSON.
+    #[test]
+    fn page_facts_give_every_view_the_servers_words() {
+        let text = include_str!("../public/articles/us-russia-talks-despite-collisions.json");
+        let a = article::load_article("seed", text).unwrap().into_article();
+        let facts = PageFacts::new(&a);
+        let facts: PageFacts =
+            serde_json::from_str(&serde_json::to_string(&facts).unwrap()).unwrap();
+        let targets = a
+            .quotes()
+            .map(|(_, q)| Target::Quote(q.id.clone()))
+            .chain(a.timeline.iter().map(|e| Target::Event(e.id.clone())));
+        for target in targets.map(Some).chain([None]) {
+            let target = target.as_ref();
+            assert_eq!(facts.title(target), title_words(&a, target), "{target:?}");
+        }
+        let kerry = Target::Quote("kerry-collisions".into());
+        assert_eq!(
+            facts.speaker_title("kerry-collisions"),
+            "John Kerry, US Secretary of State"
+        );
+        assert_eq!(facts.words(Some(&kerry)).label, "Share quote by John Kerry");
+        assert_eq!(facts.words(None).label, "Share this article");
+        assert_eq!(facts.words(None).share_title, a.headline);
+        let unknown = Target::Quote("no-such-quote".into());
+        assert_eq!(facts.words(Some(&unknown)), facts.words(None));
     }
 }

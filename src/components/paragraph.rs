@@ -34,7 +34,7 @@ pub fn ArticleParagraph(
         })
         .collect();
     view! {
-        <ParagraphShell id=paragraph.id at topics events>
+        <ParagraphShell id=paragraph.id at topics>
             <Runs runs=paragraph.runs />
             {markers
                 .into_iter()
@@ -59,10 +59,10 @@ fn ParagraphShell(
     id: String,
     at: Option<usize>,
     topics: Option<String>,
-    events: Vec<String>,
     children: Children,
 ) -> impl IntoView {
     let state = expect_context::<ArticleState>();
+    let events = state.index().events_of(&id).to_vec();
     let section = at.and_then(|at| Some((use_context::<SectionView>()?, at)));
     let shown = section.as_ref().map(|(s, at)| s.shown[*at]);
     let marker = section.map(|(s, at)| hidden_marker(s, at));

@@ -1,7 +1,5 @@
-use std::sync::Arc;
-
 use article::index::Target;
-use article::{Inline, Loaded, Quote};
+use article::{Inline, Quote};
 use leptos::prelude::*;
 
 use super::ShareButton;
@@ -21,55 +19,38 @@ pub fn Runs(runs: Vec<Inline>) -> impl IntoView {
 
 /// A direct quote with its share control. `cite` points at the speaker in
 /// the people list; the browser adds the quotation marks, so they are not
-/// part of the data. The article comes from the page's context
-/// ([`crate::pages::ArticlePage`]), which figures and posts do not pass down.
+/// part of the data.
 #[component]
 fn QuoteText(quote: Quote) -> impl IntoView {
-    let article = expect_context::<Arc<Loaded>>();
-    let person = quote
-        .speaker
-        .as_deref()
-        .and_then(|id| article.article().person(id));
-    // A tooltip is plain text: no direction control may turn it around.
-    let title = person.map_or_else(
-        || "Speaker not identified".to_string(),
-        |p| article::without_bidi_controls(&p.described()).into_owned(),
-    );
     // The parts of a quote that runs over several paragraphs are one quote:
     // shared and highlighted by its first part's id.
-    let target = Target::Quote(quote.part_of.clone().unwrap_or_else(|| quote.id.clone()));
-    view! {
-        <QuoteShell
-            id=quote.id
-            target=target.clone()
-            cite=quote.speaker.as_ref().map(|s| format!("#person_{s}"))
-            speaker=quote.speaker.unwrap_or_else(|| "unknown".into())
-            title
-        >
-            {quote.text}
-        </QuoteShell>
-    }
+    let whole = quote.part_of.clone().unwrap_or_else(|| quote.id.clone());
+    view! { <QuoteShell id=quote.id whole>{quote.text}</QuoteShell> }
 }
 
 /// The quote element, highlighted while a link points at it, and its share
-/// control right after it.
+/// control right after it. Who said it comes from the page's facts.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-fn QuoteShell(
-    id: String,
-    target: Target,
-    cite: Option<String>,
-    speaker: String,
-    title: String,
-    children: Children,
-) -> impl IntoView {
+fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
+    let speaker = state.index().speaker_of(&id).map(str::to_string);
+    let title = state.facts.speaker_title(&id).to_string();
+    let cite = speaker.as_ref().map(|s| format!("#person_{s}"));
+    let target = Target::Quote(whole);
     let is_target = {
         let target = target.clone();
         move || state.is_target(&target)
     };
     view! {
-        <q id=id class="quote" class:quote--target=is_target cite=cite data-speaker=speaker title=title>
+        <q
+            id=id
+            class="quote"
+            class:quote--target=is_target
+            cite=cite
+            data-speaker=speaker.unwrap_or_else(|| "unknown".into())
+            title=title
+        >
             {children()}
         </q>
         <ShareButton target />

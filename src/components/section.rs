@@ -13,7 +13,6 @@ use crate::state::ArticleState;
 /// apart and says whose analysis it is.
 #[component]
 pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) -> impl IntoView {
-    let paragraphs = section.paragraph_ids();
     let heading_id = format!("{}_heading", section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     let class = if section.analysis.is_some() {
@@ -38,7 +37,6 @@ pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) ->
             id=section.id
             class=class.to_string()
             labelled_by
-            paragraphs
         >
             {heading}
             {analysis}
@@ -80,11 +78,12 @@ fn SectionShell(
     id: String,
     class: String,
     labelled_by: Option<String>,
-    paragraphs: Vec<String>,
     children: Children,
 ) -> impl IntoView {
-    let visibility = expect_context::<ArticleState>().visibility;
-    let paragraphs = Arc::new(paragraphs);
+    let state = expect_context::<ArticleState>();
+    let visibility = state.visibility;
+    // From the page's facts, which have them already: not props again.
+    let paragraphs = Arc::new(state.index().section_paragraphs(ordinal));
     let shown: Arc<Vec<RwSignal<bool>>> = Arc::new(
         paragraphs
             .iter()

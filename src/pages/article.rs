@@ -69,8 +69,6 @@ pub fn ArticleRoute(slug: String) -> impl IntoView {
 /// in it are islands that share the page's [`ArticleView`].
 #[component]
 pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
-    // For the text deep in figures and posts (quotes name their speakers).
-    provide_context(loaded.clone());
     let facts = PageFacts::new(loaded.article());
     let a = loaded.article();
     let (lang, dir) = (a.language.clone(), a.direction());
@@ -131,7 +129,7 @@ pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
         Effect::new(move |_| {
             let target = state.target.get();
             glue::set_title(&with_site(
-                state.facts.title(target.as_ref()),
+                &state.facts.title(target.as_ref()),
                 &glue::site_name(),
             ));
         });

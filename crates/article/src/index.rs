@@ -168,6 +168,13 @@ impl ArticleIndex {
         self.quotes.get(quote).and_then(|(_, s)| s.as_deref())
     }
 
+    /// The paragraph ids of the section at `ordinal`, in order.
+    pub fn section_paragraphs(&self, ordinal: usize) -> Vec<String> {
+        self.sections.get(ordinal).map_or_else(Vec::new, |ps| {
+            ps.iter().map(|&n| self.paragraphs[n].clone()).collect()
+        })
+    }
+
     /// Events that mention a paragraph, in date order.
     pub fn events_of(&self, paragraph: &str) -> &[String] {
         self.paragraph_events

@@ -170,6 +170,8 @@ fn a_fragment_names_a_block_or_a_sections_paragraphs() {
     let paragraphs = section.paragraph_ids();
     assert!(!paragraphs.is_empty());
     assert_eq!(index.blocks_of_fragment(&section.id), paragraphs);
+    assert_eq!(index.section_paragraphs(3), paragraphs);
+    assert!(index.section_paragraphs(a.sections.len()).is_empty());
     assert!(index.blocks_of_fragment("no-such-id").is_empty());
 }
 

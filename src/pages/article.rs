@@ -129,7 +129,7 @@ pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
         Effect::new(move |_| {
             let target = state.target.get();
             glue::set_title(&with_site(
-                &state.facts.title(target.as_ref()),
+                state.facts.title(target.as_ref()),
                 &glue::site_name(),
             ));
         });

@@ -257,6 +257,24 @@ test('an article page works from what it carries: only its controls hydrate, wit
   await close();
 });
 
+test('after a jump to a quote\'s own address, links to the rest of the site still lead there', async () => {
+  const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.base + `a/${SEED}/`);
+  await appReady(page);
+  // The address moves two folders down without a reload.
+  await page.locator('.quotes-panel .quote-link').first().click();
+  await page.waitForURL(/\/q\//);
+  for (const sel of ['.masthead .brand', '.site-footer a', '.section-label a']) {
+    const href = await page.$eval(sel, (a) => a.href);
+    assert.ok(href.startsWith(server.base) && !href.includes('/a/'), `${sel}: ${href}`);
+  }
+  await Promise.all([page.waitForURL(server.base), page.click('.site-footer a')]);
+  await appReady(page);
+  await page.waitForSelector('.card__headline a');
+  assert.deepEqual(warnings, []);
+  await close();
+});
+
 test('a generated 1,000-paragraph article hydrates without a warning', async () => {
   assert.ok(fs.existsSync(path.join(LONG, 'a/long/index.html')), 'run scripts/test.sh: it pre-renders the long article');
   const long = await startServer({ roots: [LONG] });

@@ -22,6 +22,13 @@ mod state;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 
+/// The seed article, loaded and checked: what the crate's unit tests read.
+#[cfg(test)]
+pub(crate) fn seed_article() -> article::Article {
+    let text = include_str!("../public/articles/us-russia-talks-despite-collisions.json");
+    article::load_article("seed", text).unwrap().into_article()
+}
+
 /// The whole app's entry point. A page the pre-renderer wrote names its own
 /// address (`<meta name="newsview-page">`): the app fetches the data that
 /// page was made from, then hydrates the list's page, keeping the nodes the

@@ -346,8 +346,7 @@ mod tests {
     /// same titles for every view, through a round trip as JSON.
     #[test]
     fn page_facts_give_every_view_the_servers_words() {
-        let text = include_str!("../public/articles/us-russia-talks-despite-collisions.json");
-        let a = article::load_article("seed", text).unwrap().into_article();
+        let a = crate::seed_article();
         let facts = PageFacts::new(&a);
         let facts: PageFacts =
             serde_json::from_str(&serde_json::to_string(&facts).unwrap()).unwrap();

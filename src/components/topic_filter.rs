@@ -142,8 +142,7 @@ mod tests {
 
     #[test]
     fn summary_says_what_is_shown() {
-        let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
-        let a = article::load_article("seed", seed).unwrap().into_article();
+        let a = crate::seed_article();
         let a: Vec<(String, String)> = a.topics.into_iter().map(|t| (t.id, t.label)).collect();
         let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(summary(&a, &[], 20, 20), "All 20 paragraphs");

@@ -284,8 +284,7 @@ mod tests {
             base_url: None,
             image_hosts: Vec::new(),
         };
-        let seed = include_str!("../../public/articles/us-russia-talks-despite-collisions.json");
-        let mut a: Article = serde_json::from_str(seed).unwrap();
+        let mut a = crate::seed_article();
         let ld = article(&site, &a, None).json_ld.unwrap();
         assert!(ld.get("author").is_none() && ld.get("dateModified").is_none());
         a.authors = vec![

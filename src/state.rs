@@ -51,13 +51,16 @@ struct Words {
 
 impl Words {
     fn new(title: String, label: String, share_title: String) -> Self {
-        let plain = |s: String| article::without_bidi_controls(&s).into_owned();
         Words {
             title,
-            label: plain(label),
-            share_title: plain(share_title),
+            label: plain(&label),
+            share_title: plain(&share_title),
         }
     }
+}
+
+fn plain(text: &str) -> String {
+    article::without_bidi_controls(text).into_owned()
 }
 
 impl PageFacts {
@@ -97,10 +100,7 @@ impl PageFacts {
         let people = a
             .people
             .iter()
-            .map(|p| {
-                let described = article::without_bidi_controls(&p.described()).into_owned();
-                (p.id.clone(), described)
-            })
+            .map(|p| (p.id.clone(), plain(&p.described())))
             .collect();
         PageFacts {
             slug: a.id.clone(),
@@ -121,10 +121,9 @@ impl PageFacts {
             .unwrap_or(&self.article)
     }
 
-    /// Who said a quote, as its tooltip says it.
-    pub fn speaker_title(&self, quote: &str) -> &str {
-        self.index
-            .speaker_of(quote)
+    /// A quote's tooltip: its speaker's (a person id) name and role.
+    pub fn speaker_title(&self, speaker: Option<&str>) -> &str {
+        speaker
             .and_then(|s| self.people.get(s))
             .map_or("Speaker not identified", String::as_str)
     }
@@ -360,7 +359,7 @@ mod tests {
         }
         let kerry = Target::Quote("kerry-collisions".into());
         assert_eq!(
-            facts.speaker_title("kerry-collisions"),
+            facts.speaker_title(facts.index.speaker_of("kerry-collisions")),
             "John Kerry, US Secretary of State"
         );
         assert_eq!(facts.words(Some(&kerry)).label, "Share quote by John Kerry");

@@ -35,7 +35,7 @@ fn QuoteText(quote: Quote) -> impl IntoView {
 fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let speaker = state.index().speaker_of(&id).map(str::to_string);
-    let title = state.facts.speaker_title(&id).to_string();
+    let title = state.facts.speaker_title(speaker.as_deref()).to_string();
     let cite = speaker.as_ref().map(|s| format!("#person_{s}"));
     let target = Target::Quote(whole);
     let is_target = {

@@ -20,7 +20,6 @@ pub struct TimelineEntry {
     date: String,
     datetime: Option<String>,
     parties: Vec<String>,
-    paragraphs: Vec<String>,
 }
 
 /// The events the article is about, in date order; absent without any.
@@ -52,7 +51,6 @@ pub fn Timeline(article: Arc<Loaded>) -> impl IntoView {
                 .iter()
                 .map(|id| a.party(id).map_or_else(|| id.clone(), |p| p.name.clone()))
                 .collect(),
-            paragraphs: event.paragraphs.clone(),
         })
         .collect();
     // The page around is in English; the article's own words keep their
@@ -79,14 +77,16 @@ fn TimelineEvents(
         .into_iter()
         .map(|event| {
             let target = Target::Event(event.id.clone());
-            let count = event.paragraphs.len();
+            // Its paragraphs from the page's facts, which have them already.
+            let paragraphs = state.index().blocks_of(&target);
+            let count = paragraphs.len();
             let date = match event.datetime {
                 Some(datetime) => view! { <time datetime=datetime>{event.date}</time> }.into_any(),
                 None => view! { <span>{event.date}</span> }.into_any(),
             };
             // Dimmed when the filter leaves none of its paragraphs.
             let dimmed = {
-                let (visibility, paragraphs) = (state.visibility, event.paragraphs);
+                let visibility = state.visibility;
                 Memo::new(move |_| {
                     visibility.with(|v| {
                         v.is_filtered() && !paragraphs.iter().any(|p| v.shows_paragraph(p))

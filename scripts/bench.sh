@@ -17,7 +17,7 @@ for n in 100 1000 2000 10000; do
   $TOOL generate --articles 1 --paragraphs $n --seed 2 --prefix gen-$n --out target/bench/big/articles
 done
 echo "== pre-rendering: a 1,000-paragraph article, and 1,000 articles"
-PRERENDER=target/prerender/prerender
+PRERENDER=target/prerender/newsview-site
 rm -rf target/bench/prerender-long && cp -r dist target/bench/prerender-long
 $TOOL generate --articles 1 --paragraphs 1000 --seed 2 --prefix gen-1000 --out target/bench/prerender-long/articles
 $PRERENDER target/bench/prerender-long > /dev/null
@@ -26,12 +26,12 @@ $TOOL generate --articles 1000 --paragraphs 12 --seed 4 --out target/bench/prere
 t0=$(date +%s.%N)
 $TOOL validate target/bench/prerender-many/articles/*.json > /dev/null
 t1=$(date +%s.%N)
-summary=$($PRERENDER target/bench/prerender-many | tail -1)
+summary=$($PRERENDER target/bench/prerender-many | grep "^newsview-site:")
 t2=$(date +%s.%N)
 pages=$(find target/bench/prerender-many/a -name index.html | wc -l)
 cards=$(find target/bench/prerender-many/a -name card.png | wc -l)
 echo "$summary"
-cardtime=$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) s of it on cards).*/\1/p')
+cardtime=$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) s drawing cards).*/\1/p')
 node -e "console.log(JSON.stringify({validate: $t1 - $t0, prerender: $t2 - $t1, pages: $pages, cards: $cards, cardSeconds: ${cardtime:-0}}))" \
   > target/bench/prerender-timing.json
 

@@ -3,5 +3,5 @@
 # Settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README).
 set -euo pipefail
 bash scripts/build-reader.sh
-cargo run --quiet --features ssr --bin prerender --profile prerender
+cargo run --quiet -p newsview-site --profile prerender
 node scripts/precompress.mjs

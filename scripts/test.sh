@@ -10,11 +10,13 @@ cargo fmt --all -- --check
 cargo clippy -p article -p article-tool --all-targets -- -D warnings
 cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate,library -- -D warnings
 cargo clippy -p newsview --target wasm32-unknown-unknown --features hydrate,islands --bin reader -- -D warnings
-cargo clippy -p newsview --features ssr --lib --bins --tests -- -D warnings
+cargo clippy -p newsview --features ssr --lib --tests -- -D warnings
+cargo clippy -p newsview-site --all-targets -- -D warnings
 
-echo "== model, article-tool and pre-renderer tests (native)"
+echo "== model, article-tool, viewer and site build tests (native)"
 cargo test -p article -p article-tool
 cargo test -p newsview --features ssr --lib
+cargo test -p newsview-site
 
 echo "== release build, pre-rendered for a site at a known address"
 # The base URL only names the site in link previews and the sitemap; the
@@ -33,7 +35,7 @@ echo "== a generated 1,000-paragraph article, pre-rendered beside the build"
 rm -rf target/e2e-long && cp -r dist target/e2e-long
 cargo run -q -p article-tool -- generate --articles 1 --paragraphs 1000 --seed 3 --prefix long \
   --out target/e2e-long/articles
-cargo run -q --features ssr --bin prerender --profile prerender -- target/e2e-long
+cargo run -q -p newsview-site --profile prerender -- target/e2e-long
 
 echo "== the seed as corrected after the build (its page must not hydrate stale)"
 rm -rf target/e2e-changed && mkdir -p target/e2e-changed/articles

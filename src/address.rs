@@ -184,23 +184,14 @@ pub fn under(base: &str, to: &Address) -> String {
     format!("{base}{}", to.relative().trim_start_matches("./"))
 }
 
-thread_local! {
-    static BASE_URL: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The pre-renderer's base URL (`NEWSVIEW_BASE_URL`), before any page is
-/// rendered.
-pub fn set_base_url(base: Option<String>) {
-    BASE_URL.with(|b| *b.borrow_mut() = base);
-}
-
 /// Where a page of this site lives, as a full URL: in the browser from the
-/// page's own address; in the pre-renderer from the base URL, if it has one.
+/// page's own address; in the site build from the base URL, if it has one.
 pub fn full_url(to: &Address) -> Option<String> {
     if cfg!(target_arch = "wasm32") {
         Some(browser::absolute(to))
     } else {
-        BASE_URL.with(|b| b.borrow().as_deref().map(|base| under(base, to)))
+        let base = crate::context::Prepared::here()?.base_url?;
+        Some(under(&base, to))
     }
 }
 

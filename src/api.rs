@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use article::search;
 use article::validate::is_valid_id;
-use article::{load_article, load_manifest, LoadError, Loaded, Manifest, Problem};
+use article::{load_manifest, LoadError, Loaded, Manifest, Problem};
 
+use crate::context::Prepared;
 use crate::glue::{self, Claim};
 
 pub const MANIFEST: &str = "articles/index.json";
@@ -62,15 +63,17 @@ thread_local! {
     static ARTICLES: RefCell<HashMap<String, Arc<Loaded>>> = RefCell::new(HashMap::new());
 }
 
-/// An article this visit (or the pre-renderer) already has: what a
-/// pre-rendered page is hydrated with, without waiting.
+/// An article the page already has: the one the site build renders it
+/// with, or one this visit downloaded.
 pub fn cached_article(slug: &str) -> Option<Arc<Loaded>> {
+    if let Some(loaded) = Prepared::here().and_then(|p| p.article) {
+        return (loaded.article().id == slug).then_some(loaded);
+    }
     ARTICLES.with(|c| c.borrow().get(slug).cloned())
 }
 
-/// Keep an article for the rest of the visit (the pre-renderer gives each
-/// page its article this way).
-pub fn remember_article(slug: &str, loaded: Arc<Loaded>) {
+/// Keep an article for the rest of the visit.
+fn remember_article(slug: &str, loaded: Arc<Loaded>) {
     ARTICLES.with(|c| c.borrow_mut().insert(slug.to_string(), loaded));
 }
 
@@ -108,11 +111,7 @@ pub async fn article(slug: String, root: String, claim: Claim) -> Result<Arc<Loa
     };
     remember_fingerprint(&file, &text);
     // The address and share links use the id: it must be the file's name.
-    let loaded = Arc::new(article::check_file_name(
-        &file,
-        &slug,
-        load_article(&file, &text)?,
-    )?);
+    let loaded = Arc::new(article::library::load_listed(&file, &slug, &text)?);
     remember_article(&slug, loaded.clone());
     Ok(loaded)
 }
@@ -140,19 +139,17 @@ thread_local! {
     static LIBRARY: RefCell<HashMap<String, Manifest>> = RefCell::new(HashMap::new());
 }
 
-/// Keep the manifest's first part (the pre-renderer renders the home page
-/// from it; a hydrating home page has fetched it before hydrating).
-pub fn remember_library(first: Manifest) {
-    LIBRARY.with(|c| c.borrow_mut().insert(MANIFEST.to_string(), first));
-}
-
 /// After a failed first part, a retry fetches the list again.
 pub fn forget_library() {
     LIBRARY.with(|c| c.borrow_mut().clear());
 }
 
-/// The first part, if this visit has it already.
+/// The first part, if the page has it already: the site build renders the
+/// home page from it; a hydrating home page fetched it before hydrating.
 pub fn cached_library() -> Option<Manifest> {
+    if let Some(prepared) = Prepared::here() {
+        return prepared.library;
+    }
     LIBRARY.with(|c| c.borrow().get(MANIFEST).cloned())
 }
 
@@ -161,18 +158,14 @@ thread_local! {
 }
 
 /// Hosts besides the site's own that the page may show images from: what
-/// its policy's `img-src` names (the pre-renderer sets the list it writes
-/// there). `None` on a page without a policy (the development server),
-/// where any https image loads.
+/// its policy's `img-src` names (in the build, the list it writes there).
+/// `None` on a page without a policy (the development server), where any
+/// https image loads.
 pub fn image_hosts() -> Option<Vec<String>> {
+    if let Some(prepared) = Prepared::here() {
+        return Some(prepared.image_hosts);
+    }
     IMAGE_HOSTS.with(|h| h.get_or_init(glue::policy_image_hosts).clone())
-}
-
-/// The pre-renderer's list, before any page is rendered.
-pub fn set_image_hosts(hosts: Vec<String>) {
-    IMAGE_HOSTS.with(|h| {
-        let _ = h.set(Some(hosts));
-    });
 }
 
 thread_local! {

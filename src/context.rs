@@ -62,3 +62,26 @@ impl Location {
         self.0.with(|now| now.href_to(to))
     }
 }
+
+/// What the site build hands the components of the page it renders: the
+/// site's settings and the data the page shows. Provided by the build
+/// around `App`, never in the browser, whose components read the page
+/// itself (its policy, its address) and this visit's downloads instead.
+#[derive(Clone, Default)]
+pub struct Prepared {
+    /// Where the site is served (`NEWSVIEW_BASE_URL`, ending in `/`).
+    pub base_url: Option<String>,
+    /// Origins besides the site's own that images may come from.
+    pub image_hosts: Vec<String>,
+    /// The article this page shows, loaded and checked.
+    pub article: Option<std::sync::Arc<article::Loaded>>,
+    /// The manifest's first part, for the library's first screen.
+    pub library: Option<article::Manifest>,
+}
+
+impl Prepared {
+    /// The build's facts, when rendering in the build.
+    pub fn here() -> Option<Prepared> {
+        use_context::<Prepared>()
+    }
+}

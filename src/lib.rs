@@ -1,7 +1,7 @@
 #![recursion_limit = "256"]
 //! Newsview: a news article viewer. One set of Leptos components renders
-//! every page twice: at build time to HTML (feature `ssr`, `prerender`
-//! binary) and in the browser, which hydrates that HTML or, on the
+//! every page twice: at build time to HTML (feature `ssr`, rendered by the
+//! site build in `crates/site`) and in the browser, which hydrates that HTML or, on the
 //! client-side path, renders afresh (feature `hydrate`).
 //!
 //! Data flows one way: `api` fetches JSON and the `article` crate turns it
@@ -18,9 +18,6 @@ mod glue;
 pub mod meta;
 mod pages;
 mod state;
-
-#[cfg(feature = "ssr")]
-pub mod prerender;
 
 /// The seed article, loaded and checked: what the crate's unit tests read.
 #[cfg(test)]
@@ -47,7 +44,7 @@ pub fn start() {
     let prerendered = browser::prerendered().filter(|p| p.path == full.path);
     // Leptos's executor starts with the mount below; until then the
     // browser's own drives the data fetch. (A pre-rendered page starts the
-    // app only after its first paint: see `prerender::start_after_paint`.)
+    // app only after its first paint: see the site build's `shell::start_after_paint`.)
     wasm_bindgen_futures::spawn_local(async move {
         let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
             Some(Route::Article { slug, .. }) => (
@@ -109,7 +106,7 @@ pub fn start() {
 /// The article pages' entry point (`reader`, built with `islands`): the
 /// page is the pre-renderer's HTML, and only its controls are hydrated, by
 /// the page's start-up script, which calls [`page_is_current`] and then
-/// each island (`prerender::ISLANDS_SCRIPT`). Here: what every island
+/// each island (`crates/site/js/islands.js`). Here: what every island
 /// shares, the page's address and its live region.
 #[cfg(all(feature = "hydrate", feature = "islands"))]
 pub fn start() {

@@ -198,7 +198,10 @@ fn run_index(dir: &Path) -> Result<(), String> {
     let mut builder = article::search::IndexBuilder::new(slugs.clone());
     for (doc, slug) in slugs.iter().enumerate() {
         let name = format!("{slug}.json");
-        match read(&name).and_then(|t| load_article(&name, &t).map_err(|e| e.to_string())) {
+        let loaded = read(&name).and_then(|text| {
+            article::library::load_listed(&name, slug, &text).map_err(|e| e.to_string())
+        });
+        match loaded {
             Ok(loaded) => builder.add(doc, loaded.article()),
             Err(e) => problems.push(e),
         }

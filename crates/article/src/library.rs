@@ -183,6 +183,14 @@ pub fn read_all(
     (entries, skipped)
 }
 
+/// An article the list names, loaded as every page of the site reads it:
+/// valid, and named for its slug (addresses and share links use the id, so
+/// it must be the file's name). The site build, `article-tool index` and
+/// the browser all read listed articles through this.
+pub fn load_listed(file: &str, slug: &str, text: &str) -> Result<crate::Loaded, LoadError> {
+    crate::load_article(file, text).and_then(|loaded| crate::check_file_name(file, slug, loaded))
+}
+
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }

@@ -5,10 +5,11 @@
 use article::index::Target;
 use article::{runs_text, Article, Block};
 
-use super::Site;
-use crate::address::{article_page, Address};
-use crate::meta::page_title;
-pub use crate::meta::plain;
+use newsview::address::{article_page, Address};
+use newsview::meta::page_title;
+pub use newsview::meta::plain;
+
+use crate::settings::Site;
 
 /// One page's head, as data; [`Head::html`] writes it.
 pub struct Head {
@@ -284,7 +285,7 @@ mod tests {
             base_url: None,
             image_hosts: Vec::new(),
         };
-        let mut a = crate::seed_article();
+        let mut a = crate::tests::seed_article();
         let ld = article(&site, &a, None).json_ld.unwrap();
         assert!(ld.get("author").is_none() && ld.get("dateModified").is_none());
         a.authors = vec![

@@ -1,0 +1,1 @@
+if (/[?&]article=/.test(location.search)) document.documentElement.classList.add('client-route');

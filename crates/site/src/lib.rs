@@ -1,0 +1,251 @@
+//! The site build: every page of a static Newsview site, rendered from the
+//! viewer's own components into a `dist/` that trunk has built the app into.
+//!
+//! Stages, each in its own module, in the order a build runs them:
+//! - `settings`: what the pages say about the site, and how to build (one
+//!   value, handed down);
+//! - `shell`: trunk's page, split where each page puts its own parts, and
+//!   `policy`, the Content-Security-Policy each page carries;
+//! - `render` and `pages`: the viewer's `App` rendered for each address
+//!   (an article, its quotes and events, the home page, 404) with `head`,
+//!   what each page says about itself to crawlers;
+//! - `card` and `drawing`: link-preview cards, drawn as they are queued;
+//! - `site_files`: robots and the sitemap;
+//! - `output`: files written only when their bytes change, stale pages
+//!   removed, and the build manifest that lets the next build keep every
+//!   article that did not change.
+//!
+//! Articles stream through: each is read, checked, indexed for search and
+//! (when it or the shell changed) rendered, then dropped.
+
+mod card;
+mod drawing;
+mod head;
+pub mod output;
+mod pages;
+mod policy;
+mod render;
+pub mod settings;
+mod shell;
+mod site_files;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use article::library::{load_listed, read_all};
+use article::search::{self, IndexBuilder};
+use article::{load_manifest, Loaded};
+use newsview::address::{article_page, Address};
+use newsview::api;
+
+pub use card::{Card, Painter};
+use drawing::CardQueue;
+use output::{hash, ArticleRecord, BuildManifest, Output};
+use pages::Pages;
+pub use settings::{Options, Settings, Site};
+
+/// What one build did.
+#[derive(Default, Debug)]
+pub struct Report {
+    /// Articles listed and loaded.
+    pub articles: usize,
+    /// Of those, rendered (new, changed, or the shell changed).
+    pub rendered: usize,
+    pub quote_pages: usize,
+    pub event_pages: usize,
+    pub cards_drawn: usize,
+    pub cards_kept: usize,
+    /// Files written, kept as they were, and removed.
+    pub files: output::Counts,
+    /// Files written and removed, relative to `dist/`.
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    /// What could not be built, and why (file and field path).
+    pub skipped: Vec<String>,
+    pub seconds: f64,
+    /// Time spent drawing and encoding cards.
+    pub card_seconds: f64,
+}
+
+/// Build every page into `dist`, rendering only what changed since the
+/// build its manifest records (everything with `options.full`).
+pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
+    let started = Instant::now();
+    let site = &settings.site;
+    let shell = shell::load(dist, site)?;
+    let shell_key = hash(&[
+        shell.fingerprint().as_bytes(),
+        site.fingerprint().as_bytes(),
+        tool_fingerprint().as_bytes(),
+    ]);
+    let previous = match settings.options.full {
+        true => BuildManifest::default(),
+        false => BuildManifest::read(dist),
+    };
+    let mut build = Build {
+        previous,
+        next: BuildManifest::new(shell_key),
+        out: Output::new(dist),
+        cards: CardQueue::new()?,
+        report: Report::default(),
+    };
+    let pages = Pages {
+        site,
+        shell: &shell,
+        prepared: render::prepared(site),
+    };
+
+    let manifest_text = read(&dist.join(api::MANIFEST))?;
+    let manifest = load_manifest(api::MANIFEST, &manifest_text).map_err(|e| e.to_string())?;
+    let (entries, skipped) = read_all("articles/", manifest.clone(), |name| {
+        let file = api::part_file(name);
+        read(&dist.join(&file)).and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
+    });
+    build.report.skipped.extend(skipped);
+    let slugs: Vec<String> = entries.into_iter().map(|e| e.slug).collect();
+    // The library's full-text index numbers articles as the list does.
+    let mut search = IndexBuilder::new(slugs.clone());
+    let mut sitemap = vec![Address::default()];
+    for (doc, slug) in slugs.iter().enumerate() {
+        let Some((loaded, source)) = build.load(dist, slug) else {
+            continue;
+        };
+        search.add(doc, loaded.article());
+        sitemap.push(article_page(slug));
+        build.article(&pages, slug, loaded, source)?;
+    }
+    build.cards.draw(&mut build.out)?;
+
+    let out = &mut build.out;
+    for (path, json) in search.files() {
+        out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())?;
+    }
+    out.write(
+        "index.html",
+        pages
+            .home(manifest, &api::fingerprint(&manifest_text))
+            .as_bytes(),
+    )?;
+    out.write("404.html", pages.not_found().as_bytes())?;
+    site_files::write(out, site, &sitemap)?;
+    let removed = out.remove_stale()?;
+    out.finish(&build.next)?;
+
+    let mut report = build.report;
+    report.files = build.out.counts.clone();
+    report.written = std::mem::take(&mut build.out.written);
+    report.removed = removed;
+    report.cards_drawn = build.cards.drawn;
+    report.card_seconds = build.cards.seconds;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// One build in progress: what the last one made, what this one makes.
+struct Build {
+    previous: BuildManifest,
+    next: BuildManifest,
+    out: Output,
+    cards: CardQueue,
+    report: Report,
+}
+
+impl Build {
+    /// A listed article, loaded and checked, with its file's fingerprint;
+    /// `None` (and a line in the report) when it cannot be: its pages, if
+    /// an earlier build made them, are then removed with the stale ones, and
+    /// the client-side path shows the reader what is wrong.
+    fn load(&mut self, dist: &Path, slug: &str) -> Option<(Loaded, String)> {
+        let file = api::article_file(slug);
+        let loaded = read(&dist.join(&file)).and_then(|text| {
+            let source = api::fingerprint(&text);
+            let loaded = load_listed(&file, slug, &text).map_err(|e| e.to_string())?;
+            Ok((loaded, source))
+        });
+        match loaded {
+            Ok(loaded) => {
+                self.report.articles += 1;
+                Some(loaded)
+            }
+            Err(problem) => {
+                self.report.skipped.push(problem);
+                None
+            }
+        }
+    }
+
+    /// An article's pages and cards: kept as they are when nothing they
+    /// are made from changed, else rendered (and written where their
+    /// bytes changed); a card is drawn only when what it shows changed.
+    fn article(
+        &mut self,
+        pages: &Pages,
+        slug: &str,
+        loaded: Loaded,
+        source: String,
+    ) -> Result<(), String> {
+        let dist = self.out.dist().to_path_buf();
+        if self
+            .previous
+            .is_current(&dist, &self.next.shell, slug, &source)
+        {
+            let record = self.previous.articles[slug].clone();
+            for file in &record.files {
+                self.out.keep(file);
+                if let Some(card) = self.previous.cards.get(file) {
+                    self.next.cards.insert(file.clone(), card.clone());
+                    self.report.cards_kept += 1;
+                }
+            }
+            self.next.articles.insert(slug.to_string(), record);
+            return Ok(());
+        }
+        let made = pages.article(self.cards.painter(), &Arc::new(loaded), &source);
+        let mut files = Vec::with_capacity(made.pages.len() + made.cards.len());
+        for (path, html) in made.pages {
+            self.out.write(&path, html.as_bytes())?;
+            files.push(path);
+        }
+        for (path, svg) in made.cards {
+            let key = hash(&[svg.as_bytes()]);
+            if self.previous.cards.get(&path) == Some(&key) && dist.join(&path).is_file() {
+                self.out.keep(&path);
+                self.report.cards_kept += 1;
+            } else {
+                self.cards.push(&mut self.out, path.clone(), svg)?;
+            }
+            self.next.cards.insert(path.clone(), key);
+            files.push(path);
+        }
+        self.report.rendered += 1;
+        self.report.quote_pages += made.quote_pages;
+        self.report.event_pages += made.event_pages;
+        self.next
+            .articles
+            .insert(slug.to_string(), ArticleRecord { source, files });
+        Ok(())
+    }
+}
+
+/// The build tool itself is one of every page's inputs: a new version may
+/// render the same article differently. Its own bytes say which it is.
+fn tool_fingerprint() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::read)
+        .map(|bytes| hash(&[&bytes]))
+        .unwrap_or_else(|_| format!("unknown-{:?}", Instant::now()))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The seed article, loaded and checked.
+    pub fn seed_article() -> article::Article {
+        let text = include_str!("../../../public/articles/us-russia-talks-despite-collisions.json");
+        article::load_article("seed", text).unwrap().into_article()
+    }
+}

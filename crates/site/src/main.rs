@@ -1,0 +1,93 @@
+//! `newsview-site`: writes every page of the site into a built `dist/`
+//! (trunk's output, or trunk's staging folder when run as its post-build
+//! hook), rendering only what changed since the last build.
+//!
+//! ```text
+//! newsview-site [--full] [--list] [DIST]
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use newsview_site::{build, Options, Report, Settings, Site};
+
+const USAGE: &str = "usage: newsview-site [--full] [--list] [DIST]
+  DIST    a dist/ trunk built (default: trunk's TRUNK_STAGING_DIR as its hook)
+  --full  render and write everything, whatever the last build recorded
+  --list  name every file written and removed, not only how many
+settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README)";
+
+fn main() -> ExitCode {
+    let mut options = Options::default();
+    let mut list = false;
+    let mut dist = None;
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--full" => options.full = true,
+            "--list" => list = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            flag if flag.starts_with('-') => {
+                eprintln!("newsview-site: unknown option {flag}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            path if dist.is_none() => dist = Some(PathBuf::from(path)),
+            extra => {
+                eprintln!("newsview-site: one folder only, not also {extra}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(dist) = dist.or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
+    else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = Site::from_env().and_then(|site| build(&dist, &Settings { site, options }));
+    match result {
+        Ok(report) => {
+            print_report(&report, list);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("newsview-site: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The files are what a site owner uploads: named when few (or asked).
+const NAMED: usize = 20;
+
+fn print_report(r: &Report, list: bool) {
+    for problem in &r.skipped {
+        eprintln!("newsview-site: skipped {problem}");
+    }
+    println!(
+        "newsview-site: {} articles ({} rendered: {} quote pages, {} event pages); cards: {} drawn, {} kept; files: {} written, {} kept, {} removed; {:.1} s ({:.1} s drawing cards){}",
+        r.articles,
+        r.rendered,
+        r.quote_pages,
+        r.event_pages,
+        r.cards_drawn,
+        r.cards_kept,
+        r.files.written,
+        r.files.kept,
+        r.files.removed,
+        r.seconds,
+        r.card_seconds,
+        match r.skipped.len() {
+            0 => String::new(),
+            n => format!("; {n} skipped"),
+        }
+    );
+    for (verb, files) in [("written", &r.written), ("removed", &r.removed)] {
+        if list || files.len() <= NAMED {
+            for file in files {
+                println!("  {verb} {file}");
+            }
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Writing `dist/`: a file is written only when its bytes change (so its
+//! modification time, and what an `rsync`/`s3 sync` upload sends, follow
+//! real changes), always whole (a temporary file renamed into place, so a
+//! reader never sees half a page), and every file under `a/` that this
+//! build did not make is removed with its compressed copies (no stale page
+//! is ever served). The build manifest records what each article's files
+//! were made from, so the next build can keep them without rendering.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::Digest as _;
+
+/// The build manifest's file, in `dist/`.
+pub const MANIFEST: &str = "build-manifest.json";
+
+/// The folders whose every file is this build's: articles' pages and
+/// cards, and the search index.
+const OWNED: [&str; 2] = ["a", "articles/search"];
+
+/// Copies a host may serve in place of a file (see `scripts/precompress.mjs`).
+const COMPRESSED: [&str; 2] = ["gz", "br"];
+
+const FORMAT: u32 = 1;
+
+/// What the last build made, and from what.
+#[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
+pub struct BuildManifest {
+    pub format: u32,
+    /// The inputs every page shares: the page shell (trunk's page, the
+    /// app's and reader's files), the build tool and the site's settings.
+    pub shell: String,
+    /// Per article (by slug): the hash of its file and what it made.
+    pub articles: BTreeMap<String, ArticleRecord>,
+    /// Per card (by path): the hash of exactly what it draws.
+    pub cards: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
+pub struct ArticleRecord {
+    /// The article file's fingerprint.
+    pub source: String,
+    /// The files made from it, relative to `dist/`.
+    pub files: Vec<String>,
+}
+
+impl BuildManifest {
+    /// An empty manifest for a build with this shell.
+    pub fn new(shell: String) -> BuildManifest {
+        BuildManifest {
+            format: FORMAT,
+            shell,
+            ..BuildManifest::default()
+        }
+    }
+
+    /// The last build's manifest; none (so everything is rendered) when
+    /// there is none, it cannot be read, or it is of another format.
+    pub fn read(dist: &Path) -> BuildManifest {
+        fs::read_to_string(dist.join(MANIFEST))
+            .ok()
+            .and_then(|text| serde_json::from_str::<BuildManifest>(&text).ok())
+            .filter(|m| m.format == FORMAT)
+            .unwrap_or_default()
+    }
+
+    /// Whether an article's files are still what this build would make:
+    /// same shell, same source, and every file still there.
+    pub fn is_current(&self, dist: &Path, shell: &str, slug: &str, source: &str) -> bool {
+        self.shell == shell
+            && self.articles.get(slug).is_some_and(|record| {
+                record.source == source && record.files.iter().all(|f| dist.join(f).is_file())
+            })
+    }
+}
+
+/// A SHA-256 of some bytes, hex, shortened: the manifest's content hashes.
+pub fn hash(parts: &[&[u8]]) -> String {
+    let mut digest = sha2::Sha256::new();
+    for part in parts {
+        digest.update((part.len() as u64).to_le_bytes());
+        digest.update(part);
+    }
+    digest
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// How many files a build wrote, kept as they were, and removed.
+#[derive(Default, Debug, Clone, PartialEq)]
+pub struct Counts {
+    pub written: usize,
+    pub kept: usize,
+    pub removed: usize,
+}
+
+/// The writer of one build: remembers every file it made or kept.
+pub struct Output {
+    dist: PathBuf,
+    made: BTreeSet<String>,
+    pub counts: Counts,
+    /// Written files, for the report (relative to `dist/`).
+    pub written: Vec<String>,
+}
+
+impl Output {
+    pub fn new(dist: &Path) -> Output {
+        Output {
+            dist: dist.to_path_buf(),
+            made: BTreeSet::new(),
+            counts: Counts::default(),
+            written: Vec::new(),
+        }
+    }
+
+    pub fn dist(&self) -> &Path {
+        &self.dist
+    }
+
+    /// Write `bytes` to `path` (relative to `dist/`) unless the file
+    /// already holds them.
+    pub fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.made.insert(path.to_string());
+        let file = self.dist.join(path);
+        if same_bytes(&file, bytes) {
+            self.counts.kept += 1;
+            return Ok(());
+        }
+        write_whole(&file, bytes)?;
+        self.counts.written += 1;
+        self.written.push(path.to_string());
+        Ok(())
+    }
+
+    /// A file this build keeps as the last one made it.
+    pub fn keep(&mut self, path: &str) {
+        self.made.insert(path.to_string());
+        self.counts.kept += 1;
+    }
+
+    /// A file written by other means (a card drawn on another thread).
+    pub fn wrote(&mut self, path: &str) {
+        self.made.insert(path.to_string());
+        self.counts.written += 1;
+        self.written.push(path.to_string());
+    }
+
+    /// Remove every file in the build's own folders (`a/`, the search
+    /// index) that this build did not make or keep, with compressed copies
+    /// whose original is gone, then empty folders.
+    pub fn remove_stale(&mut self) -> Result<Vec<String>, String> {
+        let mut removed = Vec::new();
+        let mut files = Vec::new();
+        for folder in OWNED {
+            list_files(&self.dist.join(folder), &mut files)?;
+        }
+        for file in files {
+            let relative = relative(&self.dist, &file);
+            let original = COMPRESSED
+                .iter()
+                .find_map(|ext| relative.strip_suffix(&format!(".{ext}")))
+                .unwrap_or(&relative);
+            if !self.made.contains(original) {
+                fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                removed.push(relative);
+            }
+        }
+        for folder in OWNED {
+            remove_empty_dirs(&self.dist.join(folder))?;
+        }
+        self.counts.removed += removed.len();
+        Ok(removed)
+    }
+
+    /// Record the manifest beside the files (written whole, last: a build
+    /// stopped halfway leaves the previous manifest, which still describes
+    /// every file it kept).
+    pub fn finish(&mut self, manifest: &BuildManifest) -> Result<(), String> {
+        let text = serde_json::to_string(manifest).map_err(|e| e.to_string())?;
+        write_whole(&self.dist.join(MANIFEST), text.as_bytes())
+    }
+}
+
+fn same_bytes(file: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(file) {
+        Ok(meta) if meta.len() == bytes.len() as u64 => {
+            fs::read(file).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Write through a temporary file in the same folder, renamed into place.
+pub fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = file
+        .parent()
+        .ok_or_else(|| format!("{}: no folder", file.display()))?;
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&temporary, bytes)
+        .and_then(|()| fs::rename(&temporary, file))
+        .map_err(|e| {
+            let _ = fs::remove_file(&temporary);
+            format!("{}: {e}", file.display())
+        })
+}
+
+fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", dir.display())),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            list_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Removes the folders under `dir` left empty; says whether `dir` is.
+fn remove_empty_dirs(dir: &Path) -> Result<bool, String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(false);
+    };
+    let mut empty = true;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && remove_empty_dirs(&path)? {
+            fs::remove_dir(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        } else {
+            empty = false;
+        }
+    }
+    Ok(empty)
+}
+
+fn relative(dist: &Path, file: &Path) -> String {
+    file.strip_prefix(dist)
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("newsview-output-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_file_with_the_same_bytes_is_not_rewritten() {
+        let dist = folder("same");
+        let mut out = Output::new(&dist);
+        out.write("a/x/index.html", b"one").unwrap();
+        let before = fs::metadata(dist.join("a/x/index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut again = Output::new(&dist);
+        again.write("a/x/index.html", b"one").unwrap();
+        let after = fs::metadata(dist.join("a/x/index.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(before, after);
+        assert_eq!((again.counts.written, again.counts.kept), (0, 1));
+        again.write("a/x/index.html", b"two").unwrap();
+        assert_eq!(fs::read(dist.join("a/x/index.html")).unwrap(), b"two");
+        assert_eq!(again.counts.written, 1);
+        fs::remove_dir_all(dist).unwrap();
+    }
+
+    #[test]
+    fn pages_and_copies_not_made_are_removed_with_their_folders() {
+        let dist = folder("stale");
+        for f in [
+            "a/old/index.html",
+            "a/old/index.html.gz",
+            "a/new/index.html",
+            "a/new/index.html.br",
+            "index.html",
+        ] {
+            write_whole(&dist.join(f), b"x").unwrap();
+        }
+        let mut out = Output::new(&dist);
+        out.keep("a/new/index.html");
+        let mut removed = out.remove_stale().unwrap();
+        removed.sort();
+        assert_eq!(removed, ["a/old/index.html", "a/old/index.html.gz"]);
+        assert!(!dist.join("a/old").exists());
+        assert!(dist.join("a/new/index.html.br").exists());
+        // Outside `a/` is not the pages' folder: left alone.
+        assert!(dist.join("index.html").exists());
+        fs::remove_dir_all(dist).unwrap();
+    }
+}

@@ -1,0 +1,117 @@
+//! The build's settings: one value, read once (from the environment and the
+//! command line) and handed down to every stage.
+
+use newsview::address::Address;
+
+/// What the pages say about the site (see the README's build settings).
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// `NEWSVIEW_SITE_NAME`, default "Newsview".
+    pub name: String,
+    /// `NEWSVIEW_BASE_URL`: where `dist/` is served, ending in `/`.
+    /// Without it, nothing that needs an absolute URL is written.
+    pub base_url: Option<String>,
+    /// `NEWSVIEW_IMAGE_HOSTS`: origins besides the site's own that images
+    /// may come from (a CDN), as the pages' policy names them.
+    pub image_hosts: Vec<String>,
+}
+
+impl Site {
+    pub fn from_env() -> Result<Site, String> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Site::new(
+            var("NEWSVIEW_SITE_NAME").as_deref(),
+            var("NEWSVIEW_BASE_URL").as_deref(),
+            var("NEWSVIEW_IMAGE_HOSTS").as_deref().unwrap_or(""),
+        )
+    }
+
+    /// The settings from their written form (as in the environment).
+    pub fn new(
+        name: Option<&str>,
+        base_url: Option<&str>,
+        image_hosts: &str,
+    ) -> Result<Site, String> {
+        let base_url = match base_url.map(str::trim) {
+            Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+                return Err(format!(
+                    "NEWSVIEW_BASE_URL must be an http(s) URL, not \"{url}\""
+                ))
+            }
+            Some(url) if url.ends_with('/') => Some(url.to_string()),
+            Some(url) => Some(format!("{url}/")),
+            None => None,
+        };
+        let image_hosts = image_hosts
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|h| !h.is_empty())
+            .map(|h| {
+                article::links::image_host(h).map_err(|e| format!("NEWSVIEW_IMAGE_HOSTS: {e}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Site {
+            name: name.map_or("Newsview", str::trim).to_string(),
+            base_url,
+            image_hosts,
+        })
+    }
+
+    /// The absolute URL of a page, when the base URL is known.
+    pub fn absolute(&self, to: &Address) -> Option<String> {
+        Some(newsview::address::under(self.base_url.as_ref()?, to))
+    }
+
+    /// The path part of the base URL (`/` without one): what `404.html`,
+    /// served at any depth, needs for its style sheet.
+    pub fn base_path(&self) -> String {
+        self.base_url
+            .as_ref()
+            .and_then(|u| u.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
+            .unwrap_or_else(|| "/".into())
+    }
+
+    /// Everything about the settings that changes what a page says: part of
+    /// every page's inputs in the build manifest.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "name={:?} base={:?} images={:?}",
+            self.name, self.base_url, self.image_hosts
+        )
+    }
+}
+
+/// How to build, besides what the pages say.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Render and write everything, whatever the last build recorded.
+    pub full: bool,
+}
+
+/// One build's settings, handed to every stage.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub site: Site,
+    pub options: Options,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_path_comes_from_the_base_url() {
+        let site = |base: Option<&str>| Site::new(Some("N"), base, "").unwrap();
+        assert_eq!(site(None).base_path(), "/");
+        assert_eq!(site(Some("https://x.org/")).base_path(), "/");
+        assert_eq!(site(Some("https://x.org/news/")).base_path(), "/news/");
+        assert_eq!(site(Some("https://x.org/news")).base_path(), "/news/");
+        assert_eq!(
+            site(Some("https://x.org/news/"))
+                .absolute(&newsview::address::article_page("s"))
+                .as_deref(),
+            Some("https://x.org/news/a/s/")
+        );
+        assert!(Site::new(None, Some("ftp://x.org/"), "").is_err());
+        assert_eq!(Site::new(None, None, "").unwrap().name, "Newsview");
+    }
+}

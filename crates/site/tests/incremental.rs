@@ -1,0 +1,329 @@
+//! The site build on a small `dist/` (a stand-in for trunk's output and two
+//! real articles): a build after a change writes only what the change
+//! touched, keeps everything else byte for byte and time for time, and
+//! leaves no page behind that its data no longer makes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use newsview_site::{build, Options, Report, Settings, Site};
+use serde_json::Value;
+
+const SEED: &str = "us-russia-talks-despite-collisions";
+const OTHER: &str = "fixture-harbour-strike";
+
+/// trunk's page as it writes it: the style sheet, the app's preloads and
+/// its start-up script (names and hashes are stand-ins).
+const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="newsview-root" content="./" />
+    <title>Newsview</title>
+    <link rel="stylesheet" href="./main-00112233aabbccdd.css" />
+    <link rel="modulepreload" href="./newsview-0011223344556677.js" crossorigin="anonymous" /><link rel="preload" href="./newsview-0011223344556677_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm" />
+    <script type="module">
+import init, * as bindings from './newsview-0011223344556677.js';
+const wasm = await init({ module_or_path: './newsview-0011223344556677_bg.wasm' });
+window.wasmBindings = bindings;
+</script>
+  </head>
+  <body>
+    <div id="page_app"><p id="page_boot">Loading…</p><!--/app--></div>
+  </body>
+</html>
+"#;
+
+struct Dist(PathBuf);
+
+impl Drop for Dist {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Dist {
+    /// A built app with two articles in its manifest.
+    fn new(name: &str) -> Dist {
+        let dir = std::env::temp_dir().join(format!("newsview-site-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let dist = Dist(dir);
+        dist.put("index.html", TRUNK_PAGE);
+        dist.put("main-00112233aabbccdd.css", "body{margin:0}");
+        dist.put(
+            "newsview-0011223344556677.js",
+            "export default function(){}",
+        );
+        dist.put("newsview-0011223344556677_bg.wasm", "\0asm");
+        dist.put("reader-8899aabbccddeeff.js", "export default function(){}");
+        dist.put("reader-8899aabbccddeeff_bg.wasm", "\0asm");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let seed = fs::read_to_string(root.join(format!("public/articles/{SEED}.json"))).unwrap();
+        let other =
+            fs::read_to_string(root.join(format!("tests/fixtures/articles/{OTHER}.json"))).unwrap();
+        dist.put(&format!("articles/{SEED}.json"), &seed);
+        dist.put(&format!("articles/{OTHER}.json"), &other);
+        dist.list(&[SEED, OTHER]);
+        dist
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    fn put(&self, file: &str, text: &str) {
+        let path = self.path(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// The manifest, listing `slugs` (headlines read from the articles).
+    fn list(&self, slugs: &[&str]) {
+        let entries: Vec<Value> = slugs
+            .iter()
+            .map(|slug| {
+                let a = self.article(slug);
+                serde_json::json!({ "slug": slug, "headline": a["headline"], "published": a["published"] })
+            })
+            .collect();
+        let manifest = serde_json::json!({ "format": 1, "articles": entries });
+        self.put("articles/index.json", &manifest.to_string());
+    }
+
+    fn article(&self, slug: &str) -> Value {
+        let text = fs::read_to_string(self.path(&format!("articles/{slug}.json"))).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn edit(&self, slug: &str, change: impl FnOnce(&mut Value)) {
+        let mut a = self.article(slug);
+        change(&mut a);
+        self.put(&format!("articles/{slug}.json"), &a.to_string());
+    }
+
+    fn build(&self, full: bool) -> Report {
+        let site = Site::new(None, Some("https://news.example.org/"), "").unwrap();
+        let options = Options { full };
+        build(&self.0, &Settings { site, options }).unwrap()
+    }
+
+    /// Every file with its modification time.
+    fn files(&self) -> BTreeMap<String, SystemTime> {
+        fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, SystemTime>) {
+            for entry in fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, base, out);
+                } else {
+                    let name = path
+                        .strip_prefix(base)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned();
+                    out.insert(name, entry.metadata().unwrap().modified().unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(&self.0, &self.0, &mut out);
+        out
+    }
+}
+
+/// The id of a quote no other part of the article names (so it can go).
+fn lone_quote(a: &Value) -> String {
+    let text = a.to_string();
+    let mut ids = Vec::new();
+    collect_quotes(a, &mut ids);
+    ids.into_iter()
+        .find(|id| text.matches(&format!("\"{id}\"")).count() == 1)
+        .expect("an article with a quote nothing else names")
+}
+
+fn collect_quotes(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) => {
+            if o.get("type") == Some(&Value::from("quote")) {
+                out.extend(o.get("id").and_then(Value::as_str).map(String::from));
+            }
+            o.values().for_each(|v| collect_quotes(v, out));
+        }
+        Value::Array(a) => a.iter().for_each(|v| collect_quotes(v, out)),
+        _ => {}
+    }
+}
+
+/// The quote `id` becomes plain text: its words stay, its page goes.
+fn unquote(v: &mut Value, id: &str) {
+    match v {
+        Value::Object(o)
+            if o.get("id") == Some(&Value::from(id))
+                && o.get("type") == Some(&Value::from("quote")) =>
+        {
+            let text = o["text"].clone();
+            *v = serde_json::json!({ "type": "text", "text": text });
+        }
+        Value::Object(o) => o.values_mut().for_each(|v| unquote(v, id)),
+        Value::Array(a) => a.iter_mut().for_each(|v| unquote(v, id)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_nothing() {
+    let dist = Dist::new("unchanged");
+    let first = dist.build(false);
+    assert_eq!(first.articles, 2);
+    assert_eq!(first.rendered, 2);
+    assert!(first.skipped.is_empty(), "{:?}", first.skipped);
+    assert!(dist.path(&format!("a/{SEED}/index.html")).is_file());
+    assert!(dist.path(&format!("a/{SEED}/card.png")).is_file());
+    assert!(dist.path("build-manifest.json").is_file());
+    let before = dist.files();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let again = dist.build(false);
+    assert_eq!(again.rendered, 0);
+    assert_eq!(again.cards_drawn, 0);
+    assert_eq!(again.files.written, 0, "{:?}", again.written);
+    assert_eq!(again.files.removed, 0, "{:?}", again.removed);
+    let after = dist.files();
+    // Same files, same times (the manifest aside, which records the run).
+    let without_manifest = |m: &BTreeMap<String, SystemTime>| {
+        m.iter()
+            .filter(|(f, _)| f.as_str() != "build-manifest.json")
+            .map(|(f, t)| (f.clone(), *t))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without_manifest(&before), without_manifest(&after));
+
+    // --full renders everything again, and still writes only what differs.
+    let full = dist.build(true);
+    assert_eq!(full.rendered, 2);
+    assert!(
+        full.written.iter().all(|f| f.ends_with("card.png")),
+        "{:?}",
+        full.written
+    );
+}
+
+#[test]
+fn a_corrected_article_rewrites_only_its_own_pages_and_the_shared_files() {
+    let dist = Dist::new("corrected");
+    let first = dist.build(false);
+    // A paragraph corrected: no card shows it.
+    dist.edit(OTHER, |a| {
+        let runs = a["sections"][0]["blocks"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|b| b["type"] == "paragraph")
+            .unwrap()["runs"]
+            .as_array_mut()
+            .unwrap();
+        runs.push(serde_json::json!({ "type": "text", "text": " (Corrected.)" }));
+    });
+    let after = dist.build(false);
+    assert_eq!(after.rendered, 1);
+    assert_eq!(after.cards_drawn, 0, "no card shows a paragraph");
+    assert_eq!(after.cards_kept, first.cards_drawn);
+    assert!(!after.written.is_empty());
+    for file in &after.written {
+        assert!(
+            file.starts_with(&format!("a/{OTHER}/")) || file.starts_with("articles/search/"),
+            "{file} was written for a correction to {OTHER}"
+        );
+    }
+    let page = fs::read_to_string(dist.path(&format!("a/{OTHER}/index.html"))).unwrap();
+    assert!(page.contains("(Corrected.)"));
+
+    // A corrected headline redraws the article's cards, and only its own.
+    dist.edit(OTHER, |a| {
+        a["headline"] = Value::from("A corrected headline")
+    });
+    let after = dist.build(false);
+    assert!(after.cards_drawn > 0);
+    assert!(after
+        .written
+        .iter()
+        .filter(|f| f.ends_with(".png"))
+        .all(|f| f.starts_with(&format!("a/{OTHER}/"))));
+}
+
+#[test]
+fn what_the_data_no_longer_makes_is_removed() {
+    let dist = Dist::new("removed");
+    dist.build(false);
+    let quote = lone_quote(&dist.article(SEED));
+    let quote_page = format!("a/{SEED}/q/{quote}/index.html");
+    assert!(dist.path(&quote_page).is_file());
+    // Compressed copies a host serves go with their page.
+    fs::write(dist.path(&format!("{quote_page}.gz")), "x").unwrap();
+
+    dist.edit(SEED, |a| unquote(a, &quote));
+    let after = dist.build(false);
+    assert!(after.skipped.is_empty(), "{:?}", after.skipped);
+    assert!(!dist.path(&quote_page).exists());
+    assert!(!dist.path(&format!("{quote_page}.gz")).exists());
+    assert!(
+        !dist.path(&format!("a/{SEED}/q/{quote}")).exists(),
+        "its folder goes too"
+    );
+    assert!(after.removed.contains(&quote_page), "{:?}", after.removed);
+
+    // An article taken off the list takes its pages, cards and search text.
+    dist.list(&[SEED]);
+    let after = dist.build(false);
+    assert!(!dist.path(&format!("a/{OTHER}")).exists());
+    assert!(!dist
+        .path(&format!("articles/search/text/{OTHER}.json"))
+        .exists());
+    assert!(after
+        .removed
+        .iter()
+        .any(|f| f == &format!("a/{OTHER}/card.png")));
+    let sitemap = fs::read_to_string(dist.path("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains(OTHER) && sitemap.contains(SEED));
+}
+
+#[test]
+fn an_article_that_no_longer_loads_is_reported_and_the_rest_kept() {
+    let dist = Dist::new("broken");
+    dist.build(false);
+    dist.put(
+        &format!("articles/{OTHER}.json"),
+        "{\"format\": 1, \"id\": ",
+    );
+    let after = dist.build(false);
+    assert_eq!(after.skipped.len(), 1);
+    assert!(
+        after.skipped[0].contains(&format!("articles/{OTHER}.json")),
+        "{}",
+        after.skipped[0]
+    );
+    // Its old pages are not served as if current; the other article's are kept.
+    assert!(!dist.path(&format!("a/{OTHER}/index.html")).exists());
+    assert_eq!(after.rendered, 0);
+    assert!(dist.path(&format!("a/{SEED}/index.html")).is_file());
+}
+
+#[test]
+fn a_new_app_renders_every_page_again() {
+    let dist = Dist::new("new-app");
+    dist.build(false);
+    // trunk built the app again: its page is trunk's once more, with a
+    // reader of another name.
+    fs::remove_file(dist.path("reader-8899aabbccddeeff.js")).unwrap();
+    fs::remove_file(dist.path("reader-8899aabbccddeeff_bg.wasm")).unwrap();
+    dist.put("reader-ffeeddccbbaa9988.js", "export default function(){}");
+    dist.put("reader-ffeeddccbbaa9988_bg.wasm", "\0asm");
+    dist.put("index.html", TRUNK_PAGE);
+    let after = dist.build(false);
+    assert_eq!(after.rendered, 2);
+    assert_eq!(after.cards_drawn, 0, "the cards do not show the app");
+    let page = fs::read_to_string(dist.path(&format!("a/{SEED}/index.html"))).unwrap();
+    assert!(page.contains("reader-ffeeddccbbaa9988.js"));
+}

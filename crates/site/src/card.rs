@@ -63,7 +63,10 @@ impl Painter {
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card: {e}"))?;
         let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("card: no pixmap")?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| format!("card: {e}"))
+        match crate::palette::encode(WIDTH, HEIGHT, pixmap.data()) {
+            Some(png) => Ok(png),
+            None => pixmap.encode_png().map_err(|e| format!("card: {e}")),
+        }
     }
 
     /// The card as SVG, every line already broken to fit.

@@ -4,12 +4,14 @@
 //! Stages, each in its own module, in the order a build runs them:
 //! - `settings`: what the pages say about the site, and how to build (one
 //!   value, handed down);
+//! - `sources`: the site owner's articles folder, brought into `dist/`;
 //! - `shell`: trunk's page, split where each page puts its own parts, and
 //!   `policy`, the Content-Security-Policy each page carries;
 //! - `render` and `pages`: the viewer's `App` rendered for each address
 //!   (an article, its quotes and events, the home page, 404) with `head`,
 //!   what each page says about itself to crawlers;
-//! - `card` and `drawing`: link-preview cards, drawn as they are queued;
+//! - `card`, `palette` and `drawing`: link-preview cards, drawn as palette
+//!   PNGs as they are queued;
 //! - `site_files`: robots and the sitemap;
 //! - `output`: files written only when their bytes change, stale pages
 //!   removed, and the build manifest that lets the next build keep every
@@ -23,11 +25,13 @@ mod drawing;
 mod head;
 pub mod output;
 mod pages;
+mod palette;
 mod policy;
 mod render;
 pub mod settings;
 mod shell;
 mod site_files;
+mod sources;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -90,6 +94,10 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         cards: CardQueue::new()?,
         report: Report::default(),
     };
+    if let Some(from) = &settings.options.articles {
+        let removed = sources::sync(from, &mut build.out)?;
+        build.report.removed.extend(removed);
+    }
     let pages = Pages {
         site,
         shell: &shell,
@@ -135,7 +143,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     let mut report = build.report;
     report.files = build.out.counts.clone();
     report.written = std::mem::take(&mut build.out.written);
-    report.removed = removed;
+    report.removed.extend(removed);
     report.cards_drawn = build.cards.drawn;
     report.card_seconds = build.cards.seconds;
     report.seconds = started.elapsed().as_secs_f64();

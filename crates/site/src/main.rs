@@ -3,7 +3,7 @@
 //! hook), rendering only what changed since the last build.
 //!
 //! ```text
-//! newsview-site [--full] [--list] [DIST]
+//! newsview-site [--articles DIR] [--full] [--list] [DIST]
 //! ```
 
 use std::path::PathBuf;
@@ -11,19 +11,29 @@ use std::process::ExitCode;
 
 use newsview_site::{build, Options, Report, Settings, Site};
 
-const USAGE: &str = "usage: newsview-site [--full] [--list] [DIST]
-  DIST    a dist/ trunk built (default: trunk's TRUNK_STAGING_DIR as its hook)
-  --full  render and write everything, whatever the last build recorded
-  --list  name every file written and removed, not only how many
+const USAGE: &str = "usage: newsview-site [--articles DIR] [--full] [--list] [DIST]
+  DIST            a dist/ trunk built (default: TRUNK_STAGING_DIR, as trunk's hook)
+  --articles DIR  publish DIR's articles (its index.json and article files):
+                  copied into DIST/articles, where files not in DIR are removed
+  --full          render and write everything, whatever the last build recorded
+  --list          name every file written and removed, not only how many
 settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README)";
 
 fn main() -> ExitCode {
     let mut options = Options::default();
     let mut list = false;
     let mut dist = None;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--full" => options.full = true,
+            "--articles" => match args.next() {
+                Some(dir) => options.articles = Some(PathBuf::from(dir)),
+                None => {
+                    eprintln!("newsview-site: --articles needs a folder\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--list" => list = true,
             "-h" | "--help" => {
                 println!("{USAGE}");

@@ -85,6 +85,9 @@ impl Site {
 pub struct Options {
     /// Render and write everything, whatever the last build recorded.
     pub full: bool,
+    /// The site owner's articles folder (the manifest and article files),
+    /// to serve in place of what `dist/articles/` holds.
+    pub articles: Option<std::path::PathBuf>,
 }
 
 /// One build's settings, handed to every stage.

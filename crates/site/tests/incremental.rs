@@ -106,7 +106,10 @@ impl Dist {
 
     fn build(&self, full: bool) -> Report {
         let site = Site::new(None, Some("https://news.example.org/"), "").unwrap();
-        let options = Options { full };
+        let options = Options {
+            full,
+            ..Options::default()
+        };
         build(&self.0, &Settings { site, options }).unwrap()
     }
 
@@ -326,4 +329,49 @@ fn a_new_app_renders_every_page_again() {
     assert_eq!(after.cards_drawn, 0, "the cards do not show the app");
     let page = fs::read_to_string(dist.path(&format!("a/{SEED}/index.html"))).unwrap();
     assert!(page.contains("reader-ffeeddccbbaa9988.js"));
+}
+
+#[test]
+fn a_site_owner_publishes_a_folder_of_articles() {
+    let dist = Dist::new("publish");
+    dist.build(false);
+    // The owner's folder: the seed corrected, the other article gone.
+    let folder = dist.path("../newsview-site-publish-folder");
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    let mut seed = dist.article(SEED);
+    seed["headline"] = Value::from("Kerry: talks go on");
+    fs::write(folder.join(format!("{SEED}.json")), seed.to_string()).unwrap();
+    let manifest = serde_json::json!({ "format": 1, "articles": [
+        { "slug": SEED, "headline": "Kerry: talks go on", "published": seed["published"] }
+    ]});
+    fs::write(folder.join("index.json"), manifest.to_string()).unwrap();
+
+    let site = Site::new(None, None, "").unwrap();
+    let options = Options {
+        articles: Some(folder.clone()),
+        ..Options::default()
+    };
+    let report = build(&dist.0, &Settings { site, options }).unwrap();
+    fs::remove_dir_all(&folder).unwrap();
+    assert_eq!((report.articles, report.rendered), (1, 1));
+    assert!(!dist.path(&format!("articles/{OTHER}.json")).exists());
+    assert!(!dist.path(&format!("a/{OTHER}")).exists());
+    let page = fs::read_to_string(dist.path(&format!("a/{SEED}/index.html"))).unwrap();
+    assert!(page.contains("Kerry: talks go on"));
+    // Without a base URL there is no sitemap: the one written before goes.
+    assert!(!dist.path("sitemap.xml").exists());
+
+    // A folder without a manifest is refused before anything is touched.
+    let empty = dist.path("../newsview-site-publish-empty");
+    fs::create_dir_all(&empty).unwrap();
+    let site = Site::new(None, None, "").unwrap();
+    let options = Options {
+        articles: Some(empty.clone()),
+        ..Options::default()
+    };
+    let error = build(&dist.0, &Settings { site, options }).unwrap_err();
+    fs::remove_dir_all(&empty).unwrap();
+    assert!(error.contains("no index.json"), "{error}");
+    assert!(dist.path(&format!("articles/{SEED}.json")).exists());
 }

@@ -7,6 +7,11 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
+/// How SVG becomes PNG (the renderer and the encoding). A card's key in
+/// the build manifest is its SVG and this: change it whenever the same SVG
+/// would be drawn or encoded differently, so every card is drawn again.
+pub const DRAWING: &str = "resvg 0.49, 8-bit palette PNG, fast deflate";
+
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 const MARGIN: f32 = 72.0;

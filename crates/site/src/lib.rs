@@ -39,7 +39,7 @@ use std::time::Instant;
 
 use article::library::{load_listed, read_all};
 use article::search::{self, IndexBuilder};
-use article::{load_manifest, Loaded};
+use article::{load_manifest, Loaded, Manifest};
 use newsview::address::{article_page, Address};
 use newsview::api;
 
@@ -47,7 +47,7 @@ pub use card::{Card, Painter};
 use drawing::CardQueue;
 use output::{hash, ArticleRecord, BuildManifest, Output};
 use pages::Pages;
-pub use settings::{Options, Settings, Site};
+pub use settings::{Options, Settings, Shard, Site};
 
 /// What one build did.
 #[derive(Default, Debug)]
@@ -73,7 +73,10 @@ pub struct Report {
 }
 
 /// Build every page into `dist`, rendering only what changed since the
-/// build its manifest records (everything with `options.full`).
+/// build its manifest records (everything with `options.full`). With
+/// `options.shard`, only that share of the articles' pages and cards; a
+/// build without one, on the shards' outputs put together, keeps their
+/// pages and writes what spans them (see [`Shard`]).
 pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     let started = Instant::now();
     let site = &settings.site;
@@ -84,8 +87,8 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         tool_fingerprint().as_bytes(),
     ]);
     let previous = match settings.options.full {
-        true => BuildManifest::default(),
-        false => BuildManifest::read(dist),
+        true => BuildManifest::new(shell_key.clone()),
+        false => BuildManifest::read(dist, &shell_key),
     };
     let mut build = Build {
         previous,
@@ -103,51 +106,28 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         shell: &shell,
         prepared: render::prepared(site),
     };
-
-    let manifest_text = read(&dist.join(api::MANIFEST))?;
-    let manifest = load_manifest(api::MANIFEST, &manifest_text).map_err(|e| e.to_string())?;
-    let (entries, skipped) = read_all("articles/", manifest.clone(), |name| {
-        let file = api::part_file(name);
-        read(&dist.join(&file)).and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
-    });
-    build.report.skipped.extend(skipped);
-    let slugs: Vec<String> = entries.into_iter().map(|e| e.slug).collect();
-    // The library's full-text index numbers articles as the list does.
-    let mut search = IndexBuilder::new(slugs.clone());
-    let mut sitemap = vec![Address::default()];
-    for (doc, slug) in slugs.iter().enumerate() {
-        let Some((loaded, source)) = build.load(dist, slug) else {
-            continue;
-        };
-        search.add(doc, loaded.article());
-        sitemap.push(article_page(slug));
-        build.article(&pages, slug, loaded, source)?;
+    let list = build.list(dist)?;
+    match settings.options.shard {
+        Some(shard) => build.shard(&pages, &list, shard)?,
+        None => build.whole(&pages, &list)?,
     }
-    build.cards.draw(&mut build.out)?;
-
-    let out = &mut build.out;
-    for (path, json) in search.files() {
-        out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())?;
-    }
-    out.write(
-        "index.html",
-        pages
-            .home(manifest, &api::fingerprint(&manifest_text))
-            .as_bytes(),
-    )?;
-    out.write("404.html", pages.not_found().as_bytes())?;
-    site_files::write(out, site, &sitemap)?;
-    let removed = out.remove_stale()?;
-    out.finish(&build.next)?;
-
     let mut report = build.report;
     report.files = build.out.counts.clone();
     report.written = std::mem::take(&mut build.out.written);
-    report.removed.extend(removed);
     report.cards_drawn = build.cards.drawn;
     report.card_seconds = build.cards.seconds;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The library as the manifest lists it.
+struct List {
+    /// The first part, as written (its fingerprint is the home page's
+    /// data) and read.
+    text: String,
+    first: Manifest,
+    /// Every listed article, in list order (all parts).
+    slugs: Vec<String>,
 }
 
 /// One build in progress: what the last one made, what this one makes.
@@ -160,6 +140,62 @@ struct Build {
 }
 
 impl Build {
+    fn list(&mut self, dist: &Path) -> Result<List, String> {
+        let text = read(&dist.join(api::MANIFEST))?;
+        let first = load_manifest(api::MANIFEST, &text).map_err(|e| e.to_string())?;
+        let (entries, skipped) = read_all("articles/", first.clone(), |name| {
+            let file = api::part_file(name);
+            read(&dist.join(&file))
+                .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
+        });
+        self.report.skipped.extend(skipped);
+        let slugs = entries.into_iter().map(|e| e.slug).collect();
+        Ok(List { text, first, slugs })
+    }
+
+    /// The whole site: every article's pages (kept or rendered), then what
+    /// spans them: the search index, the home page, 404, robots and the
+    /// sitemap; then what no longer belongs is removed.
+    fn whole(&mut self, pages: &Pages, list: &List) -> Result<(), String> {
+        let dist = self.out.dist().to_path_buf();
+        // The library's full-text index numbers articles as the list does.
+        let mut search = IndexBuilder::new(list.slugs.clone());
+        let mut sitemap = vec![Address::default()];
+        for (doc, slug) in list.slugs.iter().enumerate() {
+            let Some((loaded, source)) = self.load(&dist, slug) else {
+                continue;
+            };
+            search.add(doc, loaded.article());
+            sitemap.push(article_page(slug));
+            self.article(pages, slug, loaded, source)?;
+        }
+        self.cards.draw(&mut self.out)?;
+        let out = &mut self.out;
+        for (path, json) in search.files() {
+            out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())?;
+        }
+        let home = pages.home(list.first.clone(), &api::fingerprint(&list.text));
+        out.write("index.html", home.as_bytes())?;
+        out.write("404.html", pages.not_found().as_bytes())?;
+        site_files::write(out, pages.site, &sitemap)?;
+        let removed = out.remove_stale()?;
+        self.report.removed.extend(removed);
+        out.finish(&self.next, None)
+    }
+
+    /// One shard's share of the articles' pages and cards, and its part of
+    /// the build manifest; nothing shared, nothing removed.
+    fn shard(&mut self, pages: &Pages, list: &List, shard: Shard) -> Result<(), String> {
+        let dist = self.out.dist().to_path_buf();
+        for slug in list.slugs.iter().filter(|slug| shard.takes(slug)) {
+            if let Some((loaded, source)) = self.load(&dist, slug) {
+                self.article(pages, slug, loaded, source)?;
+            }
+        }
+        self.cards.draw(&mut self.out)?;
+        self.out.finish(&self.next, Some(shard))
+    }
+
     /// A listed article, loaded and checked, with its file's fingerprint;
     /// `None` (and a line in the report) when it cannot be: its pages, if
     /// an earlier build made them, are then removed with the stale ones, and
@@ -194,10 +230,7 @@ impl Build {
         source: String,
     ) -> Result<(), String> {
         let dist = self.out.dist().to_path_buf();
-        if self
-            .previous
-            .is_current(&dist, &self.next.shell, slug, &source)
-        {
+        if self.previous.is_current(&dist, slug, &source) {
             let record = self.previous.articles[slug].clone();
             for file in &record.files {
                 self.out.keep(file);
@@ -216,7 +249,7 @@ impl Build {
             files.push(path);
         }
         for (path, svg) in made.cards {
-            let key = hash(&[svg.as_bytes()]);
+            let key = hash(&[svg.as_bytes(), card::DRAWING.as_bytes()]);
             if self.previous.cards.get(&path) == Some(&key) && dist.join(&path).is_file() {
                 self.out.keep(&path);
                 self.report.cards_kept += 1;

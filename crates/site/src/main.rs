@@ -3,18 +3,21 @@
 //! hook), rendering only what changed since the last build.
 //!
 //! ```text
-//! newsview-site [--articles DIR] [--full] [--list] [DIST]
+//! newsview-site [--articles DIR] [--shard K/N] [--full] [--list] [DIST]
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsview_site::{build, Options, Report, Settings, Site};
+use newsview_site::{build, Options, Report, Settings, Shard, Site};
 
-const USAGE: &str = "usage: newsview-site [--articles DIR] [--full] [--list] [DIST]
+const USAGE: &str = "usage: newsview-site [--articles DIR] [--shard K/N] [--full] [--list] [DIST]
   DIST            a dist/ trunk built (default: TRUNK_STAGING_DIR, as trunk's hook)
   --articles DIR  publish DIR's articles (its index.json and article files):
                   copied into DIST/articles, where files not in DIR are removed
+  --shard K/N     only shard K of N of the articles' pages and cards; then a
+                  build without --shard on the shards' outputs put together
+                  keeps them and writes the home page, search index, sitemap
   --full          render and write everything, whatever the last build recorded
   --list          name every file written and removed, not only how many
 settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README)";
@@ -27,6 +30,17 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--full" => options.full = true,
+            "--shard" => match args.next().map(|s| Shard::parse(&s)) {
+                Some(Ok(shard)) => options.shard = Some(shard),
+                Some(Err(e)) => {
+                    eprintln!("newsview-site: {e}\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+                None => {
+                    eprintln!("newsview-site: --shard needs K/N\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--articles" => match args.next() {
                 Some(dir) => options.articles = Some(PathBuf::from(dir)),
                 None => {

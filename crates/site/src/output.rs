@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::Digest as _;
 
+use crate::settings::Shard;
+
 /// The build manifest's file, in `dist/`.
 pub const MANIFEST: &str = "build-manifest.json";
 
@@ -34,7 +36,8 @@ pub struct BuildManifest {
     pub shell: String,
     /// Per article (by slug): the hash of its file and what it made.
     pub articles: BTreeMap<String, ArticleRecord>,
-    /// Per card (by path): the hash of exactly what it draws.
+    /// Per card (by path): the hash of exactly what it draws (its SVG and
+    /// `card::DRAWING`).
     pub cards: BTreeMap<String, String>,
 }
 
@@ -56,25 +59,56 @@ impl BuildManifest {
         }
     }
 
-    /// The last build's manifest; none (so everything is rendered) when
-    /// there is none, it cannot be read, or it is of another format.
-    pub fn read(dist: &Path) -> BuildManifest {
-        fs::read_to_string(dist.join(MANIFEST))
-            .ok()
-            .and_then(|text| serde_json::from_str::<BuildManifest>(&text).ok())
-            .filter(|m| m.format == FORMAT)
-            .unwrap_or_default()
+    /// What earlier builds made: the last whole build's manifest and any
+    /// shards' parts beside it (see `settings::Shard`). Articles recorded
+    /// under another shell (another app, tool or settings) are rendered
+    /// again; cards are kept by what they draw. A file that cannot be read
+    /// counts for nothing.
+    pub fn read(dist: &Path, shell: &str) -> BuildManifest {
+        let mut current = BuildManifest::new(shell.to_string());
+        let mut names = vec![MANIFEST.to_string()];
+        names.extend(shard_manifests(dist));
+        for name in names {
+            let Some(part) = fs::read_to_string(dist.join(&name))
+                .ok()
+                .and_then(|text| serde_json::from_str::<BuildManifest>(&text).ok())
+                .filter(|m| m.format == FORMAT)
+            else {
+                continue;
+            };
+            // A card's key is what it draws, whatever the shell.
+            current.cards.extend(part.cards);
+            if part.shell == shell {
+                current.articles.extend(part.articles);
+            }
+        }
+        current
     }
 
     /// Whether an article's files are still what this build would make:
-    /// same shell, same source, and every file still there.
-    pub fn is_current(&self, dist: &Path, shell: &str, slug: &str, source: &str) -> bool {
-        self.shell == shell
-            && self.articles.get(slug).is_some_and(|record| {
-                record.source == source && record.files.iter().all(|f| dist.join(f).is_file())
-            })
+    /// same source, and every file still there.
+    pub fn is_current(&self, dist: &Path, slug: &str, source: &str) -> bool {
+        self.articles.get(slug).is_some_and(|record| {
+            record.source == source && record.files.iter().all(|f| dist.join(f).is_file())
+        })
     }
 }
+
+/// The shards' parts of the manifest in `dist`, by name.
+fn shard_manifests(dist: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dist) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(SHARD_PREFIX) && n.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
+const SHARD_PREFIX: &str = "build-manifest.shard-";
 
 /// A SHA-256 of some bytes, hex, shortened: the manifest's content hashes.
 pub fn hash(parts: &[&[u8]]) -> String {
@@ -179,10 +213,22 @@ impl Output {
 
     /// Record the manifest beside the files (written whole, last: a build
     /// stopped halfway leaves the previous manifest, which still describes
-    /// every file it kept).
-    pub fn finish(&mut self, manifest: &BuildManifest) -> Result<(), String> {
+    /// every file it kept). A shard writes its own part; a whole build
+    /// takes the shards' parts into its manifest and removes them.
+    pub fn finish(&mut self, manifest: &BuildManifest, shard: Option<Shard>) -> Result<(), String> {
         let text = serde_json::to_string(manifest).map_err(|e| e.to_string())?;
-        write_whole(&self.dist.join(MANIFEST), text.as_bytes())
+        let name = match shard {
+            Some(s) => format!("{SHARD_PREFIX}{}-of-{}.json", s.index, s.count),
+            None => MANIFEST.to_string(),
+        };
+        write_whole(&self.dist.join(name), text.as_bytes())?;
+        if shard.is_none() {
+            for part in shard_manifests(&self.dist) {
+                let path = self.dist.join(part);
+                fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        Ok(())
     }
 }
 

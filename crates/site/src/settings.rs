@@ -88,6 +88,43 @@ pub struct Options {
     /// The site owner's articles folder (the manifest and article files),
     /// to serve in place of what `dist/articles/` holds.
     pub articles: Option<std::path::PathBuf>,
+    /// Build only this share of the articles' pages.
+    pub shard: Option<Shard>,
+}
+
+/// A share of the articles, for building a large archive on several
+/// machines: shard `index` of `count` takes the articles whose slug hashes
+/// to it, so an article stays in its shard as the archive grows. Each
+/// shard writes its articles' pages and cards and its part of the build
+/// manifest (`build-manifest.shard-K-of-N.json`); a build without a shard
+/// on the shards' outputs put together keeps all their pages and writes
+/// what spans them (home, search index, sitemap, 404, robots), so the
+/// result is the same as one build's, byte for byte.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shard {
+    /// From 1.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    /// `K/N`, as written on the command line.
+    pub fn parse(text: &str) -> Result<Shard, String> {
+        let problem = || format!("--shard wants K/N with 1 <= K <= N (as 2/3), not \"{text}\"");
+        let (k, n) = text.split_once('/').ok_or_else(problem)?;
+        let (index, count) = (k.trim().parse::<u32>(), n.trim().parse::<u32>());
+        match (index, count) {
+            (Ok(index), Ok(count)) if (1..=count).contains(&index) => Ok(Shard { index, count }),
+            _ => Err(problem()),
+        }
+    }
+
+    /// Whether the article `slug` is this shard's.
+    pub fn takes(&self, slug: &str) -> bool {
+        let digest = crate::output::hash(&[slug.as_bytes()]);
+        let bucket = u32::from_str_radix(&digest[..8], 16).unwrap_or(0);
+        bucket % self.count == self.index - 1
+    }
 }
 
 /// One build's settings, handed to every stage.
@@ -100,6 +137,24 @@ pub struct Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_article_falls_in_exactly_one_shard() {
+        let shards: Vec<Shard> = (1..=3)
+            .map(|k| Shard::parse(&format!("{k}/3")).unwrap())
+            .collect();
+        let mut sizes = [0; 3];
+        for i in 0..300 {
+            let slug = format!("article-{i}");
+            let taken: Vec<usize> = (0..3).filter(|&k| shards[k].takes(&slug)).collect();
+            assert_eq!(taken.len(), 1, "{slug}");
+            sizes[taken[0]] += 1;
+        }
+        assert!(sizes.iter().all(|&n| n > 60), "{sizes:?}");
+        for bad in ["0/3", "4/3", "3", "a/b", "1/0"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn the_base_path_comes_from_the_base_url() {

@@ -375,3 +375,70 @@ fn a_site_owner_publishes_a_folder_of_articles() {
     assert!(error.contains("no index.json"), "{error}");
     assert!(dist.path(&format!("articles/{SEED}.json")).exists());
 }
+
+/// `dist` with four more articles: the seed under other names.
+fn with_more_articles(dist: &Dist) {
+    let mut slugs = vec![SEED.to_string(), OTHER.to_string()];
+    for i in 1..=4 {
+        let slug = format!("seed-copy-{i}");
+        let mut a = dist.article(SEED);
+        a["id"] = Value::from(slug.clone());
+        a["headline"] = Value::from(format!("Copy {i} of the seed"));
+        dist.put(&format!("articles/{slug}.json"), &a.to_string());
+        slugs.push(slug);
+    }
+    dist.list(&slugs.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+fn copy_into(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_into(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn three_shards_put_together_are_one_build_byte_for_byte() {
+    let whole = Dist::new("whole");
+    with_more_articles(&whole);
+    let one = whole.build(false);
+    assert_eq!(one.articles, 6);
+
+    let mut rendered = 0;
+    let combined = Dist::new("combined");
+    with_more_articles(&combined);
+    for k in 1..=3 {
+        let shard = Dist::new(&format!("shard-{k}"));
+        with_more_articles(&shard);
+        let site = Site::new(None, Some("https://news.example.org/"), "").unwrap();
+        let options = Options {
+            shard: Some(newsview_site::Shard { index: k, count: 3 }),
+            ..Options::default()
+        };
+        let report = build(&shard.0, &Settings { site, options }).unwrap();
+        rendered += report.rendered;
+        // A shard writes no page that spans the articles.
+        assert!(!shard.path("404.html").exists());
+        assert!(!shard.path("articles/search").exists());
+        copy_into(&shard.0, &combined.0);
+    }
+    assert_eq!(rendered, 6, "every article in exactly one shard");
+    let merged = combined.build(false);
+    assert_eq!(merged.rendered, 0, "the merge keeps the shards' pages");
+    assert_eq!(merged.cards_drawn, 0);
+
+    let names = |d: &Dist| d.files().into_keys().collect::<Vec<_>>();
+    assert_eq!(names(&whole), names(&combined));
+    for file in names(&whole) {
+        let (a, b) = (
+            fs::read(whole.path(&file)).unwrap(),
+            fs::read(combined.path(&file)).unwrap(),
+        );
+        assert!(a == b, "{file} differs between one build and three shards");
+    }
+}

@@ -346,7 +346,7 @@ await browser.close();
   row(
     'Pre-rendering 1,000 articles (all their pages and cards)',
     `${timing.prerender.toFixed(1)} s`,
-    `${timing.pages} pages, ${timing.cards} cards (${timing.cardSeconds.toFixed(0)} s of it drawing cards); validating the same files takes ${timing.validate.toFixed(2)} s (${(timing.prerender / timing.validate).toFixed(0)}x)`,
+    `${timing.pages} pages, ${timing.cards} cards (${timing.cardSeconds.toFixed(0)} s of thread time drawing cards, beside the pages); validating the same files takes ${timing.validate.toFixed(2)} s (${(timing.prerender / timing.validate).toFixed(0)}x)`,
     '',
     null,
   );

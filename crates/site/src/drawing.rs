@@ -1,28 +1,67 @@
-//! Cards are drawn as they are queued, a batch at a time on every core
-//! (drawing is most of a large site's build), so the SVG waiting in memory
-//! stays bounded however large the archive.
+//! Cards are drawn on worker threads, one per core, while the build goes
+//! on rendering pages: drawing is most of a large site's build. The queue
+//! between them is bounded, so the SVG waiting in memory stays small
+//! however large the archive.
 
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 use crate::card::Painter;
 use crate::output::{write_whole, Output};
 
 /// Cards laid out and waiting to be drawn, at most.
-const BATCH: usize = 256;
+const WAITING: usize = 64;
+
+/// A card drawn (its path) or why it could not be.
+type Drawn = Result<String, String>;
 
 pub struct CardQueue {
-    painter: Painter,
-    /// Where each card goes (relative to `dist/`) and its SVG.
-    waiting: Vec<(String, String)>,
+    painter: Arc<Painter>,
+    jobs: Option<SyncSender<(String, String)>>,
+    done: Receiver<(Drawn, f64)>,
+    workers: Vec<JoinHandle<()>>,
     pub drawn: usize,
+    /// Time spent drawing, summed over the workers.
     pub seconds: f64,
 }
 
 impl CardQueue {
-    pub fn new() -> Result<CardQueue, String> {
+    /// Workers that draw into `dist`.
+    pub fn new(dist: &std::path::Path) -> Result<CardQueue, String> {
+        let painter = Arc::new(Painter::new()?);
+        let (jobs, queue) = mpsc::sync_channel::<(String, String)>(WAITING);
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        let (report, done) = mpsc::channel();
+        let count = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let workers = (0..count)
+            .map(|_| {
+                let (painter, queue, report) = (painter.clone(), queue.clone(), report.clone());
+                let dist = dist.to_path_buf();
+                std::thread::spawn(move || loop {
+                    // The lock is held only to take the next job.
+                    let job = queue.lock().map(|q| q.recv());
+                    let Ok(Ok((path, svg))) = job else { return };
+                    let started = Instant::now();
+                    let drawn = painter
+                        .rasterise(&svg)
+                        .and_then(|png| write_whole(&dist.join(&path), &png))
+                        .map(|()| path);
+                    if report
+                        .send((drawn, started.elapsed().as_secs_f64()))
+                        .is_err()
+                    {
+                        return;
+                    }
+                })
+            })
+            .collect();
         Ok(CardQueue {
-            painter: Painter::new()?,
-            waiting: Vec::new(),
+            painter,
+            jobs: Some(jobs),
+            done,
+            workers,
             drawn: 0,
             seconds: 0.0,
         })
@@ -32,44 +71,50 @@ impl CardQueue {
         &self.painter
     }
 
+    /// Queue a card (waiting while the queue is full), and record the
+    /// cards drawn meanwhile.
     pub fn push(&mut self, out: &mut Output, path: String, svg: String) -> Result<(), String> {
-        self.waiting.push((path, svg));
-        if self.waiting.len() >= BATCH {
-            self.draw(out)?;
+        let jobs = self.jobs.as_ref().ok_or("cards: the queue is closed")?;
+        jobs.send((path, svg))
+            .map_err(|_| "cards: every drawing thread stopped".to_string())?;
+        while let Ok(done) = self.done.try_recv() {
+            self.record(out, done)?;
         }
         Ok(())
     }
 
-    /// Draws what is waiting, split over the machine's cores.
-    pub fn draw(&mut self, out: &mut Output) -> Result<(), String> {
-        let started = Instant::now();
-        let jobs = std::mem::take(&mut self.waiting);
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let painter = &self.painter;
-        let dist = out.dist().to_path_buf();
-        std::thread::scope(|scope| {
-            let running: Vec<_> = jobs
-                .chunks(jobs.len().div_ceil(workers).max(1))
-                .map(|jobs| {
-                    let dist = &dist;
-                    scope.spawn(move || {
-                        jobs.iter().try_for_each(|(path, svg)| {
-                            write_whole(&dist.join(path), &painter.rasterise(svg)?)
-                        })
-                    })
-                })
-                .collect();
-            running.into_iter().try_for_each(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|_| Err("a card could not be drawn".into()))
-            })
-        })?;
-        for (path, _) in &jobs {
-            out.wrote(path);
+    /// Wait for every queued card; the queue takes no more.
+    pub fn finish(&mut self, out: &mut Output) -> Result<(), String> {
+        self.jobs = None;
+        for worker in self.workers.drain(..) {
+            worker
+                .join()
+                .map_err(|_| "cards: a drawing thread failed".to_string())?;
         }
-        self.drawn += jobs.len();
-        self.seconds += started.elapsed().as_secs_f64();
+        let mut first_error = Ok(());
+        while let Ok(done) = self.done.try_recv() {
+            if let Err(e) = self.record(out, done) {
+                first_error = first_error.and(Err(e));
+            }
+        }
+        first_error
+    }
+
+    fn record(&mut self, out: &mut Output, (drawn, seconds): (Drawn, f64)) -> Result<(), String> {
+        self.seconds += seconds;
+        let path = drawn?;
+        out.wrote(&path);
+        self.drawn += 1;
         Ok(())
+    }
+}
+
+impl Drop for CardQueue {
+    /// A build that stops early still lets its workers end.
+    fn drop(&mut self) {
+        self.jobs = None;
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
     }
 }

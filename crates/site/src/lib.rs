@@ -11,7 +11,7 @@
 //!   (an article, its quotes and events, the home page, 404) with `head`,
 //!   what each page says about itself to crawlers;
 //! - `card`, `palette` and `drawing`: link-preview cards, drawn as palette
-//!   PNGs as they are queued;
+//!   PNGs on a thread per core while pages are rendered;
 //! - `site_files`: robots and the sitemap;
 //! - `output`: files written only when their bytes change, stale pages
 //!   removed, and the build manifest that lets the next build keep every
@@ -68,7 +68,8 @@ pub struct Report {
     /// What could not be built, and why (file and field path).
     pub skipped: Vec<String>,
     pub seconds: f64,
-    /// Time spent drawing and encoding cards.
+    /// Time spent drawing and encoding cards, summed over the threads
+    /// that draw them while pages are rendered.
     pub card_seconds: f64,
 }
 
@@ -94,7 +95,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         previous,
         next: BuildManifest::new(shell_key),
         out: Output::new(dist),
-        cards: CardQueue::new()?,
+        cards: CardQueue::new(dist)?,
         report: Report::default(),
     };
     if let Some(from) = &settings.options.articles {
@@ -169,7 +170,7 @@ impl Build {
             sitemap.push(article_page(slug));
             self.article(pages, slug, loaded, source)?;
         }
-        self.cards.draw(&mut self.out)?;
+        self.cards.finish(&mut self.out)?;
         let out = &mut self.out;
         for (path, json) in search.files() {
             out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())?;
@@ -192,7 +193,7 @@ impl Build {
                 self.article(pages, slug, loaded, source)?;
             }
         }
-        self.cards.draw(&mut self.out)?;
+        self.cards.finish(&mut self.out)?;
         self.out.finish(&self.next, Some(shard))
     }
 

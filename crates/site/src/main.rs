@@ -90,7 +90,7 @@ fn print_report(r: &Report, list: bool) {
         eprintln!("newsview-site: skipped {problem}");
     }
     println!(
-        "newsview-site: {} articles ({} rendered: {} quote pages, {} event pages); cards: {} drawn, {} kept; files: {} written, {} kept, {} removed; {:.1} s ({:.1} s drawing cards){}",
+        "newsview-site: {} articles ({} rendered: {} quote pages, {} event pages); cards: {} drawn, {} kept; files: {} written, {} kept, {} removed; {:.1} s ({:.1} s drawing cards, summed over threads){}",
         r.articles,
         r.rendered,
         r.quote_pages,

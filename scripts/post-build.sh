@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Trunk's post-build hook (TRUNK_STAGING_DIR is the folder being built).
-# Settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README).
+# Settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see
+# the README); NEWSVIEW_PRECOMPRESS=0 leaves out the .gz/.br copies (for
+# hosts that compress on the fly and never serve them).
 set -euo pipefail
 bash scripts/build-reader.sh
-cargo run --quiet -p newsview-site --profile prerender
-node scripts/precompress.mjs
+precompress=--precompress
+[ "${NEWSVIEW_PRECOMPRESS:-1}" = 0 ] && precompress=
+cargo run --quiet -p newsview-site --profile prerender -- $precompress

@@ -15,7 +15,8 @@
 //! - `site_files`: robots and the sitemap;
 //! - `output`: files written only when their bytes change, stale pages
 //!   removed, and the build manifest that lets the next build keep every
-//!   article that did not change.
+//!   article that did not change;
+//! - `precompress`: with `--precompress`, `.gz`/`.br` copies of what changed.
 //!
 //! Articles stream through: each is read, checked, indexed for search and
 //! (when it or the shell changed) rendered, then dropped.
@@ -27,6 +28,7 @@ pub mod output;
 mod pages;
 mod palette;
 mod policy;
+mod precompress;
 mod render;
 pub mod settings;
 mod shell;
@@ -65,6 +67,8 @@ pub struct Report {
     /// Files written and removed, relative to `dist/`.
     pub written: Vec<String>,
     pub removed: Vec<String>,
+    /// Compressed copies written, kept and removed (`--precompress`).
+    pub copies: precompress::Copies,
     /// What could not be built, and why (file and field path).
     pub skipped: Vec<String>,
     pub seconds: f64,
@@ -111,6 +115,9 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     match settings.options.shard {
         Some(shard) => build.shard(&pages, &list, shard)?,
         None => build.whole(&pages, &list)?,
+    }
+    if settings.options.precompress && settings.options.shard.is_none() {
+        build.report.copies = precompress::run(dist)?;
     }
     let mut report = build.report;
     report.files = build.out.counts.clone();

@@ -3,7 +3,7 @@
 //! hook), rendering only what changed since the last build.
 //!
 //! ```text
-//! newsview-site [--articles DIR] [--shard K/N] [--full] [--list] [DIST]
+//! newsview-site [--articles DIR] [--shard K/N] [--precompress] [--full] [--list] [DIST]
 //! ```
 
 use std::path::PathBuf;
@@ -11,13 +11,19 @@ use std::process::ExitCode;
 
 use newsview_site::{build, Options, Report, Settings, Shard, Site};
 
-const USAGE: &str = "usage: newsview-site [--articles DIR] [--shard K/N] [--full] [--list] [DIST]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const USAGE: &str =
+    "usage: newsview-site [--articles DIR] [--shard K/N] [--precompress] [--full] [--list] [DIST]
   DIST            a dist/ trunk built (default: TRUNK_STAGING_DIR, as trunk's hook)
   --articles DIR  publish DIR's articles (its index.json and article files):
                   copied into DIST/articles, where files not in DIR are removed
   --shard K/N     only shard K of N of the articles' pages and cards; then a
                   build without --shard on the shards' outputs put together
                   keeps them and writes the home page, search index, sitemap
+  --precompress    .gz and .br copies of every text file over 1 KB, for hosts
+                  that serve them as they are (only what changed is compressed)
   --full          render and write everything, whatever the last build recorded
   --list          name every file written and removed, not only how many
 settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README)";
@@ -49,6 +55,7 @@ fn main() -> ExitCode {
                 }
             },
             "--list" => list = true,
+            "--precompress" => options.precompress = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -107,6 +114,13 @@ fn print_report(r: &Report, list: bool) {
             n => format!("; {n} skipped"),
         }
     );
+    let c = &r.copies;
+    if c.written + c.kept + c.removed > 0 {
+        println!(
+            "newsview-site: compressed copies: {} written, {} kept, {} removed",
+            c.written, c.kept, c.removed
+        );
+    }
     for (verb, files) in [("written", &r.written), ("removed", &r.removed)] {
         if list || files.len() <= NAMED {
             for file in files {

@@ -22,7 +22,7 @@ pub const MANIFEST: &str = "build-manifest.json";
 /// cards, and the search index.
 const OWNED: [&str; 2] = ["a", "articles/search"];
 
-/// Copies a host may serve in place of a file (see `scripts/precompress.mjs`).
+/// Copies a host may serve in place of a file (see `precompress.rs`).
 const COMPRESSED: [&str; 2] = ["gz", "br"];
 
 const FORMAT: u32 = 1;

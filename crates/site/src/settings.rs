@@ -90,6 +90,9 @@ pub struct Options {
     pub articles: Option<std::path::PathBuf>,
     /// Build only this share of the articles' pages.
     pub shard: Option<Shard>,
+    /// Write `.gz`/`.br` copies beside every text file over 1 KB (for hosts
+    /// that serve them as they are); a shard leaves this to the merge.
+    pub precompress: bool,
 }
 
 /// A share of the articles, for building a large archive on several

@@ -248,9 +248,7 @@ ${rows.join('\n')}
 <!-- /build-results -->`;
 const file = path.join(repo, 'docs/performance.md');
 const previous = fs.readFileSync(file, 'utf8');
-const report = previous.includes('<!-- build-results')
-  ? previous.replace(/<!-- build-results[\s\S]*?<!-- \/build-results -->/, () => generated)
-  : `${previous.trimEnd()}\n\n## The site build\n\n${generated}\n`;
+const report = previous.replace(/<!-- build-results[\s\S]*?<!-- \/build-results -->/, () => generated);
 fs.writeFileSync(file, report);
 fs.mkdirSync(BENCH, { recursive: true });
 fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 2));

@@ -184,6 +184,22 @@ impl Output {
         self.written.push(path.to_string());
     }
 
+    /// Remove `path` (relative to `dist/`), if there, with its compressed
+    /// copies; returns what went.
+    pub fn remove(&mut self, path: &str) -> Result<Vec<String>, String> {
+        let mut removed = Vec::new();
+        let copies = COMPRESSED.map(|ext| format!("{path}.{ext}"));
+        for file in std::iter::once(path.to_string()).chain(copies) {
+            let full = self.dist.join(&file);
+            if full.is_file() {
+                fs::remove_file(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+                removed.push(file);
+            }
+        }
+        self.counts.removed += removed.len();
+        Ok(removed)
+    }
+
     /// Remove every file in the build's own folders (`a/`, the search
     /// index) that this build did not make or keep, with compressed copies
     /// whose original is gone, then empty folders.
@@ -257,7 +273,8 @@ pub fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), String> {
         })
 }
 
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Every file below `dir` (none if it is not there).
+pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),

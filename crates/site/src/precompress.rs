@@ -28,7 +28,7 @@ pub struct Copies {
 /// Bring every copy in `dist` up to date, on every core.
 pub fn run(dist: &Path) -> Result<Copies, String> {
     let mut files = Vec::new();
-    list(dist, &mut files)?;
+    crate::output::list_files(dist, &mut files)?;
     let mut copies = Copies::default();
     let mut stale = Vec::new();
     for file in &files {
@@ -147,18 +147,6 @@ fn with_extension(file: &Path, ext: &str) -> PathBuf {
 
 fn remove(file: &Path) -> Result<(), String> {
     fs::remove_file(file).map_err(|e| format!("{}: {e}", file.display()))
-}
-
-fn list(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            list(&entry.path(), out)?;
-        } else {
-            out.push(entry.path());
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

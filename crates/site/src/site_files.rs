@@ -27,14 +27,9 @@ pub fn write(out: &mut Output, site: &Site, pages: &[Address]) -> Result<(), Str
     for (name, xml) in &files {
         out.write(name, xml.as_bytes())?;
     }
-    // Parts a larger archive needed, no longer needed.
-    for n in files.len().max(2).. {
-        let part = format!("sitemap-{n}.xml");
-        if !out.dist().join(&part).exists() {
-            break;
-        }
-        remove(out, &part)?;
-    }
+    // Parts a larger archive needed, no longer needed (`files` is the
+    // index and its parts, or one sitemap).
+    remove_parts_from(out, files.len().max(1))?;
     out.write("robots.txt", robots.as_bytes())
 }
 
@@ -68,23 +63,15 @@ fn sitemaps(base: &str, urls: &[String]) -> Vec<(String, String)> {
 }
 
 fn remove_sitemaps(out: &mut Output) -> Result<(), String> {
-    remove(out, "sitemap.xml")?;
-    for n in 1.. {
-        let part = format!("sitemap-{n}.xml");
-        if !out.dist().join(&part).exists() {
-            return Ok(());
-        }
-        remove(out, &part)?;
-    }
-    Ok(())
+    out.remove("sitemap.xml")?;
+    remove_parts_from(out, 1)
 }
 
-fn remove(out: &mut Output, name: &str) -> Result<(), String> {
-    for file in [name.to_string(), format!("{name}.gz"), format!("{name}.br")] {
-        let path = out.dist().join(&file);
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            out.counts.removed += 1;
+/// `sitemap-N.xml` from `first` on, as far as they go.
+fn remove_parts_from(out: &mut Output, first: usize) -> Result<(), String> {
+    for n in first.. {
+        if out.remove(&format!("sitemap-{n}.xml"))?.is_empty() {
+            return Ok(());
         }
     }
     Ok(())
@@ -109,5 +96,31 @@ mod tests {
         let one = sitemaps("https://x.org/", &urls[..3]);
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].1.matches("<url>").count(), 3);
+    }
+
+    #[test]
+    fn parts_a_smaller_site_no_longer_needs_are_removed() {
+        let dist = std::env::temp_dir().join(format!("newsview-sitemaps-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        let site = Site::new(None, Some("https://x.org/"), "").unwrap();
+        let pages: Vec<Address> = (0..=URLS_PER_SITEMAP)
+            .map(|i| newsview::address::article_page(&format!("s{i}")))
+            .collect();
+        write(&mut Output::new(&dist), &site, &pages).unwrap();
+        assert!(dist.join("sitemap-2.xml").is_file());
+        std::fs::write(dist.join("sitemap-2.xml.gz"), "copy").unwrap();
+        write(&mut Output::new(&dist), &site, &pages[..2]).unwrap();
+        assert!(!dist.join("sitemap-1.xml").exists() && !dist.join("sitemap-2.xml").exists());
+        assert!(!dist.join("sitemap-2.xml.gz").exists());
+        let one = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+        assert_eq!(one.matches("<url>").count(), 2);
+        // Without a base URL, no sitemap at all.
+        let bare = Site::new(None, None, "").unwrap();
+        write(&mut Output::new(&dist), &bare, &pages[..2]).unwrap();
+        assert!(!dist.join("sitemap.xml").exists());
+        assert!(!std::fs::read_to_string(dist.join("robots.txt"))
+            .unwrap()
+            .contains("Sitemap"));
+        std::fs::remove_dir_all(dist).unwrap();
     }
 }

@@ -23,21 +23,12 @@ pub fn sync(from: &Path, out: &mut Output) -> Result<Vec<String>, String> {
         let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         out.write(&format!("articles/{name}"), &bytes)?;
     }
-    let served = out.dist().join("articles");
     let mut removed = Vec::new();
-    for name in json_files(&served)? {
-        if names.contains(&name) {
-            continue;
-        }
-        for file in [name.clone(), format!("{name}.gz"), format!("{name}.br")] {
-            let path = served.join(&file);
-            if path.exists() {
-                fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-                removed.push(format!("articles/{file}"));
-            }
+    for name in json_files(&out.dist().join("articles"))? {
+        if !names.contains(&name) {
+            removed.extend(out.remove(&format!("articles/{name}"))?);
         }
     }
-    out.counts.removed += removed.len();
     Ok(removed)
 }
 

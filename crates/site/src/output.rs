@@ -17,6 +17,9 @@ use crate::settings::Shard;
 
 /// The build manifest's file, in `dist/`.
 pub const MANIFEST: &str = "build-manifest.json";
+/// What the manifest's files (the whole build's and the shards' parts)
+/// are named with.
+pub const MANIFEST_STEM: &str = "build-manifest";
 
 /// The folders whose every file is this build's: articles' pages and
 /// cards, and the search index.

@@ -43,7 +43,8 @@ pub fn run(dist: &Path) -> Result<Copies, String> {
             }
             continue;
         }
-        if !is_text(file) {
+        // The build's own record is not for readers.
+        if !is_text(file) || name.contains(crate::output::MANIFEST_STEM) {
             continue;
         }
         let size = fs::metadata(file)

@@ -195,26 +195,32 @@ fn run_index(dir: &Path) -> Result<(), String> {
     let (entries, skipped) = article::library::read_all("", manifest("index.json")?, manifest);
     let mut problems = skipped;
     let slugs: Vec<String> = entries.into_iter().map(|e| e.slug).collect();
+    let out = dir.join(article::search::DIR);
+    let write = |(path, json): (String, String)| {
+        let path = out.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
+    };
     let mut builder = article::search::IndexBuilder::new(slugs.clone());
+    let mut count = 0;
     for (doc, slug) in slugs.iter().enumerate() {
         let name = format!("{slug}.json");
         let loaded = read(&name).and_then(|text| {
             article::library::load_listed(&name, slug, &text).map_err(|e| e.to_string())
         });
         match loaded {
-            Ok(loaded) => builder.add(doc, loaded.article()),
+            Ok(loaded) => {
+                write(builder.add(doc, loaded.article()))?;
+                count += 1;
+            }
             Err(e) => problems.push(e),
         }
     }
-    let out = dir.join(article::search::DIR);
-    let files = builder.files();
-    let count = files.len();
-    for (path, json) in files {
-        let path = out.join(path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    for file in builder.files() {
+        write(file)?;
+        count += 1;
     }
     for p in &problems {
         eprintln!("skipped: {p}");

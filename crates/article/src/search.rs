@@ -215,7 +215,6 @@ pub fn passages(a: &Article) -> Vec<String> {
 pub struct IndexBuilder {
     slugs: Vec<String>,
     postings: BTreeMap<String, Vec<u32>>,
-    texts: Vec<(String, Passages)>,
 }
 
 impl IndexBuilder {
@@ -228,8 +227,12 @@ impl IndexBuilder {
     }
 
     /// Index the article listed at `doc` (in the order given to `new`).
-    /// Articles must be added in that order.
-    pub fn add(&mut self, doc: usize, a: &Article) {
+    /// Articles must be added in that order. Returns the article's text
+    /// file (its path under `search/` and its JSON) for the caller to write
+    /// at once: the builder keeps only the postings, so its memory does not
+    /// hold every article's text until the end.
+    #[must_use]
+    pub fn add(&mut self, doc: usize, a: &Article) -> (String, String) {
         let body = passages(a);
         let mut seen = std::collections::HashSet::new();
         let card = [Some(&a.headline), a.summary.as_ref(), a.section.as_ref()];
@@ -251,11 +254,15 @@ impl IndexBuilder {
             budget -= cut.chars().count();
             kept.push(cut);
         }
-        self.texts
-            .push((self.slugs[doc].clone(), Passages { passages: kept }));
+        (
+            format!("text/{}.json", self.slugs[doc]),
+            json(&Passages { passages: kept }),
+        )
     }
 
-    /// The files to write, as paths under `search/` and their JSON.
+    /// The index's own files (its start and its chunks of terms), as paths
+    /// under `search/` and their JSON; the articles' text files came from
+    /// `add`.
     pub fn files(self) -> Vec<(String, String)> {
         let docs = self.slugs.len();
         let mut files = Vec::new();
@@ -286,9 +293,6 @@ impl IndexBuilder {
         files.push(("index.json".to_string(), json(&meta)));
         for (i, chunk) in chunks.iter().enumerate() {
             files.push((format!("terms/{i}.json"), json(chunk)));
-        }
-        for (slug, text) in &self.texts {
-            files.push((format!("text/{slug}.json"), json(text)));
         }
         files
     }
@@ -630,7 +634,8 @@ mod tests {
         for i in 0..n {
             let mut a = seed.clone();
             a.headline = format!("Story {i} zebra{}", i % 7);
-            builder.add(i, &a);
+            let (path, _) = builder.add(i, &a);
+            assert_eq!(path, format!("text/a-{i}.json"));
         }
         let files = builder.files();
         let meta: SearchMeta = serde_json::from_str(&files[0].1).unwrap();

@@ -98,7 +98,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     let mut build = Build {
         previous,
         next: BuildManifest::new(shell_key),
-        out: Output::new(dist),
+        out: Output::new(dist)?,
         cards: CardQueue::new(dist)?,
         report: Report::default(),
     };
@@ -173,7 +173,9 @@ impl Build {
             let Some((loaded, source)) = self.load(&dist, slug) else {
                 continue;
             };
-            search.add(doc, loaded.article());
+            let (text, json) = search.add(doc, loaded.article());
+            self.out
+                .write(&format!("articles/{}/{text}", search::DIR), json.as_bytes())?;
             sitemap.push(article_page(slug));
             self.article(pages, slug, loaded, source)?;
         }
@@ -237,8 +239,7 @@ impl Build {
         loaded: Loaded,
         source: String,
     ) -> Result<(), String> {
-        let dist = self.out.dist().to_path_buf();
-        if self.previous.is_current(&dist, slug, &source) {
+        if self.previous.is_current(&self.out, slug, &source) {
             let record = self.previous.articles[slug].clone();
             for file in &record.files {
                 self.out.keep(file);
@@ -258,7 +259,7 @@ impl Build {
         }
         for (path, svg) in made.cards {
             let key = hash(&[svg.as_bytes(), card::DRAWING.as_bytes()]);
-            if self.previous.cards.get(&path) == Some(&key) && dist.join(&path).is_file() {
+            if self.previous.cards.get(&path) == Some(&key) && self.out.found(&path) {
                 self.out.keep(&path);
                 self.report.cards_kept += 1;
             } else {

@@ -6,7 +6,7 @@
 //! is ever served). The build manifest records what each article's files
 //! were made from, so the next build can keep them without rendering.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -89,10 +89,10 @@ impl BuildManifest {
     }
 
     /// Whether an article's files are still what this build would make:
-    /// same source, and every file still there.
-    pub fn is_current(&self, dist: &Path, slug: &str, source: &str) -> bool {
+    /// same source, and every file still there (as `out` found them).
+    pub fn is_current(&self, out: &Output, slug: &str, source: &str) -> bool {
         self.articles.get(slug).is_some_and(|record| {
-            record.source == source && record.files.iter().all(|f| dist.join(f).is_file())
+            record.source == source && record.files.iter().all(|f| out.found(f))
         })
     }
 }
@@ -139,6 +139,9 @@ pub struct Counts {
 /// The writer of one build: remembers every file it made or kept.
 pub struct Output {
     dist: PathBuf,
+    /// The files in the build's own folders when it started (one walk:
+    /// what is kept is checked against it, what is stale is taken from it).
+    found: HashSet<String>,
     made: BTreeSet<String>,
     pub counts: Counts,
     /// Written files, for the report (relative to `dist/`).
@@ -146,17 +149,30 @@ pub struct Output {
 }
 
 impl Output {
-    pub fn new(dist: &Path) -> Output {
-        Output {
+    /// The writer for `dist`, having listed its own folders.
+    pub fn new(dist: &Path) -> Result<Output, String> {
+        let mut files = Vec::new();
+        for folder in OWNED {
+            list_files(&dist.join(folder), &mut files)?;
+        }
+        let found = files.iter().map(|f| relative(dist, f)).collect();
+        Ok(Output {
             dist: dist.to_path_buf(),
+            found,
             made: BTreeSet::new(),
             counts: Counts::default(),
             written: Vec::new(),
-        }
+        })
     }
 
     pub fn dist(&self) -> &Path {
         &self.dist
+    }
+
+    /// Whether `path` (in the build's own folders) was there when the build
+    /// started.
+    pub fn found(&self, path: &str) -> bool {
+        self.found.contains(path)
     }
 
     /// Write `bytes` to `path` (relative to `dist/`) unless the file
@@ -204,30 +220,42 @@ impl Output {
     }
 
     /// Remove every file in the build's own folders (`a/`, the search
-    /// index) that this build did not make or keep, with compressed copies
-    /// whose original is gone, then empty folders.
+    /// index) that was there when it started and that it did not make or
+    /// keep, with compressed copies whose original is gone, then the
+    /// folders that leaves empty.
     pub fn remove_stale(&mut self) -> Result<Vec<String>, String> {
-        let mut removed = Vec::new();
-        let mut files = Vec::new();
-        for folder in OWNED {
-            list_files(&self.dist.join(folder), &mut files)?;
+        let mut stale: Vec<String> = self
+            .found
+            .iter()
+            .filter(|file| {
+                let original = COMPRESSED
+                    .iter()
+                    .find_map(|ext| file.strip_suffix(&format!(".{ext}")))
+                    .unwrap_or(file);
+                !self.made.contains(original)
+            })
+            .cloned()
+            .collect();
+        stale.sort();
+        let mut folders = BTreeSet::new();
+        for file in &stale {
+            let path = self.dist.join(file);
+            fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            folders.extend(path.parent().map(Path::to_path_buf));
         }
-        for file in files {
-            let relative = relative(&self.dist, &file);
-            let original = COMPRESSED
-                .iter()
-                .find_map(|ext| relative.strip_suffix(&format!(".{ext}")))
-                .unwrap_or(&relative);
-            if !self.made.contains(original) {
-                fs::remove_file(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-                removed.push(relative);
+        // Deepest first; a folder that is not empty stays (and so do those
+        // above it).
+        for folder in folders.iter().rev() {
+            let mut folder = folder.as_path();
+            while folder.starts_with(&self.dist)
+                && folder != self.dist
+                && fs::remove_dir(folder).is_ok()
+            {
+                folder = folder.parent().unwrap_or(&self.dist);
             }
         }
-        for folder in OWNED {
-            remove_empty_dirs(&self.dist.join(folder))?;
-        }
-        self.counts.removed += removed.len();
-        Ok(removed)
+        self.counts.removed += stale.len();
+        Ok(stale)
     }
 
     /// Record the manifest beside the files (written whole, last: a build
@@ -295,23 +323,6 @@ pub fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the folders under `dir` left empty; says whether `dir` is.
-fn remove_empty_dirs(dir: &Path) -> Result<bool, String> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Ok(false);
-    };
-    let mut empty = true;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|t| t.is_dir()) && remove_empty_dirs(&path)? {
-            fs::remove_dir(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        } else {
-            empty = false;
-        }
-    }
-    Ok(empty)
-}
-
 fn relative(dist: &Path, file: &Path) -> String {
     file.strip_prefix(dist)
         .unwrap_or(file)
@@ -336,14 +347,14 @@ mod tests {
     #[test]
     fn a_file_with_the_same_bytes_is_not_rewritten() {
         let dist = folder("same");
-        let mut out = Output::new(&dist);
+        let mut out = Output::new(&dist).unwrap();
         out.write("a/x/index.html", b"one").unwrap();
         let before = fs::metadata(dist.join("a/x/index.html"))
             .unwrap()
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let mut again = Output::new(&dist);
+        let mut again = Output::new(&dist).unwrap();
         again.write("a/x/index.html", b"one").unwrap();
         let after = fs::metadata(dist.join("a/x/index.html"))
             .unwrap()
@@ -369,7 +380,7 @@ mod tests {
         ] {
             write_whole(&dist.join(f), b"x").unwrap();
         }
-        let mut out = Output::new(&dist);
+        let mut out = Output::new(&dist).unwrap();
         out.keep("a/new/index.html");
         let mut removed = out.remove_stale().unwrap();
         removed.sort();

@@ -10,8 +10,6 @@
 //! `ManifestReader` reads them); the index carries a fingerprint of that
 //! order, so a list that changed after the build is noticed, not misread.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::load::LoadError;
@@ -210,11 +208,56 @@ pub fn passages(a: &Article) -> Vec<String> {
     out
 }
 
+/// What the index takes from one article: its terms (each once) and its
+/// text file, for snippets. Made from the article alone, so a build can
+/// make entries on one thread and add them, in list order, on another.
+#[derive(Debug)]
+pub struct Entry {
+    terms: Vec<String>,
+    /// Its path under `search/` and its JSON.
+    text: (String, String),
+}
+
+impl Entry {
+    /// The entry of the article listed as `slug`.
+    pub fn of(slug: &str, a: &Article) -> Entry {
+        let body = passages(a);
+        let mut seen = std::collections::HashSet::new();
+        let mut terms = Vec::new();
+        let card = [Some(&a.headline), a.summary.as_ref(), a.section.as_ref()];
+        for text in card.into_iter().flatten().chain(&body) {
+            for (_, _, term) in term_spans(text) {
+                if seen.insert(term.clone()) {
+                    terms.push(term);
+                }
+            }
+        }
+        // Snippets need no more than the story's first pages.
+        let mut kept = Vec::new();
+        let mut budget = TEXT_CHARS;
+        for p in body {
+            if budget == 0 {
+                break;
+            }
+            let cut: String = p.chars().take(budget).collect();
+            budget -= cut.chars().count();
+            kept.push(cut);
+        }
+        let text = json(&Passages { passages: kept });
+        Entry {
+            terms,
+            text: (format!("text/{slug}.json"), text),
+        }
+    }
+}
+
 /// Builds the index files from the library, article by article.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     slugs: Vec<String>,
-    postings: BTreeMap<String, Vec<u32>>,
+    /// Hashed while articles are added (a sorted map cost a comparison of
+    /// strings per term of every article); sorted once in `files`.
+    postings: rustc_hash::FxHashMap<String, Vec<u32>>,
 }
 
 impl IndexBuilder {
@@ -233,31 +276,18 @@ impl IndexBuilder {
     /// hold every article's text until the end.
     #[must_use]
     pub fn add(&mut self, doc: usize, a: &Article) -> (String, String) {
-        let body = passages(a);
-        let mut seen = std::collections::HashSet::new();
-        let card = [Some(&a.headline), a.summary.as_ref(), a.section.as_ref()];
-        for text in card.into_iter().flatten().chain(&body) {
-            for (_, _, term) in term_spans(text) {
-                if seen.insert(term.clone()) {
-                    self.postings.entry(term).or_default().push(doc as u32);
-                }
-            }
+        let slug = self.slugs[doc].clone();
+        self.add_entry(doc, Entry::of(&slug, a))
+    }
+
+    /// [`IndexBuilder::add`] for an entry made beforehand (on another
+    /// thread, say).
+    #[must_use]
+    pub fn add_entry(&mut self, doc: usize, entry: Entry) -> (String, String) {
+        for term in entry.terms {
+            self.postings.entry(term).or_default().push(doc as u32);
         }
-        // Snippets need no more than the story's first pages.
-        let mut kept = Vec::new();
-        let mut budget = TEXT_CHARS;
-        for p in body {
-            if budget == 0 {
-                break;
-            }
-            let cut: String = p.chars().take(budget).collect();
-            budget -= cut.chars().count();
-            kept.push(cut);
-        }
-        (
-            format!("text/{}.json", self.slugs[doc]),
-            json(&Passages { passages: kept }),
-        )
+        entry.text
     }
 
     /// The index's own files (its start and its chunks of terms), as paths
@@ -269,7 +299,9 @@ impl IndexBuilder {
         let mut chunks: Vec<Chunk> = Vec::new();
         let mut starts = Vec::new();
         let mut size = CHUNK_BYTES;
-        for (term, list) in self.postings {
+        let mut postings: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (term, list) in postings {
             if size >= CHUNK_BYTES {
                 starts.push(term.clone());
                 chunks.push(Chunk {

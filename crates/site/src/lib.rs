@@ -18,12 +18,14 @@
 //!   article that did not change;
 //! - `precompress`: with `--precompress`, `.gz`/`.br` copies of what changed.
 //!
-//! Articles stream through: each is read, checked, indexed for search and
-//! (when it or the shell changed) rendered, then dropped.
+//! Articles stream through: each is read, checked and prepared for search
+//! on a thread of its own (`loading`), then indexed and (when it or the
+//! shell changed) rendered, then dropped.
 
 mod card;
 mod drawing;
 mod head;
+mod loading;
 pub mod output;
 mod pages;
 mod palette;
@@ -39,7 +41,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use article::library::{load_listed, read_all};
+use article::library::read_all;
 use article::search::{self, IndexBuilder};
 use article::{load_manifest, Loaded, Manifest};
 use newsview::address::{article_page, Address};
@@ -169,13 +171,16 @@ impl Build {
         // The library's full-text index numbers articles as the list does.
         let mut search = IndexBuilder::new(list.slugs.clone());
         let mut sitemap = vec![Address::default()];
-        for (doc, slug) in list.slugs.iter().enumerate() {
-            let Some((loaded, source)) = self.load(&dist, slug) else {
+        let loads = loading::start(dist, list.slugs.clone(), true);
+        for ((doc, slug), item) in list.slugs.iter().enumerate().zip(loads) {
+            let Some((loaded, source, entry)) = self.loaded(item) else {
                 continue;
             };
-            let (text, json) = search.add(doc, loaded.article());
-            self.out
-                .write(&format!("articles/{}/{text}", search::DIR), json.as_bytes())?;
+            if let Some(entry) = entry {
+                let (text, json) = search.add_entry(doc, entry);
+                self.out
+                    .write(&format!("articles/{}/{text}", search::DIR), json.as_bytes())?;
+            }
             sitemap.push(article_page(slug));
             self.article(pages, slug, loaded, source)?;
         }
@@ -197,8 +202,15 @@ impl Build {
     /// the build manifest; nothing shared, nothing removed.
     fn shard(&mut self, pages: &Pages, list: &List, shard: Shard) -> Result<(), String> {
         let dist = self.out.dist().to_path_buf();
-        for slug in list.slugs.iter().filter(|slug| shard.takes(slug)) {
-            if let Some((loaded, source)) = self.load(&dist, slug) {
+        let slugs: Vec<String> = list
+            .slugs
+            .iter()
+            .filter(|s| shard.takes(s))
+            .cloned()
+            .collect();
+        let loads = loading::start(dist, slugs.clone(), false);
+        for (slug, item) in slugs.iter().zip(loads) {
+            if let Some((loaded, source, _)) = self.loaded(item) {
                 self.article(pages, slug, loaded, source)?;
             }
         }
@@ -206,18 +218,15 @@ impl Build {
         self.out.finish(&self.next, Some(shard))
     }
 
-    /// A listed article, loaded and checked, with its file's fingerprint;
-    /// `None` (and a line in the report) when it cannot be: its pages, if
-    /// an earlier build made them, are then removed with the stale ones, and
-    /// the client-side path shows the reader what is wrong.
-    fn load(&mut self, dist: &Path, slug: &str) -> Option<(Loaded, String)> {
-        let file = api::article_file(slug);
-        let loaded = read(&dist.join(&file)).and_then(|text| {
-            let source = api::fingerprint(&text);
-            let loaded = load_listed(&file, slug, &text).map_err(|e| e.to_string())?;
-            Ok((loaded, source))
-        });
-        match loaded {
+    /// A listed article as loaded, or `None` (and a line in the report)
+    /// when it cannot be: its pages, if an earlier build made them, are
+    /// then removed with the stale ones, and the client-side path shows the
+    /// reader what is wrong.
+    fn loaded(
+        &mut self,
+        item: loading::Item,
+    ) -> Option<(Loaded, String, Option<article::search::Entry>)> {
+        match item {
             Ok(loaded) => {
                 self.report.articles += 1;
                 Some(loaded)
@@ -239,12 +248,16 @@ impl Build {
         loaded: Loaded,
         source: String,
     ) -> Result<(), String> {
-        if self.previous.is_current(&self.out, slug, &source) {
-            let record = self.previous.articles[slug].clone();
+        let current = self.previous.is_current(&self.out, slug, &source);
+        // Each slug is built once: its record moves to the next manifest.
+        if let Some(record) = current
+            .then(|| self.previous.articles.remove(slug))
+            .flatten()
+        {
             for file in &record.files {
                 self.out.keep(file);
-                if let Some(card) = self.previous.cards.get(file) {
-                    self.next.cards.insert(file.clone(), card.clone());
+                if let Some(card) = self.previous.cards.remove(file) {
+                    self.next.cards.insert(file.clone(), card);
                     self.report.cards_kept += 1;
                 }
             }

@@ -142,7 +142,7 @@ pub struct Output {
     /// The files in the build's own folders when it started (one walk:
     /// what is kept is checked against it, what is stale is taken from it).
     found: HashSet<String>,
-    made: BTreeSet<String>,
+    made: HashSet<String>,
     pub counts: Counts,
     /// Written files, for the report (relative to `dist/`).
     pub written: Vec<String>,
@@ -159,7 +159,7 @@ impl Output {
         Ok(Output {
             dist: dist.to_path_buf(),
             found,
-            made: BTreeSet::new(),
+            made: HashSet::new(),
             counts: Counts::default(),
             written: Vec::new(),
         })

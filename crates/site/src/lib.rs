@@ -105,8 +105,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         report: Report::default(),
     };
     if let Some(from) = &settings.options.articles {
-        let removed = sources::sync(from, &mut build.out)?;
-        build.report.removed.extend(removed);
+        sources::sync(from, &mut build.out)?;
     }
     let pages = Pages {
         site,
@@ -124,6 +123,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     let mut report = build.report;
     report.files = build.out.counts.clone();
     report.written = std::mem::take(&mut build.out.written);
+    report.removed = std::mem::take(&mut build.out.removed);
     report.cards_drawn = build.cards.drawn;
     report.card_seconds = build.cards.seconds;
     report.seconds = started.elapsed().as_secs_f64();
@@ -193,8 +193,7 @@ impl Build {
         out.write("index.html", home.as_bytes())?;
         out.write("404.html", pages.not_found().as_bytes())?;
         site_files::write(out, pages.site, &sitemap)?;
-        let removed = out.remove_stale()?;
-        self.report.removed.extend(removed);
+        out.remove_stale()?;
         out.finish(&self.next, None)
     }
 

@@ -144,8 +144,9 @@ pub struct Output {
     found: HashSet<String>,
     made: HashSet<String>,
     pub counts: Counts,
-    /// Written files, for the report (relative to `dist/`).
+    /// Written and removed files, for the report (relative to `dist/`).
     pub written: Vec<String>,
+    pub removed: Vec<String>,
 }
 
 impl Output {
@@ -162,6 +163,7 @@ impl Output {
             made: HashSet::new(),
             counts: Counts::default(),
             written: Vec::new(),
+            removed: Vec::new(),
         })
     }
 
@@ -187,6 +189,26 @@ impl Output {
         write_whole(&file, bytes)?;
         self.counts.written += 1;
         self.written.push(path.to_string());
+        // Copies of the old bytes would be served in place of the new ones:
+        // they go (`--precompress` writes them again).
+        self.remove_copies(path)
+    }
+
+    fn remove_copies(&mut self, path: &str) -> Result<(), String> {
+        for copy in COMPRESSED.map(|ext| format!("{path}.{ext}")) {
+            self.remove_file(copy)?;
+        }
+        Ok(())
+    }
+
+    /// Remove one file (relative to `dist/`) if it is there.
+    fn remove_file(&mut self, file: String) -> Result<(), String> {
+        let full = self.dist.join(&file);
+        if full.is_file() {
+            fs::remove_file(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+            self.counts.removed += 1;
+            self.removed.push(file);
+        }
         Ok(())
     }
 
@@ -204,26 +226,19 @@ impl Output {
     }
 
     /// Remove `path` (relative to `dist/`), if there, with its compressed
-    /// copies; returns what went.
-    pub fn remove(&mut self, path: &str) -> Result<Vec<String>, String> {
-        let mut removed = Vec::new();
-        let copies = COMPRESSED.map(|ext| format!("{path}.{ext}"));
-        for file in std::iter::once(path.to_string()).chain(copies) {
-            let full = self.dist.join(&file);
-            if full.is_file() {
-                fs::remove_file(&full).map_err(|e| format!("{}: {e}", full.display()))?;
-                removed.push(file);
-            }
-        }
-        self.counts.removed += removed.len();
-        Ok(removed)
+    /// copies; says whether it was there.
+    pub fn remove(&mut self, path: &str) -> Result<bool, String> {
+        let there = self.dist.join(path).is_file();
+        self.remove_file(path.to_string())?;
+        self.remove_copies(path)?;
+        Ok(there)
     }
 
     /// Remove every file in the build's own folders (`a/`, the search
     /// index) that was there when it started and that it did not make or
     /// keep, with compressed copies whose original is gone, then the
     /// folders that leaves empty.
-    pub fn remove_stale(&mut self) -> Result<Vec<String>, String> {
+    pub fn remove_stale(&mut self) -> Result<(), String> {
         let mut stale: Vec<String> = self
             .found
             .iter()
@@ -255,7 +270,8 @@ impl Output {
             }
         }
         self.counts.removed += stale.len();
-        Ok(stale)
+        self.removed.extend(stale);
+        Ok(())
     }
 
     /// Record the manifest beside the files (written whole, last: a build
@@ -369,6 +385,22 @@ mod tests {
     }
 
     #[test]
+    fn compressed_copies_of_old_bytes_go_when_a_file_changes() {
+        let dist = folder("copies");
+        let mut out = Output::new(&dist).unwrap();
+        out.write("index.html", b"one").unwrap();
+        write_whole(&dist.join("index.html.gz"), b"copy of one").unwrap();
+        write_whole(&dist.join("index.html.br"), b"copy of one").unwrap();
+        // Unchanged: its copies still match, and stay.
+        out.write("index.html", b"one").unwrap();
+        assert!(dist.join("index.html.gz").exists());
+        out.write("index.html", b"two").unwrap();
+        assert!(!dist.join("index.html.gz").exists() && !dist.join("index.html.br").exists());
+        assert_eq!(out.removed, ["index.html.gz", "index.html.br"]);
+        fs::remove_dir_all(dist).unwrap();
+    }
+
+    #[test]
     fn pages_and_copies_not_made_are_removed_with_their_folders() {
         let dist = folder("stale");
         for f in [
@@ -382,9 +414,8 @@ mod tests {
         }
         let mut out = Output::new(&dist).unwrap();
         out.keep("a/new/index.html");
-        let mut removed = out.remove_stale().unwrap();
-        removed.sort();
-        assert_eq!(removed, ["a/old/index.html", "a/old/index.html.gz"]);
+        out.remove_stale().unwrap();
+        assert_eq!(out.removed, ["a/old/index.html", "a/old/index.html.gz"]);
         assert!(!dist.join("a/old").exists());
         assert!(dist.join("a/new/index.html.br").exists());
         // Outside `a/` is not the pages' folder: left alone.

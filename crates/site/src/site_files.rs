@@ -70,7 +70,7 @@ fn remove_sitemaps(out: &mut Output) -> Result<(), String> {
 /// `sitemap-N.xml` from `first` on, as far as they go.
 fn remove_parts_from(out: &mut Output, first: usize) -> Result<(), String> {
     for n in first.. {
-        if out.remove(&format!("sitemap-{n}.xml"))?.is_empty() {
+        if !out.remove(&format!("sitemap-{n}.xml"))? {
             return Ok(());
         }
     }

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use crate::output::Output;
 
-/// Copy `from`'s `*.json` files into `dist/articles/`; returns the names
-/// of the files removed there.
-pub fn sync(from: &Path, out: &mut Output) -> Result<Vec<String>, String> {
+/// Copy `from`'s `*.json` files into `dist/articles/`, and remove there
+/// the article files `from` no longer has.
+pub fn sync(from: &Path, out: &mut Output) -> Result<(), String> {
     let names = json_files(from)?;
     if !names.iter().any(|n| n == "index.json") {
         return Err(format!(
@@ -23,13 +23,12 @@ pub fn sync(from: &Path, out: &mut Output) -> Result<Vec<String>, String> {
         let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         out.write(&format!("articles/{name}"), &bytes)?;
     }
-    let mut removed = Vec::new();
     for name in json_files(&out.dist().join("articles"))? {
         if !names.contains(&name) {
-            removed.extend(out.remove(&format!("articles/{name}"))?);
+            out.remove(&format!("articles/{name}"))?;
         }
     }
-    Ok(removed)
+    Ok(())
 }
 
 /// The names of the `*.json` files directly in `dir`, sorted.

@@ -67,8 +67,9 @@ impl CardQueue {
         })
     }
 
-    pub fn painter(&self) -> &Painter {
-        &self.painter
+    /// The fonts the workers draw with (pages lay cards out with them).
+    pub fn painter(&self) -> Arc<Painter> {
+        self.painter.clone()
     }
 
     /// Queue a card (waiting while the queue is full), and record the

@@ -50,7 +50,7 @@ use newsview::api;
 pub use card::{Card, Painter};
 use drawing::CardQueue;
 use output::{hash, ArticleRecord, BuildManifest, Output};
-use pages::Pages;
+use pages::{Made, Pages};
 pub use settings::{Options, Settings, Shard, Site};
 
 /// What one build did.
@@ -237,6 +237,20 @@ impl Build {
         }
     }
 
+    /// A card of a page being rendered: kept when it would draw what it
+    /// drew last time, else queued to be drawn.
+    fn card(&mut self, path: &str, svg: String) -> Result<(), String> {
+        let key = hash(&[svg.as_bytes(), card::DRAWING.as_bytes()]);
+        if self.previous.cards.get(path) == Some(&key) && self.out.found(path) {
+            self.out.keep(path);
+            self.report.cards_kept += 1;
+        } else {
+            self.cards.push(&mut self.out, path.to_string(), svg)?;
+        }
+        self.next.cards.insert(path.to_string(), key);
+        Ok(())
+    }
+
     /// An article's pages and cards: kept as they are when nothing they
     /// are made from changed, else rendered (and written where their
     /// bytes changed); a card is drawn only when what it shows changed.
@@ -263,26 +277,20 @@ impl Build {
             self.next.articles.insert(slug.to_string(), record);
             return Ok(());
         }
-        let made = pages.article(self.cards.painter(), &Arc::new(loaded), &source);
-        let mut files = Vec::with_capacity(made.pages.len() + made.cards.len());
-        for (path, html) in made.pages {
-            self.out.write(&path, html.as_bytes())?;
-            files.push(path);
-        }
-        for (path, svg) in made.cards {
-            let key = hash(&[svg.as_bytes(), card::DRAWING.as_bytes()]);
-            if self.previous.cards.get(&path) == Some(&key) && self.out.found(&path) {
-                self.out.keep(&path);
-                self.report.cards_kept += 1;
-            } else {
-                self.cards.push(&mut self.out, path.clone(), svg)?;
-            }
-            self.next.cards.insert(path.clone(), key);
-            files.push(path);
-        }
+        let painter = self.cards.painter();
+        let mut files = Vec::new();
+        let (quotes, events) =
+            pages.article(&painter, &Arc::new(loaded), &source, &mut |made| {
+                let path = match made {
+                    Made::Page(path, html) => self.out.write(&path, html.as_bytes()).map(|()| path),
+                    Made::Card(path, svg) => self.card(&path, svg).map(|()| path),
+                }?;
+                files.push(path);
+                Ok(())
+            })?;
         self.report.rendered += 1;
-        self.report.quote_pages += made.quote_pages;
-        self.report.event_pages += made.event_pages;
+        self.report.quote_pages += quotes;
+        self.report.event_pages += events;
         self.next
             .articles
             .insert(slug.to_string(), ArticleRecord { source, files });

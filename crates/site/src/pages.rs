@@ -33,32 +33,40 @@ pub struct Pages<'a> {
     pub prepared: Prepared,
 }
 
-/// One article's pages, rendered but not yet written.
-#[derive(Default)]
-pub struct ArticlePages {
-    /// Page files (relative to `dist/`) and their HTML.
-    pub pages: Vec<(String, String)>,
-    /// Card files and the SVG each draws.
-    pub cards: Vec<(String, String)>,
-    pub quote_pages: usize,
-    pub event_pages: usize,
+/// What rendering an article makes, handed over one file at a time so a
+/// long article's pages are never all in memory together.
+pub enum Made {
+    /// A page file (relative to `dist/`) and its HTML.
+    Page(String, String),
+    /// A card file and the SVG it draws.
+    Card(String, String),
 }
+
+/// How many quote and event pages an article made.
+pub type Counted = (usize, usize);
 
 impl Pages<'_> {
     /// The article's page, a page per quote and per timeline event, and
-    /// their cards, laid out (drawing them is the caller's).
+    /// their cards, laid out (drawing them is the caller's), each handed to
+    /// `emit` as soon as it is made.
     pub fn article(
         &self,
         painter: &card::Painter,
         loaded: &Arc<Loaded>,
         fingerprint: &str,
-    ) -> ArticlePages {
+        emit: &mut dyn FnMut(Made) -> Result<(), String>,
+    ) -> Result<Counted, String> {
         let a = loaded.article();
-        let mut out = ArticlePages::default();
         let page = article_page(&a.id);
-        let image = out.card(&page, painter.svg(&self.article_card(a)), article_alt(a));
+        let image = card_for(
+            &page,
+            painter.svg(&self.article_card(a)),
+            article_alt(a),
+            emit,
+        )?;
         let head = head::article(self.site, a, Some(image));
-        out.pages.push(self.page(&page, loaded, fingerprint, &head));
+        emit(self.page(&page, loaded, fingerprint, &head))?;
+        let mut counted = (0, 0);
         for (_, quote) in a.quotes() {
             let target = Target::Quote(quote.id.clone());
             let quote_page = article_view(&a.id, &[], Some(&target), true);
@@ -74,21 +82,19 @@ impl Pages<'_> {
                 site: &self.site.name,
             };
             let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
-            let image = out.card(&quote_page, painter.svg(&card), alt);
+            let image = card_for(&quote_page, painter.svg(&card), alt, emit)?;
             let head = head::target(self.site, a, &target, quote_page.clone(), Some(image));
-            out.pages
-                .push(self.page(&quote_page, loaded, fingerprint, &head));
-            out.quote_pages += 1;
+            emit(self.page(&quote_page, loaded, fingerprint, &head))?;
+            counted.0 += 1;
         }
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
             let event_page = article_view(&a.id, &[], Some(&target), true);
             let head = head::target(self.site, a, &target, event_page.clone(), None);
-            out.pages
-                .push(self.page(&event_page, loaded, fingerprint, &head));
-            out.event_pages += 1;
+            emit(self.page(&event_page, loaded, fingerprint, &head))?;
+            counted.1 += 1;
         }
-        out
+        Ok(counted)
     }
 
     fn article_card<'c>(&'c self, a: &'c Article) -> Card<'c> {
@@ -104,13 +110,7 @@ impl Pages<'_> {
 
     /// One page of an article, naming the fingerprint of the article file
     /// it was rendered from: its file and its HTML.
-    fn page(
-        &self,
-        page: &Address,
-        loaded: &Arc<Loaded>,
-        fingerprint: &str,
-        head: &Head,
-    ) -> (String, String) {
+    fn page(&self, page: &Address, loaded: &Arc<Loaded>, fingerprint: &str, head: &Head) -> Made {
         let prepared = Prepared {
             article: Some(loaded.clone()),
             ..self.prepared.clone()
@@ -121,7 +121,7 @@ impl Pages<'_> {
             &render_app(page.clone(), prepared),
             Some((&api::article_file(&loaded.article().id), fingerprint)),
         );
-        (format!("{}index.html", page.path), html)
+        Made::Page(format!("{}index.html", page.path), html)
     }
 
     /// The library's first screen, from the manifest's first part.
@@ -163,19 +163,22 @@ impl Pages<'_> {
     }
 }
 
-impl ArticlePages {
-    /// A card beside its page (`a/<slug>/q/<id>/card.png`), and what the
-    /// page's head says of it.
-    fn card(&mut self, page: &Address, svg: String, alt: String) -> head::Image {
-        let path = format!("{}card.png", page.path);
-        self.cards.push((path.clone(), svg));
-        head::Image {
-            path,
-            width: card::WIDTH,
-            height: card::HEIGHT,
-            alt,
-        }
-    }
+/// A card beside its page (`a/<slug>/q/<id>/card.png`), handed to `emit`,
+/// and what the page's head says of it.
+fn card_for(
+    page: &Address,
+    svg: String,
+    alt: String,
+    emit: &mut dyn FnMut(Made) -> Result<(), String>,
+) -> Result<head::Image, String> {
+    let path = format!("{}card.png", page.path);
+    emit(Made::Card(path.clone(), svg))?;
+    Ok(head::Image {
+        path,
+        width: card::WIDTH,
+        height: card::HEIGHT,
+        alt,
+    })
 }
 
 /// The article card's alternative text: the section and the headline.

@@ -1,21 +1,29 @@
-//! Link-preview cards: a 1200×630 PNG per quote (and per article), drawn
-//! as SVG and rasterised with resvg. Text is measured with the committed
-//! font's own advances and broken into lines here, because SVG does not
-//! wrap; whatever does not fit is cut at a word with an ellipsis.
+//! Link-preview cards: a 1200×630 PNG per quote (and per article). A card
+//! is laid out here (text measured with the committed font's own advances
+//! and broken into lines; whatever does not fit is cut at a word with an
+//! ellipsis) and drawn by `raster`. The layout's SVG is what the card
+//! shows, in a form a person can open: its key in the build manifest.
 
-use std::sync::Arc;
+use crate::raster::{self, Faces, Glyphs};
 
-use resvg::{tiny_skia, usvg};
-
-/// How SVG becomes PNG (the renderer and the encoding). A card's key in
-/// the build manifest is its SVG and this: change it whenever the same SVG
-/// would be drawn or encoded differently, so every card is drawn again.
-pub const DRAWING: &str = "resvg 0.49, 8-bit palette PNG, fast deflate";
+/// How a layout becomes PNG (the drawing and the encoding). A card's key in
+/// the build manifest is its layout and this: change it whenever the same
+/// layout would be drawn or encoded differently, so every card is drawn
+/// again.
+pub const DRAWING: &str =
+    "glyph masks at quarter pixels (tiny-skia 0.12), 8-bit palette PNG, fast deflate";
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 const MARGIN: f32 = 72.0;
 const FAMILY: &str = "DejaVu Sans";
+
+const BACKGROUND: [u8; 3] = [0x0f, 0x22, 0x38];
+const AMBER: [u8; 3] = [0xe8, 0xa3, 0x3d];
+const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+const BYLINE: [u8; 3] = [0xff, 0xd4, 0x8a];
+const CONTEXT: [u8; 3] = [0xd5, 0xdd, 0xe6];
+const SITE: [u8; 3] = [0x9f, 0xb3, 0xc8];
 
 static REGULAR: &[u8] = include_bytes!("fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("fonts/DejaVuSans-Bold.ttf");
@@ -35,23 +43,43 @@ pub struct Card<'a> {
     pub site: &'a str,
 }
 
-/// The fonts, loaded once for every card of a build.
+/// One thing drawn on a card, in pixels from its top left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        colour: [u8; 3],
+    },
+    /// One line of text, already broken to fit.
+    Line {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        bold: bool,
+        colour: [u8; 3],
+        text: String,
+    },
+}
+
+/// A card laid out: what to draw, back to front.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub marks: Vec<Mark>,
+}
+
+/// The fonts, parsed once for every card of a build.
 pub struct Painter {
-    options: usvg::Options<'static>,
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
 }
 
 impl Painter {
     pub fn new() -> Result<Self, String> {
-        let mut options = usvg::Options::default();
-        let db = Arc::make_mut(&mut options.fontdb);
-        db.load_font_data(REGULAR.to_vec());
-        db.load_font_data(BOLD.to_vec());
-        options.font_family = FAMILY.into();
         let face = |bytes| ttf_parser::Face::parse(bytes, 0).map_err(|e| format!("font: {e}"));
         Ok(Painter {
-            options,
             regular: face(REGULAR)?,
             bold: face(BOLD)?,
         })
@@ -59,38 +87,34 @@ impl Painter {
 
     /// The card as PNG bytes.
     pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
-        self.rasterise(&self.svg(card))
+        self.draw(&self.layout(card), &mut Glyphs::default())
     }
 
-    /// A card's SVG (from `svg`) as a PNG: the costly part, which the
-    /// pre-renderer runs on every core.
-    pub fn rasterise(&self, svg: &str) -> Result<Vec<u8>, String> {
-        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("card: {e}"))?;
-        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("card: no pixmap")?;
-        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        match crate::palette::encode(WIDTH, HEIGHT, pixmap.data()) {
-            Some(png) => Ok(png),
-            None => pixmap.encode_png().map_err(|e| format!("card: {e}")),
+    /// A card's layout as a PNG, with a drawing thread's glyph masks: the
+    /// costly part, which the build runs on every core.
+    pub fn draw(&self, layout: &Layout, glyphs: &mut Glyphs) -> Result<Vec<u8>, String> {
+        let (pixels, palette) = raster::draw(layout, &self.faces(), glyphs);
+        crate::palette::write_png(WIDTH, HEIGHT, &palette, &pixels)
+            .ok_or_else(|| "card: the PNG encoder failed".into())
+    }
+
+    pub fn faces(&self) -> Faces<'_> {
+        Faces {
+            regular: &self.regular,
+            bold: &self.bold,
         }
     }
 
-    /// The card as SVG, every line already broken to fit.
-    pub fn svg(&self, card: &Card) -> String {
+    /// The card laid out, every line already broken to fit.
+    pub fn layout(&self, card: &Card) -> Layout {
         let width = WIDTH as f32 - 2.0 * MARGIN;
-        let mut out = format!(
-            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"><rect width="100%" height="100%" fill="#0f2238"/><rect x="0" y="0" width="16" height="{HEIGHT}" fill="#e8a33d"/>"##
-        );
+        let mut marks = vec![
+            rect(0.0, 0.0, WIDTH as f32, HEIGHT as f32, BACKGROUND),
+            rect(0.0, 0.0, 16.0, HEIGHT as f32, AMBER),
+        ];
         let mut y = MARGIN + 8.0;
         let kicker = fit(&self.bold, &card.kicker.to_uppercase(), 24.0, width, 1);
-        out.push_str(&text_lines(
-            &kicker,
-            MARGIN,
-            y + 24.0,
-            24.0,
-            0.0,
-            "#e8a33d",
-            true,
-        ));
+        lines(&mut marks, &kicker, y + 24.0, 24.0, 0.0, AMBER, true);
         y += 24.0 + 28.0;
 
         // The bottom block (byline, context, site) is laid out first so the
@@ -113,78 +137,111 @@ impl Painter {
         } else {
             card.text.trim().to_string()
         };
-        // The largest size at which the whole text fits; at the smallest,
-        // cut what does not.
-        let available = (main_bottom - y).max(0.0);
-        let mut chosen = None;
-        for size in [64.0, 56.0, 50.0, 44.0, 40.0, 36.0, 32.0] {
-            let max_lines = (available / (size * LINE)).floor() as usize;
-            let lines = fit(&self.bold, &text, size, width, max_lines);
-            let whole = lines.last().is_some_and(|l| !l.ends_with('…')) || text.is_empty();
-            if whole || size == 32.0 {
-                chosen = Some((size, lines));
-                if whole {
-                    break;
-                }
-            }
-        }
-        let (size, lines) = chosen.unwrap_or((32.0, Vec::new()));
-        out.push_str(&text_lines(
-            &lines,
-            MARGIN,
-            y + size,
-            size,
-            size * LINE,
-            "#ffffff",
-            true,
-        ));
+        let (size, main) = self.largest_that_fits(&text, width, (main_bottom - y).max(0.0));
+        lines(&mut marks, &main, y + size, size, size * LINE, WHITE, true);
 
         let mut y = HEIGHT as f32 - MARGIN - bottom_height;
-        out.push_str(&text_lines(
+        lines(
+            &mut marks,
             &byline,
-            MARGIN,
             y + 32.0,
             32.0,
             32.0 * LINE,
-            "#ffd48a",
+            BYLINE,
             true,
-        ));
+        );
         y += block_height(&byline, 32.0);
         if !context.is_empty() {
             y += 20.0;
-            out.push_str(&format!(
-                r##"<rect x="{MARGIN}" y="{}" width="120" height="3" fill="#e8a33d"/>"##,
-                y - 10.0
-            ));
-            out.push_str(&text_lines(
+            marks.push(rect(MARGIN, y - 10.0, 120.0, 3.0, AMBER));
+            lines(
+                &mut marks,
                 &context,
-                MARGIN,
                 y + 26.0,
                 26.0,
                 26.0 * LINE,
-                "#d5dde6",
+                CONTEXT,
                 false,
-            ));
+            );
             y += block_height(&context, 26.0);
         }
         y += 24.0;
-        out.push_str(&text_lines(
-            &site,
-            MARGIN,
-            y + 24.0,
-            24.0,
-            0.0,
-            "#9fb3c8",
-            true,
-        ));
-        out.push_str("</svg>");
-        out
+        lines(&mut marks, &site, y + 24.0, 24.0, 0.0, SITE, true);
+        Layout { marks }
+    }
+
+    /// The largest size at which the whole text fits in `height`; at the
+    /// smallest, what fits, cut at a word.
+    fn largest_that_fits(&self, text: &str, width: f32, height: f32) -> (f32, Vec<String>) {
+        const SIZES: [f32; 7] = [64.0, 56.0, 50.0, 44.0, 40.0, 36.0, 32.0];
+        for size in SIZES {
+            let max_lines = (height / (size * LINE)).floor() as usize;
+            let lines = fit(&self.bold, text, size, width, max_lines);
+            let whole = lines.last().is_some_and(|l| !l.ends_with('…')) || text.is_empty();
+            if whole || size == SIZES[SIZES.len() - 1] {
+                return (size, lines);
+            }
+        }
+        (SIZES[SIZES.len() - 1], Vec::new())
     }
 
     /// Width of `text` in pixels at `size`, in the given face.
     pub fn width(&self, bold: bool, text: &str, size: f32) -> f32 {
         measure(if bold { &self.bold } else { &self.regular }, text, size)
     }
+}
+
+impl Layout {
+    /// The layout as SVG: what the card shows, readable and exact, and the
+    /// card's key in the build manifest.
+    pub fn svg(&self) -> String {
+        let mut out = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">"#
+        );
+        for mark in &self.marks {
+            match mark {
+                Mark::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    colour,
+                } => out.push_str(&format!(
+                    r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" fill="{}"/>"#,
+                    hex(*colour)
+                )),
+                Mark::Line {
+                    x,
+                    baseline,
+                    size,
+                    bold,
+                    colour,
+                    text,
+                } => out.push_str(&format!(
+                    r#"<text x="{x}" y="{baseline}" font-family="{FAMILY}" font-size="{size}" font-weight="{}" fill="{}">{}</text>"#,
+                    if *bold { "bold" } else { "normal" },
+                    hex(*colour),
+                    xml_escape(text)
+                )),
+            }
+        }
+        out.push_str("</svg>");
+        out
+    }
+}
+
+fn rect(x: f32, y: f32, width: f32, height: f32, colour: [u8; 3]) -> Mark {
+    Mark::Rect {
+        x,
+        y,
+        width,
+        height,
+        colour,
+    }
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// Line height as a multiple of the font size.
@@ -199,16 +256,19 @@ fn block_height(lines: &[String], size: f32) -> f32 {
 }
 
 fn measure(face: &ttf_parser::Face, text: &str, size: f32) -> f32 {
-    let scale = size / face.units_per_em() as f32;
-    let fallback = face.units_per_em() as f32 * 0.6;
+    let scale = size / f32::from(face.units_per_em());
     text.chars()
-        .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map_or(fallback, f32::from)
-        })
+        .map(|c| advance(face, face.glyph_index(c)))
         .sum::<f32>()
         * scale
+}
+
+/// A glyph's advance in font units; a character the font lacks takes
+/// 0.6 em (its missing-glyph box is drawn there).
+pub fn advance(face: &ttf_parser::Face, glyph: Option<ttf_parser::GlyphId>) -> f32 {
+    glyph
+        .and_then(|g| face.glyph_hor_advance(g))
+        .map_or(f32::from(face.units_per_em()) * 0.6, f32::from)
 }
 
 /// Break `text` into at most `max_lines` lines no wider than `width`; if it
@@ -294,27 +354,24 @@ fn ellipsis(line: &mut String, fits: &impl Fn(&str) -> bool) {
     }
 }
 
-fn text_lines(
-    lines: &[String],
-    x: f32,
+/// `text`, one line under another from `first_baseline`, `step` apart.
+fn lines(
+    marks: &mut Vec<Mark>,
+    text: &[String],
     first_baseline: f32,
     size: f32,
     step: f32,
-    fill: &str,
+    colour: [u8; 3],
     bold: bool,
-) -> String {
-    let weight = if bold { "bold" } else { "normal" };
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            format!(
-                r#"<text x="{x}" y="{}" font-family="{FAMILY}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
-                first_baseline + step * i as f32,
-                xml_escape(line)
-            )
-        })
-        .collect()
+) {
+    marks.extend(text.iter().enumerate().map(|(i, line)| Mark::Line {
+        x: MARGIN,
+        baseline: first_baseline + step * i as f32,
+        size,
+        bold,
+        colour,
+        text: line.clone(),
+    }));
 }
 
 fn xml_escape(s: &str) -> String {
@@ -387,7 +444,7 @@ mod tests {
                 context: &"US and Russia must talk despite collisions ".repeat(5),
                 site: "Newsview",
             };
-            let svg = p.svg(&card);
+            let svg = p.layout(&card).svg();
             for t in svg.split("<text ").skip(1) {
                 let attr = |name: &str| -> f32 {
                     let start = t.find(&format!("{name}=\"")).unwrap() + name.len() + 2;

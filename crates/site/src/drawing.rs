@@ -8,8 +8,9 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-use crate::card::Painter;
+use crate::card::{Layout, Painter};
 use crate::output::{write_whole, Output};
+use crate::raster::Glyphs;
 
 /// Cards laid out and waiting to be drawn, at most.
 const WAITING: usize = 64;
@@ -19,7 +20,7 @@ type Drawn = Result<String, String>;
 
 pub struct CardQueue {
     painter: Arc<Painter>,
-    jobs: Option<SyncSender<(String, String)>>,
+    jobs: Option<SyncSender<(String, Layout)>>,
     done: Receiver<(Drawn, f64)>,
     workers: Vec<JoinHandle<()>>,
     pub drawn: usize,
@@ -31,7 +32,7 @@ impl CardQueue {
     /// Workers that draw into `dist`.
     pub fn new(dist: &std::path::Path) -> Result<CardQueue, String> {
         let painter = Arc::new(Painter::new()?);
-        let (jobs, queue) = mpsc::sync_channel::<(String, String)>(WAITING);
+        let (jobs, queue) = mpsc::sync_channel::<(String, Layout)>(WAITING);
         let queue = Arc::new(std::sync::Mutex::new(queue));
         let (report, done) = mpsc::channel();
         let count = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -39,20 +40,23 @@ impl CardQueue {
             .map(|_| {
                 let (painter, queue, report) = (painter.clone(), queue.clone(), report.clone());
                 let dist = dist.to_path_buf();
-                std::thread::spawn(move || loop {
-                    // The lock is held only to take the next job.
-                    let job = queue.lock().map(|q| q.recv());
-                    let Ok(Ok((path, svg))) = job else { return };
-                    let started = Instant::now();
-                    let drawn = painter
-                        .rasterise(&svg)
-                        .and_then(|png| write_whole(&dist.join(&path), &png))
-                        .map(|()| path);
-                    if report
-                        .send((drawn, started.elapsed().as_secs_f64()))
-                        .is_err()
-                    {
-                        return;
+                std::thread::spawn(move || {
+                    let mut glyphs = Glyphs::default();
+                    loop {
+                        // The lock is held only to take the next job.
+                        let job = queue.lock().map(|q| q.recv());
+                        let Ok(Ok((path, layout))) = job else { return };
+                        let started = Instant::now();
+                        let drawn = painter
+                            .draw(&layout, &mut glyphs)
+                            .and_then(|png| write_whole(&dist.join(&path), &png))
+                            .map(|()| path);
+                        if report
+                            .send((drawn, started.elapsed().as_secs_f64()))
+                            .is_err()
+                        {
+                            return;
+                        }
                     }
                 })
             })
@@ -74,9 +78,9 @@ impl CardQueue {
 
     /// Queue a card (waiting while the queue is full), and record the
     /// cards drawn meanwhile.
-    pub fn push(&mut self, out: &mut Output, path: String, svg: String) -> Result<(), String> {
+    pub fn push(&mut self, out: &mut Output, path: String, layout: Layout) -> Result<(), String> {
         let jobs = self.jobs.as_ref().ok_or("cards: the queue is closed")?;
-        jobs.send((path, svg))
+        jobs.send((path, layout))
             .map_err(|_| "cards: every drawing thread stopped".to_string())?;
         while let Ok(done) = self.done.try_recv() {
             self.record(out, done)?;

@@ -31,6 +31,7 @@ mod pages;
 mod palette;
 mod policy;
 mod precompress;
+mod raster;
 mod render;
 pub mod settings;
 mod shell;
@@ -239,13 +240,13 @@ impl Build {
 
     /// A card of a page being rendered: kept when it would draw what it
     /// drew last time, else queued to be drawn.
-    fn card(&mut self, path: &str, svg: String) -> Result<(), String> {
-        let key = hash(&[svg.as_bytes(), card::DRAWING.as_bytes()]);
+    fn card(&mut self, path: &str, layout: card::Layout) -> Result<(), String> {
+        let key = hash(&[layout.svg().as_bytes(), card::DRAWING.as_bytes()]);
         if self.previous.cards.get(path) == Some(&key) && self.out.found(path) {
             self.out.keep(path);
             self.report.cards_kept += 1;
         } else {
-            self.cards.push(&mut self.out, path.to_string(), svg)?;
+            self.cards.push(&mut self.out, path.to_string(), layout)?;
         }
         self.next.cards.insert(path.to_string(), key);
         Ok(())
@@ -283,7 +284,7 @@ impl Build {
             pages.article(&painter, &Arc::new(loaded), &source, &mut |made| {
                 let path = match made {
                     Made::Page(path, html) => self.out.write(&path, html.as_bytes()).map(|()| path),
-                    Made::Card(path, svg) => self.card(&path, svg).map(|()| path),
+                    Made::Card(path, layout) => self.card(&path, layout).map(|()| path),
                 }?;
                 files.push(path);
                 Ok(())

@@ -38,8 +38,8 @@ pub struct Pages<'a> {
 pub enum Made {
     /// A page file (relative to `dist/`) and its HTML.
     Page(String, String),
-    /// A card file and the SVG it draws.
-    Card(String, String),
+    /// A card file and what it draws.
+    Card(String, card::Layout),
 }
 
 /// How many quote and event pages an article made.
@@ -60,7 +60,7 @@ impl Pages<'_> {
         let page = article_page(&a.id);
         let image = card_for(
             &page,
-            painter.svg(&self.article_card(a)),
+            painter.layout(&self.article_card(a)),
             article_alt(a),
             emit,
         )?;
@@ -82,7 +82,7 @@ impl Pages<'_> {
                 site: &self.site.name,
             };
             let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
-            let image = card_for(&quote_page, painter.svg(&card), alt, emit)?;
+            let image = card_for(&quote_page, painter.layout(&card), alt, emit)?;
             let head = head::target(self.site, a, &target, quote_page.clone(), Some(image));
             emit(self.page(&quote_page, loaded, fingerprint, &head))?;
             counted.0 += 1;
@@ -167,12 +167,12 @@ impl Pages<'_> {
 /// and what the page's head says of it.
 fn card_for(
     page: &Address,
-    svg: String,
+    layout: card::Layout,
     alt: String,
     emit: &mut dyn FnMut(Made) -> Result<(), String>,
 ) -> Result<head::Image, String> {
     let path = format!("{}card.png", page.path);
-    emit(Made::Card(path.clone(), svg))?;
+    emit(Made::Card(path.clone(), layout))?;
     Ok(head::Image {
         path,
         width: card::WIDTH,

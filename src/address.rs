@@ -143,9 +143,11 @@ impl Address {
     }
 }
 
-/// The address of an article's view: its page (or its quote's or event's
-/// page) with the topic filter in the query. `clean: false` keeps the old
-/// `?article=` form, for articles that have no pre-rendered page.
+/// The address of an article's view: its page with the topic filter and
+/// the quote or event shown in the query. `clean: false` keeps the old
+/// `?article=` form, for articles that have no pre-rendered page. (A
+/// quote's or event's own page, [`target_page`], is what is shared; the
+/// view stays on the article's page, so a reload reopens it.)
 pub fn article_view(
     slug: &str,
     topics: &[String],
@@ -153,25 +155,42 @@ pub fn article_view(
     clean: bool,
 ) -> Address {
     let topics = (!topics.is_empty()).then(|| format!("topics={}", topics.join(",")));
-    if clean {
-        let path = match target {
-            Some(Target::Quote(id)) => format!("a/{slug}/q/{id}/"),
-            Some(Target::Event(id)) => format!("a/{slug}/e/{id}/"),
-            None => format!("a/{slug}/"),
-        };
-        return Address::new(path, topics.unwrap_or_default());
+    let mut query = if clean {
+        topics.unwrap_or_default()
+    } else {
+        let mut query = format!("article={}", encode(slug));
+        if let Some(topics) = topics {
+            query.push('&');
+            query.push_str(&topics);
+        }
+        query
+    };
+    let target = match target {
+        Some(Target::Quote(id)) => Some(format!("quote={}", encode(id))),
+        Some(Target::Event(id)) => Some(format!("event={}", encode(id))),
+        None => None,
+    };
+    if let Some(target) = target {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&target);
     }
-    let mut query = format!("article={}", encode(slug));
-    if let Some(topics) = topics {
-        query.push('&');
-        query.push_str(&topics);
-    }
-    match target {
-        Some(Target::Quote(id)) => query.push_str(&format!("&quote={}", encode(id))),
-        Some(Target::Event(id)) => query.push_str(&format!("&event={}", encode(id))),
-        None => {}
-    }
-    Address::new("", query)
+    let path = if clean {
+        format!("a/{slug}/")
+    } else {
+        String::new()
+    };
+    Address::new(path, query)
+}
+
+/// A quote's or an event's own page: the address that is shared.
+pub fn target_page(slug: &str, target: &Target) -> Address {
+    let path = match target {
+        Target::Quote(id) => format!("a/{slug}/q/{id}/"),
+        Target::Event(id) => format!("a/{slug}/e/{id}/"),
+    };
+    Address::new(path, "")
 }
 
 /// An article's own page.
@@ -521,8 +540,17 @@ mod tests {
     #[test]
     fn links_are_relative_to_the_page() {
         let home = Address::default();
-        let quote = article_view("s", &[], Some(&Target::Quote("q1".into())), true);
+        let quote = target_page("s", &Target::Quote("q1".into()));
         assert_eq!(quote.path, "a/s/q/q1/");
+        // Within the article, a quote shown stays on the article's page.
+        let shown = article_view(
+            "s",
+            &["iran".into()],
+            Some(&Target::Quote("q1".into())),
+            true,
+        );
+        assert_eq!(shown.relative(), "a/s/?topics=iran&quote=q1");
+        assert_eq!(shown.target(), Some(Target::Quote("q1".into())));
         assert_eq!(home.href_to(&quote), "a/s/q/q1/");
         assert_eq!(quote.href_to(&home), "../../../../");
         assert_eq!(home.href_to(&home), "./");

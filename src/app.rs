@@ -39,17 +39,41 @@ pub fn App(location: Location) -> impl IntoView {
         }
     };
 
+    let page = move || match route.get() {
+        Page::Library => library_page(),
+        Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
+        Page::Unknown => view! { <NotFoundPage /> }.into_any(),
+    };
+    frame(home_link, page, live_region())
+}
+
+/// A page that runs no app (a quote's or an event's own page): the same
+/// frame, its links plain anchors. Provides the [`Location`] it is shown
+/// at.
+#[component]
+pub fn StaticPage(location: Location, children: Children) -> impl IntoView {
+    provide_context(location);
+    let home_link = move |class: &str, text: &'static str| -> AnyView {
+        let class = Some(class.to_string()).filter(|c| !c.is_empty());
+        site_anchor(Address::default(), class, text.into_any()).into_any()
+    };
+    frame(home_link, children(), ().into_any())
+}
+
+/// What every page shares: skip link, masthead, the page itself, the live
+/// region and the footer.
+fn frame(
+    home_link: impl Fn(&str, &'static str) -> AnyView,
+    page: impl IntoView,
+    live_region: AnyView,
+) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
         <header class="masthead">{home_link("brand", "Newsview")}</header>
         <main id="main_content" tabindex="-1">
-            {move || match route.get() {
-                Page::Library => library_page(),
-                Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
-                Page::Unknown => view! { <NotFoundPage /> }.into_any(),
-            }}
+            {page}
         </main>
-        {live_region()}
+        {live_region}
         // For readers: where to go next, and what a quote link is.
         <footer class="site-footer">
             <p>

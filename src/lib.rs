@@ -16,7 +16,7 @@ mod components;
 pub mod context;
 mod glue;
 pub mod meta;
-mod pages;
+pub mod pages;
 mod state;
 
 /// The seed article, loaded and checked: what the crate's unit tests read.

@@ -11,7 +11,7 @@ use article::Article;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::address::{article_view, Address, Route};
+use crate::address::{article_view, target_page, Address, Route};
 use crate::meta::{event_title, quote_title, title_words};
 
 /// Messages about the address itself and what it asked for.
@@ -329,11 +329,19 @@ impl ArticleState {
         &self.facts.index
     }
 
+    /// The article's page showing one quote or event, no filter: where a
+    /// link to it within the article goes (a new tab opens it there).
+    pub fn view_at(&self, target: &Target) -> Address {
+        article_view(&self.facts.slug, &[], Some(target), self.clean)
+    }
+
     /// The address of one quote or event (or, with none, of the article):
-    /// its page, no filter. What share buttons hand out and links to
-    /// targets point at.
+    /// its own page, no filter. What share buttons hand out.
     pub fn link_to(&self, target: Option<&Target>) -> Address {
-        article_view(&self.facts.slug, &[], target, self.clean)
+        match target {
+            Some(target) if self.clean => target_page(&self.facts.slug, target),
+            _ => article_view(&self.facts.slug, &[], target, self.clean),
+        }
     }
 }
 

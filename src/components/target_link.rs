@@ -6,7 +6,8 @@ use crate::glue;
 use crate::state::ArticleState;
 
 /// A link to a quote or an event. In this page it shows the target without
-/// a reload; its href is the shareable address, so a new tab works too.
+/// a reload; its href is the article's page showing it, so a new tab works
+/// too.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn TargetLink(
@@ -18,7 +19,7 @@ pub fn TargetLink(
     let location = expect_context::<Location>();
     // Relative to the page shown, which changes when the reader follows a
     // target: so the href follows the address.
-    let to = state.link_to(Some(&target));
+    let to = state.view_at(&target);
     let href = move || location.href_to(&to);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();

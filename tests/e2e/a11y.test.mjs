@@ -73,7 +73,9 @@ const STATES = [
     await islandsReady(page);
     await page.locator('.story-section:not([hidden]) .hidden-marker button').first().click();
   }],
-  ['a quote\'s own page', 'a/us-russia-talks-despite-collisions/q/hagel-mutual-interests/', islandsReady],
+  // A quote's and an event's own pages: small, and no app runs there.
+  ['a quote\'s own page', 'a/us-russia-talks-despite-collisions/q/hagel-mutual-interests/', null],
+  ['an event\'s own page', 'a/us-russia-talks-despite-collisions/e/event-geneva-talks/', null],
   ['an error panel with what went wrong unfolded', '?article=fixture-not-json', async (page) => {
     await page.click('.error-panel__details summary');
   }],
@@ -89,7 +91,7 @@ for (const scheme of ['light', 'dark']) {
         permissions: ['clipboard-read', 'clipboard-write'],
       });
       await tab.page.goto(server.base + query);
-      await tab.page.waitForSelector('#story_headline, .error-panel, .not-found, .library__status');
+      await tab.page.waitForSelector('#story_headline, .error-panel, .not-found, .library__status, .shared');
       await tab.page.waitForTimeout(400); // highlights and scrolling settle
       if (act) await act(tab.page);
       assert.deepEqual(await violations(tab.page), []);

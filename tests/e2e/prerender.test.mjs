@@ -124,11 +124,32 @@ test('with JavaScript off the article page reads completely, styled, with no dea
   await close();
 });
 
-test('a quote page opened without JavaScript shows the article with the quote highlighted', async () => {
-  const { page, close } = await openPage(browser, { javaScriptEnabled: false });
+test('a quote page opened without JavaScript shows the quote, who said it, and the way into the article at it', async () => {
+  const { page, close } = await openPage(browser, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const q = quotes[3];
+  const speaker = person(q.speaker);
   await page.goto(server.base + `a/${SEED}/q/${q.id}/`);
-  assert.match(await page.getAttribute(`#${q.id}`, 'class'), /quote--target/);
+  assert.equal(await page.textContent('h1'), `${speaker.name} said`);
+  assert.ok((await page.textContent('.shared blockquote')).includes(q.text));
+  assert.ok((await page.textContent('.shared figcaption')).includes(speaker.role));
+  assert.equal(await page.textContent('.shared cite'), seed.headline);
+  // The one way on: the article, at the quote, highlighted before any app.
+  await page.click('.shared__continue-link');
+  await page.waitForURL(`**/a/${SEED}/#${q.id}`);
+  // Scrolled there by the browser itself: no script of the page's runs to
+  // wait on, so ask until the sections it passed have been laid out.
+  let place;
+  for (let tries = 0; tries < 50; tries += 1) {
+    place = await page.evaluate((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    }, q.id);
+    if (place.top >= 0 && place.bottom <= place.height) break;
+    await new Promise((go) => setTimeout(go, 100));
+  }
+  assert.ok(place.top >= 0 && place.bottom <= place.height, JSON.stringify(place));
+  assert.equal(await page.evaluate((id) => document.getElementById(id).matches(':target'), q.id), true);
+  assert.notEqual(await page.evaluate((id) => getComputedStyle(document.getElementById(id)).outlineStyle, q.id), 'none');
   assert.deepEqual(checkSentences(seedSentences(), await storyText(page)), []);
   await close();
 });
@@ -183,13 +204,35 @@ test('a filter in the address of a pre-rendered page applies once it has hydrate
   await close();
 });
 
-test('every pre-rendered page of the seed hydrates without a warning or a policy violation', async () => {
-  const pages = [
-    '',
-    `a/${SEED}/`,
-    ...quotes.map((q) => `a/${SEED}/q/${q.id}/`),
-    ...seed.timeline.map((e) => `a/${SEED}/e/${e.id}/`),
-  ];
+test('a quote\'s and an event\'s own pages are small, run no script, and break no policy', async () => {
+  const article = (await raw(`a/${SEED}/`)).text;
+  const pages = [...quotes.map((q) => `a/${SEED}/q/${q.id}/`), ...seed.timeline.map((e) => `a/${SEED}/e/${e.id}/`)];
+  for (const p of pages) {
+    const { status, text } = await raw(p);
+    assert.equal(status, 200, p);
+    // Not a copy of the article: its own words and a style sheet cut to them.
+    assert.ok(text.length * 4 < article.length, `${p}: ${text.length} bytes against the article's ${article.length}`);
+    assert.doesNotMatch(text, /<script(?! type="application\/ld\+json")/, p);
+    assert.doesNotMatch(text, /modulepreload|\.wasm/, p);
+    const { page, warnings, close } = await watched();
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(server.base + p);
+    await page.waitForSelector('.shared h1');
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(policy, /script-src 'none'/, p);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/, p);
+    // Styled as the site is: the masthead and the shared block have their look.
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.shared__continue-link')).borderStyle), 'none', p);
+    assert.ok(requests.every((r) => !r.endsWith('.wasm') && !r.endsWith('.js')), `${p}: ${requests}`);
+    assert.deepEqual(warnings, [], p);
+    assert.deepEqual(await page.evaluate(() => window.__violations ?? []), [], p);
+    await close();
+  }
+});
+
+test('every pre-rendered page of the seed with the app hydrates without a warning or a policy violation', async () => {
+  const pages = ['', `a/${SEED}/`];
   for (const p of pages) {
     const { page, warnings, close } = await watched();
     await page.goto(server.base + p);
@@ -257,17 +300,23 @@ test('an article page works from what it carries: only its controls hydrate, wit
   await close();
 });
 
-test('after a jump to a quote\'s own address, links to the rest of the site still lead there', async () => {
+test('a jump to a quote keeps the article\'s address (the quote in its query): a reload reopens the article there', async () => {
   const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.base + `a/${SEED}/`);
   await appReady(page);
-  // The address moves two folders down without a reload.
-  await page.locator('.quotes-panel .quote-link').first().click();
-  await page.waitForURL(/\/q\//);
+  const link = page.locator('.quotes-panel .quote-link').first();
+  const id = (await link.getAttribute('href')).match(/quote=([^&#]+)/)[1];
+  await link.click();
+  await page.waitForURL(/[?&]quote=/);
+  assert.equal(await page.evaluate(() => location.pathname + location.search), `/a/${SEED}/?quote=${id}`);
   for (const sel of ['.masthead .brand', '.site-footer a', '.section-label a']) {
     const href = await page.$eval(sel, (a) => a.href);
     assert.ok(href.startsWith(server.base) && !href.includes('/a/'), `${sel}: ${href}`);
   }
+  await page.reload();
+  await appReady(page);
+  await inViewport(page, `#${id}`);
+  assert.match(await page.getAttribute(`#${id}`, 'class'), /quote--target/);
   await Promise.all([page.waitForURL(server.base), page.click('.site-footer a')]);
   await appReady(page);
   await page.waitForSelector('.card__headline a');
@@ -339,7 +388,7 @@ test('an article page has its head: title, description, Open Graph, JSON-LD', as
   assert.equal(ld.url, `${BASE_URL}a/${SEED}/`);
 });
 
-test('share copies the quote page address; opening it lands focused on the quote', async () => {
+test('share copies the quote page address; it opens on the quote and goes on into the article there', async () => {
   const { page, close } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(server.base + `a/${SEED}/`);
   await appReady(page);
@@ -357,16 +406,21 @@ test('share copies the quote page address; opening it lands focused on the quote
 
   const fresh = await watched({ viewport: { width: 1280, height: 800 } });
   await fresh.page.goto(url);
-  await appReady(fresh.page);
-  await focused(fresh.page, q.id);
-  await inViewport(fresh.page, `#${q.id}`);
-  assert.match(await fresh.page.getAttribute(`#${q.id}`, 'class'), /quote--target/);
   assert.ok((await fresh.page.title()).includes(person(q.speaker).name));
+  await inViewport(fresh.page, '.shared blockquote');
+  assert.ok((await fresh.page.textContent('.shared blockquote')).includes(q.text));
+  await fresh.page.click('.shared__continue-link');
+  await appReady(fresh.page);
+  await inViewport(fresh.page, `#${q.id}`);
+  assert.equal(await fresh.page.evaluate(() => location.pathname + location.hash), `/a/${SEED}/#${q.id}`);
+  // Back returns to the quote's page.
+  await fresh.page.goBack();
+  await fresh.page.waitForURL(url);
   assert.deepEqual(fresh.warnings, []);
   await fresh.close();
 });
 
-test('an event page lands on the paragraphs that mention the event', async () => {
+test('an event page names the event and goes on to the paragraphs that mention it', async () => {
   const event = seed.timeline.find((e) => e.paragraphs.length > 0);
   const p = `a/${SEED}/e/${event.id}/`;
   const m = metas((await raw(p)).text);
@@ -375,10 +429,11 @@ test('an event page lands on the paragraphs that mention the event', async () =>
   assert.equal(m['og:url'], `${BASE_URL}${p}`);
   const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.base + p);
+  assert.equal(await page.textContent('h1'), event.title);
+  await page.click('.shared__continue-link');
   await appReady(page);
-  await focused(page, event.paragraphs[0]);
   await inViewport(page, `#${event.paragraphs[0]}`);
-  assert.equal(await page.locator('.story-paragraph--event').count(), event.paragraphs.length);
+  assert.equal(await page.evaluate(() => location.hash), `#${event.paragraphs[0]}`);
   assert.deepEqual(warnings, []);
   await close();
 });

@@ -23,6 +23,7 @@
 //! shell changed) rendered, then dropped.
 
 mod card;
+mod css;
 mod drawing;
 mod head;
 mod loading;

@@ -1,19 +1,20 @@
-//! The pages themselves: an article's page with a page per quote and per
-//! timeline event (and the cards their link previews show), the library's
-//! first screen, and `404.html`. Each is the viewer's `App` rendered for
-//! its address inside the page shell, with its own head.
+//! The pages themselves: an article's page with a small page per quote and
+//! per timeline event (and the cards their link previews show), the
+//! library's first screen, and `404.html`. Each is the viewer's `App` (or,
+//! for a quote's or event's page, its frame with `SharedPage`, and no app)
+//! rendered for its address inside the page shell, with its own head.
 
 use std::sync::Arc;
 
 use article::index::Target;
 use article::{Article, Loaded, Manifest};
-use newsview::address::{article_page, article_view, Address};
+use newsview::address::{article_page, target_page, Address};
 use newsview::api;
 use newsview::context::Prepared;
 
 use crate::card::{self, Card};
 use crate::head::{self, Head};
-use crate::render::render_app;
+use crate::render::{render_app, render_shared};
 use crate::settings::Site;
 use crate::shell::{Template, APP_START};
 
@@ -69,7 +70,7 @@ impl Pages<'_> {
         let mut counted = (0, 0);
         for (_, quote) in a.quotes() {
             let target = Target::Quote(quote.id.clone());
-            let quote_page = article_view(&a.id, &[], Some(&target), true);
+            let quote_page = target_page(&a.id, &target);
             let speaker = quote.speaker.as_deref().and_then(|s| a.person(s));
             let byline =
                 speaker.map_or_else(|| "Speaker not identified".to_string(), |p| p.described());
@@ -84,14 +85,14 @@ impl Pages<'_> {
             let alt = head::plain(&format!("“{}” – {byline}", quote.text), 400);
             let image = card_for(&quote_page, painter.layout(&card), alt, emit)?;
             let head = head::target(self.site, a, &target, quote_page.clone(), Some(image));
-            emit(self.page(&quote_page, loaded, fingerprint, &head))?;
+            emit(self.shared(&quote_page, loaded, target, &head))?;
             counted.0 += 1;
         }
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
-            let event_page = article_view(&a.id, &[], Some(&target), true);
+            let event_page = target_page(&a.id, &target);
             let head = head::target(self.site, a, &target, event_page.clone(), None);
-            emit(self.page(&event_page, loaded, fingerprint, &head))?;
+            emit(self.shared(&event_page, loaded, target, &head))?;
             counted.1 += 1;
         }
         Ok(counted)
@@ -121,6 +122,13 @@ impl Pages<'_> {
             &render_app(page.clone(), prepared),
             Some((&api::article_file(&loaded.article().id), fingerprint)),
         );
+        Made::Page(format!("{}index.html", page.path), html)
+    }
+
+    /// A quote's or an event's own page: small, and no app runs there.
+    fn shared(&self, page: &Address, loaded: &Arc<Loaded>, target: Target, head: &Head) -> Made {
+        let body = render_shared(page.clone(), self.prepared.clone(), loaded.clone(), target);
+        let html = self.shell.static_page(page, &head.html(self.site), &body);
         Made::Page(format!("{}index.html", page.path), html)
     }
 

@@ -34,6 +34,20 @@ pub fn policy(head: &str, image_hosts: &[String]) -> String {
     .join("; ")
 }
 
+/// The policy of a page that runs no app: no script at all, nothing to
+/// connect to; its inline style sheet by its hash.
+pub fn static_policy(head: &str, image_hosts: &[String]) -> String {
+    policy(head, image_hosts)
+        .split("; ")
+        .map(|directive| match directive.split(' ').next() {
+            Some("script-src") => "script-src 'none'".to_string(),
+            Some("connect-src") => "connect-src 'none'".to_string(),
+            _ => directive.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The CSP hash source of each inline `<element>` in `html` that the
 /// browser would run or apply: elements with a `src` are covered by 'self',
 /// and data blocks (`application/ld+json`) never run.
@@ -90,6 +104,16 @@ mod tests {
         let hosts = ["https://images.example.net".to_string()];
         assert!(policy("", &hosts).contains("img-src 'self' https://images.example.net;"));
         assert!(!policy("", &hosts).contains("https:;"));
+    }
+
+    #[test]
+    fn a_page_without_the_app_allows_no_script() {
+        let head = "<style>p{color:red}</style><script>alert(1)</script>";
+        let p = static_policy(head, &[]);
+        assert!(p.contains("script-src 'none';"), "{p}");
+        assert!(p.contains("connect-src 'none';"), "{p}");
+        assert!(p.contains("default-src 'none';"), "{p}");
+        assert_eq!(p.matches("style-src 'self' 'sha256-").count(), 1, "{p}");
     }
 
     #[test]

@@ -1,14 +1,18 @@
-//! The viewer's `App`, rendered to HTML for one address, with what the
+//! The viewer's `App` (or, for a page that runs no app, its frame and
+//! page), rendered to HTML for one address, with what the
 //! build knows handed to it as context (`newsview::context::Prepared`):
 //! the site's settings and the page's data. Nothing is set globally, so
 //! one page's render cannot leak into another's.
 
 use std::sync::Arc;
 
+use article::index::Target;
+use article::Loaded;
 use leptos::prelude::*;
 use newsview::address::Address;
-use newsview::app::App;
+use newsview::app::{App, StaticPage};
 use newsview::context::{Location, Prepared};
+use newsview::pages::SharedPage;
 
 use crate::settings::Site;
 
@@ -25,14 +29,39 @@ pub fn prepared(site: &Site) -> Prepared {
 
 /// The app as it looks at `address`, to HTML.
 pub fn render_app(address: Address, prepared: Prepared) -> String {
+    render(prepared, move || {
+        let location = Location(RwSignal::new(address));
+        view! { <App location /> }.to_html()
+    })
+}
+
+/// A quote's or an event's own page (no app runs there), to HTML.
+pub fn render_shared(
+    address: Address,
+    prepared: Prepared,
+    loaded: Arc<Loaded>,
+    target: Target,
+) -> String {
+    render(prepared, move || {
+        let location = Location(RwSignal::new(address));
+        view! {
+            <StaticPage location>
+                <SharedPage loaded=loaded.clone() target=target.clone() />
+            </StaticPage>
+        }
+        .to_html()
+    })
+}
+
+/// `to_html` run under a fresh owner that has the build's facts.
+fn render(prepared: Prepared, to_html: impl FnOnce() -> String) -> String {
     // Islands render their children without hydration markers and mark
     // their own: that needs a server context in islands mode.
     let context = hydration_context::SsrSharedContext::new_islands();
     let owner = Owner::new_root(Some(Arc::new(context)));
     let html = owner.with(|| {
         provide_context(prepared);
-        let location = Location(RwSignal::new(address));
-        view! { <App location /> }.to_html()
+        to_html()
     });
     // The page's reactive graph is not needed once it is text.
     owner.cleanup();

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use newsview::address::{Address, Route};
 
+use crate::css;
 use crate::head;
-use crate::policy::{inline_hashes, integrity, policy};
+use crate::policy::{inline_hashes, integrity, policy, static_policy};
 use crate::settings::Site;
 
 /// The article pages' start-up, after `reader` has started: if the page's
@@ -241,6 +242,49 @@ impl Template {
         for line in preloads {
             let _ = writeln!(html, "    {line}");
         }
+        html.push_str("</body>\n</html>\n");
+        html
+    }
+
+    /// A page that runs no app (a quote's or an event's own page): the
+    /// shell's icons and viewport, its style sheet cut to the rules this
+    /// body can use, the page's head, and its body in the shell's frame; no
+    /// script and no preload, so the policy allows no script at all.
+    pub fn static_page(&self, address: &Address, head: &str, body_html: &str) -> String {
+        let root = match address.root() {
+            root if root.is_empty() => "./".to_string(),
+            root => root,
+        };
+        let (_, tags) = split_scripts(&rebase(&self.head, &root));
+        let paint: String = tags
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.contains("preload"))
+            .map(|l| match &self.css {
+                Some(css) if l.contains("rel=\"stylesheet\"") => format!(
+                    "    <style>{}</style>\n",
+                    rebase_css_urls(&css::used_by(css, body_html), &root)
+                ),
+                _ => format!("    {l}\n"),
+            })
+            .collect();
+        let policy = static_policy(&format!("{paint}{head}"), &self.image_hosts);
+        let mut html = String::with_capacity(body_html.len() + paint.len() + 4096);
+        html.push_str(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
+        );
+        let _ = writeln!(
+            html,
+            "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+        );
+        html.push_str(&paint);
+        html.push_str(head);
+        html.push_str("</head>\n");
+        html.push_str(&self.body_start);
+        html.push_str(APP_START);
+        html.push_str(body_html);
+        html.push_str("</div>");
+        html.push_str(&self.body_end);
         html.push_str("</body>\n</html>\n");
         html
     }

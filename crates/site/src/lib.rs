@@ -34,11 +34,13 @@ mod policy;
 mod precompress;
 mod raster;
 mod render;
+mod search_cache;
 pub mod settings;
 mod shell;
 mod site_files;
 mod sources;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -51,6 +53,7 @@ use newsview::api;
 
 pub use card::{Card, Painter};
 use drawing::CardQueue;
+use loading::Listed;
 use output::{hash, ArticleRecord, BuildManifest, Output};
 use pages::{Made, Pages};
 pub use settings::{Options, Settings, Shard, Site};
@@ -105,6 +108,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         out: Output::new(dist)?,
         cards: CardQueue::new(dist)?,
         report: Report::default(),
+        full: settings.options.full,
     };
     if let Some(from) = &settings.options.articles {
         sources::sync(from, &mut build.out)?;
@@ -149,6 +153,8 @@ struct Build {
     out: Output,
     cards: CardQueue,
     report: Report,
+    /// `--full`: nothing is kept, nothing taken from the last build.
+    full: bool,
 }
 
 impl Build {
@@ -173,19 +179,49 @@ impl Build {
         // The library's full-text index numbers articles as the list does.
         let mut search = IndexBuilder::new(list.slugs.clone());
         let mut sitemap = vec![Address::default()];
-        let loads = loading::start(dist, list.slugs.clone(), true);
+        let cached = match self.full {
+            true => search_cache::Previous::none(),
+            false => search_cache::Previous::read(&dist),
+        };
+        let mut next_cache = search_cache::Next::create(&dist)?;
+        let unchanged = self.unchanged(&cached);
+        let loads = loading::start(dist.clone(), list.slugs.clone(), true, unchanged);
         for ((doc, slug), item) in list.slugs.iter().enumerate().zip(loads) {
-            let Some((loaded, source, entry)) = self.loaded(item) else {
+            let listed = match item {
+                // Kept as it was, unless its terms were lost: then read.
+                Ok(Listed::Unchanged { source, stamp }) => match cached.terms(slug) {
+                    Some(terms) => {
+                        search.add_terms(doc, terms.split(' ').filter(|t| !t.is_empty()));
+                        self.out.keep(&search_text(slug));
+                        next_cache.add(slug, &stamp, &source, &terms)?;
+                        self.keep_article(slug);
+                        self.report.articles += 1;
+                        sitemap.push(article_page(slug));
+                        continue;
+                    }
+                    None => loading::load_now(&dist, slug),
+                },
+                other => other,
+            };
+            let Some(Listed::Loaded {
+                loaded,
+                source,
+                stamp,
+                entry,
+            }) = self.loaded(listed)
+            else {
                 continue;
             };
             if let Some(entry) = entry {
+                next_cache.add(slug, &stamp, &source, &entry.terms().join(" "))?;
                 let (text, json) = search.add_entry(doc, entry);
                 self.out
                     .write(&format!("articles/{}/{text}", search::DIR), json.as_bytes())?;
             }
             sitemap.push(article_page(slug));
-            self.article(pages, slug, loaded, source)?;
+            self.article(pages, slug, *loaded, source)?;
         }
+        next_cache.finish(&cached)?;
         self.cards.finish(&mut self.out)?;
         let out = &mut self.out;
         for (path, json) in search.files() {
@@ -209,10 +245,10 @@ impl Build {
             .filter(|s| shard.takes(s))
             .cloned()
             .collect();
-        let loads = loading::start(dist, slugs.clone(), false);
+        let loads = loading::start(dist, slugs.clone(), false, HashMap::new());
         for (slug, item) in slugs.iter().zip(loads) {
-            if let Some((loaded, source, _)) = self.loaded(item) {
-                self.article(pages, slug, loaded, source)?;
+            if let Some(Listed::Loaded { loaded, source, .. }) = self.loaded(item) {
+                self.article(pages, slug, *loaded, source)?;
             }
         }
         self.cards.finish(&mut self.out)?;
@@ -223,10 +259,7 @@ impl Build {
     /// when it cannot be: its pages, if an earlier build made them, are
     /// then removed with the stale ones, and the client-side path shows the
     /// reader what is wrong.
-    fn loaded(
-        &mut self,
-        item: loading::Item,
-    ) -> Option<(Loaded, String, Option<article::search::Entry>)> {
+    fn loaded(&mut self, item: loading::Item) -> Option<Listed> {
         match item {
             Ok(loaded) => {
                 self.report.articles += 1;
@@ -237,6 +270,40 @@ impl Build {
                 None
             }
         }
+    }
+
+    /// An article's files kept as the last build made them. Each slug is
+    /// built once: its record moves to the next manifest.
+    fn keep_article(&mut self, slug: &str) {
+        let Some(record) = self.previous.articles.remove(slug) else {
+            return;
+        };
+        for file in &record.files {
+            self.out.keep(file);
+            if let Some(card) = self.previous.cards.remove(file) {
+                self.next.cards.insert(file.clone(), card);
+                self.report.cards_kept += 1;
+            }
+        }
+        self.next.articles.insert(slug.to_string(), record);
+    }
+
+    /// The articles whose files the last build made whole, with the stamp
+    /// and fingerprint their file had then: those still stamped so are not
+    /// read again.
+    fn unchanged(&self, cached: &search_cache::Previous) -> HashMap<String, (String, String)> {
+        self.previous
+            .articles
+            .iter()
+            .filter(|(slug, record)| {
+                self.out.found(&search_text(slug)) && record.files.iter().all(|f| self.out.found(f))
+            })
+            .filter_map(|(slug, record)| {
+                let (stamp, source) = cached.stamp(slug)?;
+                (source == record.source)
+                    .then(|| (slug.clone(), (stamp.to_string(), source.to_string())))
+            })
+            .collect()
     }
 
     /// A card of a page being rendered: kept when it would draw what it
@@ -263,20 +330,8 @@ impl Build {
         loaded: Loaded,
         source: String,
     ) -> Result<(), String> {
-        let current = self.previous.is_current(&self.out, slug, &source);
-        // Each slug is built once: its record moves to the next manifest.
-        if let Some(record) = current
-            .then(|| self.previous.articles.remove(slug))
-            .flatten()
-        {
-            for file in &record.files {
-                self.out.keep(file);
-                if let Some(card) = self.previous.cards.remove(file) {
-                    self.next.cards.insert(file.clone(), card);
-                    self.report.cards_kept += 1;
-                }
-            }
-            self.next.articles.insert(slug.to_string(), record);
+        if self.previous.is_current(&self.out, slug, &source) {
+            self.keep_article(slug);
             return Ok(());
         }
         let painter = self.cards.painter();
@@ -298,6 +353,11 @@ impl Build {
             .insert(slug.to_string(), ArticleRecord { source, files });
         Ok(())
     }
+}
+
+/// An article's text file in the search index, relative to `dist/`.
+fn search_text(slug: &str) -> String {
+    format!("articles/{}/{}", search::DIR, IndexBuilder::text_file(slug))
 }
 
 /// The build tool itself is one of every page's inputs: a new version may

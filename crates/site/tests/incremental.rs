@@ -432,7 +432,14 @@ fn three_shards_put_together_are_one_build_byte_for_byte() {
     assert_eq!(merged.rendered, 0, "the merge keeps the shards' pages");
     assert_eq!(merged.cards_drawn, 0);
 
-    let names = |d: &Dist| d.files().into_keys().collect::<Vec<_>>();
+    // The search cache is each machine's own (it records its files'
+    // times): not published, not part of what shards agree on.
+    let names = |d: &Dist| {
+        d.files()
+            .into_keys()
+            .filter(|f| f != "build-manifest.search")
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(&whole), names(&combined));
     for file in names(&whole) {
         let (a, b) = (
@@ -441,4 +448,68 @@ fn three_shards_put_together_are_one_build_byte_for_byte() {
         );
         assert!(a == b, "{file} differs between one build and three shards");
     }
+}
+
+/// Every article file's modification time an hour back, as an archive's
+/// files are: old enough for the quick check to trust.
+fn settle(dist: &Dist) {
+    let an_hour_ago = SystemTime::now() - std::time::Duration::from_secs(3600);
+    for slug in [SEED, OTHER] {
+        let file = fs::File::options()
+            .write(true)
+            .open(dist.path(&format!("articles/{slug}.json")))
+            .unwrap();
+        file.set_modified(an_hour_ago).unwrap();
+    }
+}
+
+#[test]
+fn an_article_file_with_the_size_and_time_it_had_is_not_read_again() {
+    let dist = Dist::new("quick-check");
+    settle(&dist);
+    dist.build(false);
+    // The same size and time, other bytes: what the quick check cannot
+    // see, and `--full` can. Broken JSON makes it plain which one ran.
+    let file = dist.path(&format!("articles/{SEED}.json"));
+    let meta = fs::metadata(&file).unwrap();
+    fs::write(&file, "x".repeat(meta.len() as usize)).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    let quick = dist.build(false);
+    assert!(quick.skipped.is_empty(), "{:?}", quick.skipped);
+    assert_eq!((quick.articles, quick.rendered), (2, 0));
+    assert_eq!(quick.files.written, 0, "{:?}", quick.written);
+    let full = dist.build(true);
+    assert_eq!(full.skipped.len(), 1, "{:?}", full.skipped);
+    assert!(full.skipped[0].contains(SEED), "{:?}", full.skipped);
+}
+
+#[test]
+fn a_lost_search_cache_reads_every_article_again_and_changes_no_page() {
+    let dist = Dist::new("lost-cache");
+    settle(&dist);
+    dist.build(false);
+    let before = dist.files();
+    let index = fs::read(dist.path("articles/search/index.json")).unwrap();
+    fs::write(dist.path("build-manifest.search"), "garbage\n").unwrap();
+    let again = dist.build(false);
+    assert_eq!((again.articles, again.rendered), (2, 0));
+    assert_eq!(again.files.written, 0, "{:?}", again.written);
+    assert_eq!(
+        fs::read(dist.path("articles/search/index.json")).unwrap(),
+        index
+    );
+    let after = dist.files();
+    for (file, time) in &before {
+        if !file.starts_with("build-manifest") {
+            assert_eq!(after.get(file), Some(time), "{file}");
+        }
+    }
+    // The cache is whole again: the next build takes every article from it.
+    let text = fs::read_to_string(dist.path("build-manifest.search")).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
 }

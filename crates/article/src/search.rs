@@ -262,7 +262,7 @@ pub struct IndexBuilder {
     slugs: Vec<String>,
     /// Hashed while articles are added (a sorted map cost a comparison of
     /// strings per term of every article); sorted once in `files`.
-    postings: rustc_hash::FxHashMap<String, Vec<u32>>,
+    postings: rustc_hash::FxHashMap<String, Docs>,
 }
 
 impl IndexBuilder {
@@ -302,7 +302,9 @@ impl IndexBuilder {
             match self.postings.get_mut(term) {
                 Some(docs) => docs.push(doc as u32),
                 None => {
-                    self.postings.insert(term.to_string(), vec![doc as u32]);
+                    let mut docs = Docs::default();
+                    docs.push(doc as u32);
+                    self.postings.insert(term.to_string(), docs);
                 }
             }
         }
@@ -314,31 +316,57 @@ impl IndexBuilder {
         format!("text/{slug}.json")
     }
 
-    /// The index's own files (its start and its chunks of terms), as paths
-    /// under `search/` and their JSON; the articles' text files came from
-    /// `add`.
+    /// The index's own files (its chunks of terms, then its start), as
+    /// paths under `search/` and their JSON; the articles' text files came
+    /// from `add`.
     pub fn files(self) -> Vec<(String, String)> {
-        let docs = self.slugs.len();
         let mut files = Vec::new();
-        let mut chunks: Vec<Chunk> = Vec::new();
+        self.write_files(&mut |path, json| {
+            files.push((path, json));
+            Ok::<(), ()>(())
+        })
+        .expect("collecting cannot fail");
+        files
+    }
+
+    /// The same files handed to `emit` one at a time, each chunk as soon
+    /// as it is full, so the index is never all in memory as text.
+    pub fn write_files<E>(
+        self,
+        emit: &mut dyn FnMut(String, String) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let docs = self.slugs.len();
         let mut starts = Vec::new();
-        let mut size = CHUNK_BYTES;
-        let mut postings: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
+        let mut chunk = Chunk {
+            terms: Vec::new(),
+            postings: Vec::new(),
+        };
+        let mut size = 0;
+        let mut postings: Vec<(String, Docs)> = self.postings.into_iter().collect();
         postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (term, list) in postings {
             if size >= CHUNK_BYTES {
-                starts.push(term.clone());
-                chunks.push(Chunk {
-                    terms: Vec::new(),
-                    postings: Vec::new(),
-                });
+                let full = std::mem::take(&mut chunk.terms);
+                let lists = std::mem::take(&mut chunk.postings);
+                emit(
+                    format!("terms/{}.json", starts.len() - 1),
+                    json(&Chunk {
+                        terms: full,
+                        postings: lists,
+                    }),
+                )?;
                 size = 0;
             }
-            let encoded = encode(&list, docs);
+            if chunk.terms.is_empty() {
+                starts.push(term.clone());
+            }
+            let encoded = encode(&list.decode(), docs);
             size += encoded.len() + term.len() + 6;
-            let chunk = chunks.last_mut().expect("one was pushed");
             chunk.terms.push(term);
             chunk.postings.push(encoded);
+        }
+        if !chunk.terms.is_empty() {
+            emit(format!("terms/{}.json", starts.len() - 1), json(&chunk))?;
         }
         let meta = SearchMeta {
             format: FORMAT,
@@ -346,11 +374,50 @@ impl IndexBuilder {
             key: docs_key(self.slugs.iter().map(String::as_str)),
             chunks: starts,
         };
-        files.push(("index.json".to_string(), json(&meta)));
-        for (i, chunk) in chunks.iter().enumerate() {
-            files.push((format!("terms/{i}.json"), json(chunk)));
+        emit("index.json".to_string(), json(&meta))
+    }
+}
+
+/// One term's articles while the index is built, in the order they were
+/// added (increasing): each as its gap from the one before, in 7-bit
+/// groups. A byte or two an article where a `u32` took four and its
+/// vector's spare room up to four more: the index's postings are most of
+/// what a large archive's build holds in memory.
+#[derive(Debug, Default)]
+struct Docs {
+    gaps: Vec<u8>,
+    last: u32,
+}
+
+impl Docs {
+    fn push(&mut self, doc: u32) {
+        let mut gap = doc.wrapping_sub(self.last);
+        self.last = doc;
+        loop {
+            let low = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                self.gaps.push(low);
+                return;
+            }
+            self.gaps.push(low | 0x80);
         }
-        files
+    }
+
+    fn decode(&self) -> Vec<u32> {
+        let mut docs = Vec::new();
+        let (mut last, mut gap, mut shift) = (0u32, 0u32, 0);
+        for &byte in &self.gaps {
+            gap |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                last = last.wrapping_add(gap);
+                docs.push(last);
+                (gap, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        docs
     }
 }
 
@@ -694,7 +761,8 @@ mod tests {
             assert_eq!(path, format!("text/a-{i}.json"));
         }
         let files = builder.files();
-        let meta: SearchMeta = serde_json::from_str(&files[0].1).unwrap();
+        let (_, start) = files.iter().find(|(p, _)| p == "index.json").unwrap();
+        let meta: SearchMeta = serde_json::from_str(start).unwrap();
         let chunks = files
             .iter()
             .filter(|(p, _)| p.starts_with("terms/"))
@@ -743,6 +811,17 @@ mod tests {
             assert_eq!(&c.terms[0], start);
             assert!(c.terms.windows(2).all(|w| w[0] < w[1]));
         }
+    }
+
+    #[test]
+    fn an_articles_list_is_kept_in_gaps_and_read_back_whole() {
+        let mut docs = Docs::default();
+        let added = [0u32, 1, 2, 130, 131, 20_000, 20_001, 3_000_000, u32::MAX];
+        for d in added {
+            docs.push(d);
+        }
+        assert_eq!(docs.decode(), added);
+        assert!(docs.gaps.len() < added.len() * 4);
     }
 
     #[test]

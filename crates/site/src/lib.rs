@@ -54,7 +54,7 @@ use newsview::api;
 pub use card::{Card, Painter};
 use drawing::CardQueue;
 use loading::Listed;
-use output::{hash, ArticleRecord, BuildManifest, Output};
+use output::{hash, hash128, ArticleRecord, BuildManifest, Output};
 use pages::{Made, Pages};
 pub use settings::{Options, Settings, Shard, Site};
 
@@ -105,7 +105,7 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
     let mut build = Build {
         previous,
         next: BuildManifest::new(shell_key),
-        out: Output::new(dist)?,
+        out: Output::new(dist, settings.options.list)?,
         cards: CardQueue::new(dist)?,
         report: Report::default(),
         full: settings.options.full,
@@ -224,9 +224,9 @@ impl Build {
         next_cache.finish(&cached)?;
         self.cards.finish(&mut self.out)?;
         let out = &mut self.out;
-        for (path, json) in search.files() {
-            out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())?;
-        }
+        search.write_files(&mut |path, json| {
+            out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())
+        })?;
         let home = pages.home(list.first.clone(), &api::fingerprint(&list.text));
         out.write("index.html", home.as_bytes())?;
         out.write("404.html", pages.not_found().as_bytes())?;
@@ -278,13 +278,10 @@ impl Build {
         let Some(record) = self.previous.articles.remove(slug) else {
             return;
         };
-        for file in &record.files {
+        for file in record.files() {
             self.out.keep(file);
-            if let Some(card) = self.previous.cards.remove(file) {
-                self.next.cards.insert(file.clone(), card);
-                self.report.cards_kept += 1;
-            }
         }
+        self.report.cards_kept += record.cards().count();
         self.next.articles.insert(slug.to_string(), record);
     }
 
@@ -296,7 +293,7 @@ impl Build {
             .articles
             .iter()
             .filter(|(slug, record)| {
-                self.out.found(&search_text(slug)) && record.files.iter().all(|f| self.out.found(f))
+                self.out.found(&search_text(slug)) && record.files().all(|f| self.out.found(f))
             })
             .filter_map(|(slug, record)| {
                 let (stamp, source) = cached.stamp(slug)?;
@@ -307,17 +304,17 @@ impl Build {
     }
 
     /// A card of a page being rendered: kept when it would draw what it
-    /// drew last time, else queued to be drawn.
-    fn card(&mut self, path: &str, layout: card::Layout) -> Result<(), String> {
-        let key = hash(&[layout.svg().as_bytes(), card::DRAWING.as_bytes()]);
-        if self.previous.cards.get(path) == Some(&key) && self.out.found(path) {
+    /// drew last time, else queued to be drawn. Its line in the article's
+    /// record.
+    fn card(&mut self, slug: &str, path: &str, layout: card::Layout) -> Result<String, String> {
+        let key = hash128(&[layout.svg().as_bytes(), card::DRAWING.as_bytes()]);
+        if self.previous.card_key(slug, path) == Some(key) && self.out.found(path) {
             self.out.keep(path);
             self.report.cards_kept += 1;
         } else {
             self.cards.push(&mut self.out, path.to_string(), layout)?;
         }
-        self.next.cards.insert(path.to_string(), key);
-        Ok(())
+        Ok(ArticleRecord::card_line(path, key))
     }
 
     /// An article's pages and cards: kept as they are when nothing they
@@ -338,19 +335,23 @@ impl Build {
         let mut files = Vec::new();
         let (quotes, events) =
             pages.article(&painter, &Arc::new(loaded), &source, &mut |made| {
-                let path = match made {
+                let line = match made {
                     Made::Page(path, html) => self.out.write(&path, html.as_bytes()).map(|()| path),
-                    Made::Card(path, layout) => self.card(&path, layout).map(|()| path),
+                    Made::Card(path, layout) => self.card(slug, &path, layout),
                 }?;
-                files.push(path);
+                files.push(line);
                 Ok(())
             })?;
         self.report.rendered += 1;
         self.report.quote_pages += quotes;
         self.report.event_pages += events;
-        self.next
-            .articles
-            .insert(slug.to_string(), ArticleRecord { source, files });
+        self.next.articles.insert(
+            slug.to_string(),
+            ArticleRecord {
+                source,
+                files: files.join("\n"),
+            },
+        );
         Ok(())
     }
 }

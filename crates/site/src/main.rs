@@ -30,7 +30,6 @@ settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the R
 
 fn main() -> ExitCode {
     let mut options = Options::default();
-    let mut list = false;
     let mut dist = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -54,7 +53,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
-            "--list" => list = true,
+            "--list" => options.list = true,
             "--precompress" => options.precompress = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -76,6 +75,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    let list = options.list;
     let result = Site::from_env().and_then(|site| build(&dist, &Settings { site, options }));
     match result {
         Ok(report) => {

@@ -6,8 +6,9 @@
 //! is ever served). The build manifest records what each article's files
 //! were made from, so the next build can keep them without rendering.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ const OWNED: [&str; 2] = ["a", "articles/search"];
 /// Copies a host may serve in place of a file (see `precompress.rs`).
 const COMPRESSED: [&str; 2] = ["gz", "br"];
 
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the last build made, and from what.
 #[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
@@ -39,17 +40,43 @@ pub struct BuildManifest {
     pub shell: String,
     /// Per article (by slug): the hash of its file and what it made.
     pub articles: BTreeMap<String, ArticleRecord>,
-    /// Per card (by path): the hash of exactly what it draws (its SVG and
-    /// `card::DRAWING`).
-    pub cards: BTreeMap<String, String>,
+    /// The cards of articles recorded under another shell (which are
+    /// rendered again, while a card that draws the same is kept), by path.
+    #[serde(skip)]
+    pub other_cards: BTreeMap<String, u128>,
 }
 
 #[derive(Serialize, Deserialize, Default, Debug, Clone, PartialEq)]
 pub struct ArticleRecord {
     /// The article file's fingerprint.
     pub source: String,
-    /// The files made from it, relative to `dist/`.
-    pub files: Vec<String>,
+    /// The files made from it, relative to `dist/`, a line each; a card's
+    /// line adds, after a tab, the key of exactly what it draws (its
+    /// layout and `card::DRAWING`). One string, not a string per file: a
+    /// large archive's manifest is held in memory whole.
+    pub files: String,
+}
+
+impl ArticleRecord {
+    /// Every file it made.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .lines()
+            .map(|line| line.split('\t').next().unwrap_or(line))
+    }
+
+    /// Every card it made, with the key of what it draws.
+    pub fn cards(&self) -> impl Iterator<Item = (&str, u128)> {
+        self.files.lines().filter_map(|line| {
+            let (path, key) = line.split_once('\t')?;
+            Some((path, u128::from_str_radix(key, 16).ok()?))
+        })
+    }
+
+    /// The line of a card, for `files`.
+    pub fn card_line(path: &str, key: u128) -> String {
+        format!("{path}\t{key:032x}")
+    }
 }
 
 impl BuildManifest {
@@ -72,28 +99,44 @@ impl BuildManifest {
         let mut names = vec![MANIFEST.to_string()];
         names.extend(shard_manifests(dist));
         for name in names {
-            let Some(part) = fs::read_to_string(dist.join(&name))
+            let Some(part) = fs::File::open(dist.join(&name))
                 .ok()
-                .and_then(|text| serde_json::from_str::<BuildManifest>(&text).ok())
+                .and_then(|file| {
+                    serde_json::from_reader::<_, BuildManifest>(std::io::BufReader::new(file)).ok()
+                })
                 .filter(|m| m.format == FORMAT)
             else {
                 continue;
             };
-            // A card's key is what it draws, whatever the shell.
-            current.cards.extend(part.cards);
             if part.shell == shell {
                 current.articles.extend(part.articles);
+            } else {
+                // A card's key is what it draws, whatever the shell.
+                let cards = part.articles.values().flat_map(ArticleRecord::cards);
+                current
+                    .other_cards
+                    .extend(cards.map(|(path, key)| (path.to_string(), key)));
             }
         }
         current
     }
 
+    /// The key of what the card at `path` (made from article `slug`) drew.
+    pub fn card_key(&self, slug: &str, path: &str) -> Option<u128> {
+        let recorded = self.articles.get(slug).and_then(|record| {
+            record
+                .cards()
+                .find_map(|(card, key)| (card == path).then_some(key))
+        });
+        recorded.or_else(|| self.other_cards.get(path).copied())
+    }
+
     /// Whether an article's files are still what this build would make:
     /// same source, and every file still there (as `out` found them).
     pub fn is_current(&self, out: &Output, slug: &str, source: &str) -> bool {
-        self.articles.get(slug).is_some_and(|record| {
-            record.source == source && record.files.iter().all(|f| out.found(f))
-        })
+        self.articles
+            .get(slug)
+            .is_some_and(|record| record.source == source && record.files().all(|f| out.found(f)))
     }
 }
 
@@ -128,6 +171,13 @@ pub fn hash(parts: &[&[u8]]) -> String {
         .collect()
 }
 
+/// [`hash`] as a number: a card's key (50,000 of them at 10,000 articles
+/// are held as numbers, not text).
+pub fn hash128(parts: &[&[u8]]) -> u128 {
+    let hex = hash(parts);
+    u128::from_str_radix(&hex, 16).expect("hash is 32 hex digits")
+}
+
 /// How many files a build wrote, kept as they were, and removed.
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct Counts {
@@ -141,29 +191,36 @@ pub struct Output {
     dist: PathBuf,
     /// The files in the build's own folders when it started (one walk:
     /// what is kept is checked against it, what is stale is taken from it).
-    found: HashSet<String>,
-    made: HashSet<String>,
+    /// Each marked once this build makes or keeps it: what is left
+    /// unmarked is stale. (A file the build makes that was not there needs
+    /// no record: it cannot be stale.)
+    found: HashMap<String, bool>,
     pub counts: Counts,
     /// Written and removed files, for the report (relative to `dist/`).
     pub written: Vec<String>,
     pub removed: Vec<String>,
+    /// Name every written file, not only the first `NAMED_AT_MOST`.
+    name_all: bool,
 }
+
+/// Written files named in the report unless all are asked for.
+pub const NAMED_AT_MOST: usize = 1000;
 
 impl Output {
     /// The writer for `dist`, having listed its own folders.
-    pub fn new(dist: &Path) -> Result<Output, String> {
+    pub fn new(dist: &Path, name_all: bool) -> Result<Output, String> {
         let mut files = Vec::new();
         for folder in OWNED {
             list_files(&dist.join(folder), &mut files)?;
         }
-        let found = files.iter().map(|f| relative(dist, f)).collect();
+        let found = files.iter().map(|f| (relative(dist, f), false)).collect();
         Ok(Output {
             dist: dist.to_path_buf(),
             found,
-            made: HashSet::new(),
             counts: Counts::default(),
             written: Vec::new(),
             removed: Vec::new(),
+            name_all,
         })
     }
 
@@ -174,13 +231,20 @@ impl Output {
     /// Whether `path` (in the build's own folders) was there when the build
     /// started.
     pub fn found(&self, path: &str) -> bool {
-        self.found.contains(path)
+        self.found.contains_key(path)
+    }
+
+    /// `path` is this build's: not stale.
+    fn mark(&mut self, path: &str) {
+        if let Some(made) = self.found.get_mut(path) {
+            *made = true;
+        }
     }
 
     /// Write `bytes` to `path` (relative to `dist/`) unless the file
     /// already holds them.
     pub fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.made.insert(path.to_string());
+        self.mark(path);
         let file = self.dist.join(path);
         if same_bytes(&file, bytes) {
             self.counts.kept += 1;
@@ -188,7 +252,7 @@ impl Output {
         }
         write_whole(&file, bytes)?;
         self.counts.written += 1;
-        self.written.push(path.to_string());
+        self.name_written(path);
         // Copies of the old bytes would be served in place of the new ones:
         // they go (`--precompress` writes them again).
         self.remove_copies(path)
@@ -199,6 +263,14 @@ impl Output {
             self.remove_file(copy)?;
         }
         Ok(())
+    }
+
+    /// Names a written file for the report, while there are few (or all of
+    /// them, when asked): a full build writes 150,000.
+    fn name_written(&mut self, path: &str) {
+        if self.name_all || self.written.len() < NAMED_AT_MOST {
+            self.written.push(path.to_string());
+        }
     }
 
     /// Remove one file (relative to `dist/`) if it is there.
@@ -214,15 +286,15 @@ impl Output {
 
     /// A file this build keeps as the last one made it.
     pub fn keep(&mut self, path: &str) {
-        self.made.insert(path.to_string());
+        self.mark(path);
         self.counts.kept += 1;
     }
 
     /// A file written by other means (a card drawn on another thread).
     pub fn wrote(&mut self, path: &str) {
-        self.made.insert(path.to_string());
+        self.mark(path);
         self.counts.written += 1;
-        self.written.push(path.to_string());
+        self.name_written(path);
     }
 
     /// Remove `path` (relative to `dist/`), if there, with its compressed
@@ -239,15 +311,16 @@ impl Output {
     /// keep, with compressed copies whose original is gone, then the
     /// folders that leaves empty.
     pub fn remove_stale(&mut self) -> Result<(), String> {
+        let made = |file: &str| self.found.get(file) == Some(&true);
         let mut stale: Vec<String> = self
             .found
-            .iter()
+            .keys()
             .filter(|file| {
                 let original = COMPRESSED
                     .iter()
                     .find_map(|ext| file.strip_suffix(&format!(".{ext}")))
                     .unwrap_or(file);
-                !self.made.contains(original)
+                !made(original)
             })
             .cloned()
             .collect();
@@ -279,12 +352,14 @@ impl Output {
     /// every file it kept). A shard writes its own part; a whole build
     /// takes the shards' parts into its manifest and removes them.
     pub fn finish(&mut self, manifest: &BuildManifest, shard: Option<Shard>) -> Result<(), String> {
-        let text = serde_json::to_string(manifest).map_err(|e| e.to_string())?;
         let name = match shard {
             Some(s) => format!("{SHARD_PREFIX}{}-of-{}.json", s.index, s.count),
             None => MANIFEST.to_string(),
         };
-        write_whole(&self.dist.join(name), text.as_bytes())?;
+        // Streamed: at 10,000 articles its text is megabytes.
+        write_whole_with(&self.dist.join(name), |out| {
+            serde_json::to_writer(out, manifest).map_err(std::io::Error::other)
+        })?;
         if shard.is_none() {
             for part in shard_manifests(&self.dist) {
                 let path = self.dist.join(part);
@@ -306,14 +381,27 @@ fn same_bytes(file: &Path, bytes: &[u8]) -> bool {
 
 /// Write through a temporary file in the same folder, renamed into place.
 pub fn write_whole(file: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_whole_with(file, |out| out.write_all(bytes))
+}
+
+/// [`write_whole`] for bytes `write` produces as it goes.
+pub fn write_whole_with(
+    file: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<(), String> {
     let dir = file
         .parent()
         .ok_or_else(|| format!("{}: no folder", file.display()))?;
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    fs::write(&temporary, bytes)
-        .and_then(|()| fs::rename(&temporary, file))
+    fs::File::create(&temporary)
+        .and_then(|f| {
+            let mut out = std::io::BufWriter::new(f);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?;
+            fs::rename(&temporary, file)
+        })
         .map_err(|e| {
             let _ = fs::remove_file(&temporary);
             format!("{}: {e}", file.display())
@@ -363,14 +451,14 @@ mod tests {
     #[test]
     fn a_file_with_the_same_bytes_is_not_rewritten() {
         let dist = folder("same");
-        let mut out = Output::new(&dist).unwrap();
+        let mut out = Output::new(&dist, false).unwrap();
         out.write("a/x/index.html", b"one").unwrap();
         let before = fs::metadata(dist.join("a/x/index.html"))
             .unwrap()
             .modified()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let mut again = Output::new(&dist).unwrap();
+        let mut again = Output::new(&dist, false).unwrap();
         again.write("a/x/index.html", b"one").unwrap();
         let after = fs::metadata(dist.join("a/x/index.html"))
             .unwrap()
@@ -387,7 +475,7 @@ mod tests {
     #[test]
     fn compressed_copies_of_old_bytes_go_when_a_file_changes() {
         let dist = folder("copies");
-        let mut out = Output::new(&dist).unwrap();
+        let mut out = Output::new(&dist, false).unwrap();
         out.write("index.html", b"one").unwrap();
         write_whole(&dist.join("index.html.gz"), b"copy of one").unwrap();
         write_whole(&dist.join("index.html.br"), b"copy of one").unwrap();
@@ -412,7 +500,7 @@ mod tests {
         ] {
             write_whole(&dist.join(f), b"x").unwrap();
         }
-        let mut out = Output::new(&dist).unwrap();
+        let mut out = Output::new(&dist, false).unwrap();
         out.keep("a/new/index.html");
         out.remove_stale().unwrap();
         assert_eq!(out.removed, ["a/old/index.html", "a/old/index.html.gz"]);

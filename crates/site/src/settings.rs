@@ -93,6 +93,9 @@ pub struct Options {
     /// Write `.gz`/`.br` copies beside every text file over 1 KB (for hosts
     /// that serve them as they are); a shard leaves this to the merge.
     pub precompress: bool,
+    /// Name every file written in the report (else the first
+    /// `output::NAMED_AT_MOST`; the counts are always whole).
+    pub list: bool,
 }
 
 /// A share of the articles, for building a large archive on several

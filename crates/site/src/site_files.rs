@@ -106,17 +106,17 @@ mod tests {
         let pages: Vec<Address> = (0..=URLS_PER_SITEMAP)
             .map(|i| newsview::address::article_page(&format!("s{i}")))
             .collect();
-        write(&mut Output::new(&dist).unwrap(), &site, &pages).unwrap();
+        write(&mut Output::new(&dist, false).unwrap(), &site, &pages).unwrap();
         assert!(dist.join("sitemap-2.xml").is_file());
         std::fs::write(dist.join("sitemap-2.xml.gz"), "copy").unwrap();
-        write(&mut Output::new(&dist).unwrap(), &site, &pages[..2]).unwrap();
+        write(&mut Output::new(&dist, false).unwrap(), &site, &pages[..2]).unwrap();
         assert!(!dist.join("sitemap-1.xml").exists() && !dist.join("sitemap-2.xml").exists());
         assert!(!dist.join("sitemap-2.xml.gz").exists());
         let one = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
         assert_eq!(one.matches("<url>").count(), 2);
         // Without a base URL, no sitemap at all.
         let bare = Site::new(None, None, "").unwrap();
-        write(&mut Output::new(&dist).unwrap(), &bare, &pages[..2]).unwrap();
+        write(&mut Output::new(&dist, false).unwrap(), &bare, &pages[..2]).unwrap();
         assert!(!dist.join("sitemap.xml").exists());
         assert!(!std::fs::read_to_string(dist.join("robots.txt"))
             .unwrap()

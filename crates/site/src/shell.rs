@@ -164,10 +164,7 @@ impl Template {
         app_html: &str,
         data: Option<(&str, &str)>,
     ) -> String {
-        let root = match address.root() {
-            root if root.is_empty() => "./".to_string(),
-            root => root,
-        };
+        let root = page_root(address);
         let head_of_app = match (address.route(), &self.reader_head) {
             (Route::Article { .. }, Some(reader)) => reader,
             _ => &self.head,
@@ -207,16 +204,7 @@ impl Template {
             .map(|l| format!("    {}\n", self.inline_style(l, &root)))
             .collect();
         let policy = policy(&format!("{paint}{head}{scripts}"), &self.image_hosts);
-        let mut html = String::with_capacity(app_html.len() + paint.len() + 4096);
-        html.push_str(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
-        );
-        let _ = writeln!(
-            html,
-            "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
-        );
-        html.push_str(&paint);
-        html.push_str(head);
+        let mut html = open_head(&policy, &paint, head, app_html.len());
         let _ = writeln!(
             html,
             "    <meta name=\"newsview-root\" content=\"{}\" />",
@@ -233,12 +221,7 @@ impl Template {
         }
         // Scripts verbatim: the policy allows them by the hash of their text.
         html.push_str(&scripts);
-        html.push_str("</head>\n");
-        html.push_str(&self.body_start);
-        html.push_str(APP_START);
-        html.push_str(app_html);
-        html.push_str("</div>");
-        html.push_str(&self.body_end);
+        self.push_body(&mut html, app_html);
         for line in preloads {
             let _ = writeln!(html, "    {line}");
         }
@@ -251,10 +234,7 @@ impl Template {
     /// body can use, the page's head, and its body in the shell's frame; no
     /// script and no preload, so the policy allows no script at all.
     pub fn static_page(&self, address: &Address, head: &str, body_html: &str) -> String {
-        let root = match address.root() {
-            root if root.is_empty() => "./".to_string(),
-            root => root,
-        };
+        let root = page_root(address);
         let (_, tags) = split_scripts(&rebase(&self.head, &root));
         let paint: String = tags
             .lines()
@@ -269,24 +249,21 @@ impl Template {
             })
             .collect();
         let policy = static_policy(&format!("{paint}{head}"), &self.image_hosts);
-        let mut html = String::with_capacity(body_html.len() + paint.len() + 4096);
-        html.push_str(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
-        );
-        let _ = writeln!(
-            html,
-            "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
-        );
-        html.push_str(&paint);
-        html.push_str(head);
+        let mut html = open_head(&policy, &paint, head, body_html.len());
+        self.push_body(&mut html, body_html);
+        html.push_str("</body>\n</html>\n");
+        html
+    }
+
+    /// Ends the head and puts `app_html` in the shell's body, up to where
+    /// the body's own end goes.
+    fn push_body(&self, html: &mut String, app_html: &str) {
         html.push_str("</head>\n");
         html.push_str(&self.body_start);
         html.push_str(APP_START);
-        html.push_str(body_html);
+        html.push_str(app_html);
         html.push_str("</div>");
         html.push_str(&self.body_end);
-        html.push_str("</body>\n</html>\n");
-        html
     }
 
     /// The style sheet's `<link>` as a `<style>` element whose URLs reach
@@ -330,6 +307,30 @@ impl Template {
             head::esc(&site.name)
         )
     }
+}
+
+/// How a page's links reach the site root: `./` at the root.
+fn page_root(address: &Address) -> String {
+    match address.root() {
+        root if root.is_empty() => "./".to_string(),
+        root => root,
+    }
+}
+
+/// A page's start up to its head's own tags: its policy first, then what
+/// the first paint needs (`paint`), then `head`.
+fn open_head(policy: &str, paint: &str, head: &str, body_len: usize) -> String {
+    let mut html = String::with_capacity(body_len + paint.len() + 4096);
+    html.push_str(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n",
+    );
+    let _ = writeln!(
+        html,
+        "    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />"
+    );
+    html.push_str(paint);
+    html.push_str(head);
+    html
 }
 
 /// trunk's start-up script imports the app at once, so the wasm is

@@ -323,6 +323,19 @@ pub mod browser {
         }
     }
 
+    /// A jump within the page the reader starts (a paragraph's clock to
+    /// its event, a person to their quotes): the place they leave is kept
+    /// in its entry and a new entry names the target (`#id`), so Back
+    /// returns to where they were, focus included.
+    pub fn push_jump(id: &str) {
+        let Some(w) = web_sys::window() else { return };
+        keep_place(&w);
+        if let Ok(history) = w.history() {
+            let fragment = format!("#{}", js_sys::encode_uri_component(id));
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&fragment));
+        }
+    }
+
     /// Before leaving an entry: where the reader was (scroll position) and
     /// what had focus, kept in the entry itself for Back to restore.
     fn keep_place(w: &web_sys::Window) {

@@ -35,7 +35,7 @@ pub fn TargetLink(
 }
 
 /// A link to a place in this page (`to` is an element id) that brings it
-/// into view and moves focus there, without a new history entry.
+/// into view and moves focus there: a step Back undoes.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 pub fn JumpLink(
@@ -54,6 +54,7 @@ pub fn JumpLink(
             title=label
             on:click=move |ev| {
                 ev.prevent_default();
+                crate::address::browser::push_jump(&to);
                 glue::bring_into_view(&to);
             }
         >

@@ -275,6 +275,27 @@ test('a jump to an event or a quote is a step Back undoes: address, scroll posit
   await close();
 });
 
+test('a paragraph\'s clock to its event is a step Back undoes: scroll position and focus come back, and the reader stays on the article', async () => {
+  const { page, errors, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
+  const clock = page.locator('#p-collisions a.event-marker').first();
+  await clock.scrollIntoViewIfNeeded();
+  await clock.focus();
+  const [url, scroll, length] = [page.url(), await page.evaluate(() => scrollY), await page.evaluate(() => history.length)];
+  const target = (await clock.getAttribute('href')).slice(1);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.activeElement?.id === id, target);
+  await inViewport(page, `#${target}`);
+  assert.equal(await page.evaluate(() => history.length), length + 1, 'the jump is one entry');
+  assert.equal(await page.evaluate(() => location.hash), `#${target}`);
+  assert.ok(Math.abs((await page.evaluate(() => scrollY)) - scroll) > 100, 'the jump moved the page');
+  await page.goBack();
+  await page.waitForFunction((u) => location.href === u, url);
+  await page.waitForFunction((s) => Math.abs(scrollY - s) < 30, scroll, { timeout: 5_000 });
+  await page.waitForFunction(() => document.activeElement?.matches('#p-collisions a.event-marker'), null, { timeout: 5_000 });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('a jump to a section from the contents is a step Back undoes: address, scroll position and focus come back', async () => {
   const { page, errors, close } = await h.open(PAGE, { viewport: { width: 1280, height: 800 } });
   const link = page.locator('.toc a').last();

@@ -383,6 +383,10 @@ test('an article page has its head: title, description, Open Graph, JSON-LD', as
   assert.equal(m.canonical, `${BASE_URL}a/${SEED}/`);
   const ld = JSON.parse(text.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)[1]);
   assert.equal(ld['@type'], 'NewsArticle');
+  // One publisher name: the site's, as Open Graph says; the newsroom the
+  // article came from is its source.
+  assert.equal(ld.publisher.name, m['og:site_name']);
+  assert.equal(ld.sourceOrganization.name, seed.source.name);
   assert.equal(ld.headline, seed.headline);
   assert.equal(ld.datePublished, seed.published);
   assert.equal(ld.url, `${BASE_URL}a/${SEED}/`);
@@ -427,6 +431,13 @@ test('an event page names the event and goes on to the paragraphs that mention i
   assert.ok(m.title.includes(event.title), m.title);
   assert.equal(m.canonical, `${BASE_URL}a/${SEED}/`);
   assert.equal(m['og:url'], `${BASE_URL}${p}`);
+  // It previews as the event: a card of its own.
+  assert.equal(m['twitter:card'], 'summary_large_image');
+  assert.equal(m['og:image'], `${BASE_URL}${p}card.png`);
+  assert.ok(m['og:image:alt'].includes(event.title), m['og:image:alt']);
+  const card = await fetch(server.base + m['og:image'].slice(BASE_URL.length));
+  assert.equal(card.status, 200);
+  assert.equal(Buffer.from(await card.arrayBuffer()).subarray(1, 4).toString(), 'PNG');
   const { page, warnings, close } = await watched({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.base + p);
   assert.equal(await page.textContent('h1'), event.title);

@@ -18,8 +18,8 @@ test('the timeline lists the seed events in date order, in lanes', async () => {
     ['event-snowden-asylum', 'right', '2013-08-01', '1 August 2013'],
     ['event-summit-cancelled', 'left', '2013-08-07', '7 August 2013'],
     ['event-washington-talks', 'joint', '2013-08-09', '9 August 2013'],
-    ['event-geneva-talks', 'joint', null, 'planned, date not set'],
-    ['event-presidents-summit', 'joint', null, 'planned, date not set'],
+    ['event-geneva-talks', 'joint', null, 'date to be set'],
+    ['event-presidents-summit', 'joint', null, 'date to be set'],
   ]);
   assert.deepEqual(
     await page.$$eval('.timeline__lanes span', (ss) => ss.map((s) => s.textContent)),

@@ -340,16 +340,21 @@ impl EventDate {
     }
 
     /// What a reader sees: "1 August 2013", "about August 2013",
-    /// "2014 (planned)", "date not set".
+    /// "2014 (planned)", "date to be set" (planned, no date yet), "date not
+    /// known".
     pub fn display(&self) -> String {
-        let base = match self.date() {
-            Some(d) if self.approximate => format!("about {}", d.display()),
-            Some(d) => d.display(),
-            None => "date not set".to_string(),
+        let Some(d) = self.date() else {
+            return match self.status {
+                Status::Planned => "date to be set".to_string(),
+                _ => "date not known".to_string(),
+            };
         };
-        match (self.status, self.date()) {
-            (Status::Planned, Some(_)) => format!("{base} (planned)"),
-            (Status::Planned, None) => format!("planned, {base}"),
+        let base = match self.approximate {
+            true => format!("about {}", d.display()),
+            false => d.display(),
+        };
+        match self.status {
+            Status::Planned => format!("{base} (planned)"),
             _ => base,
         }
     }

@@ -348,7 +348,11 @@ fn dates_display_by_precision_and_never_invent_a_day() {
     );
     assert_eq!(
         d(None, Precision::Unknown, false, Status::Planned).display(),
-        "planned, date not set"
+        "date to be set"
+    );
+    assert_eq!(
+        d(None, Precision::Unknown, false, Status::Happened).display(),
+        "date not known"
     );
     let mut events = [
         d(None, Precision::Unknown, false, Status::Planned),
@@ -360,12 +364,7 @@ fn dates_display_by_precision_and_never_invent_a_day() {
     let order: Vec<_> = events.iter().map(|e| e.display()).collect();
     assert_eq!(
         order,
-        [
-            "2013",
-            "August 2013",
-            "7 August 2013",
-            "planned, date not set"
-        ]
+        ["2013", "August 2013", "7 August 2013", "date to be set"]
     );
     assert!(Date::parse("2012-02-29").is_ok());
     assert!(Date::parse("2013-02-29").is_err());

@@ -43,12 +43,12 @@ fn the_seed_timeline_reads_in_date_order_with_lanes() {
             (
                 "event-geneva-talks",
                 Lane::Joint,
-                "planned, date not set".to_string()
+                "date to be set".to_string()
             ),
             (
                 "event-presidents-summit",
                 Lane::Joint,
-                "planned, date not set".to_string()
+                "date to be set".to_string()
             ),
         ]
     );

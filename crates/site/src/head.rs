@@ -62,7 +62,10 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         "headline": plain(&a.headline, 110),
         "description": description,
         "inLanguage": a.language,
-        "publisher": { "@type": "Organization", "name": a.source.name },
+        // One publisher across the head: the site, as `og:site_name` says;
+        // the newsroom the article came from is its source.
+        "publisher": { "@type": "Organization", "name": site.name },
+        "sourceOrganization": { "@type": "Organization", "name": a.source.name },
     });
     if let Some(published) = &a.published {
         ld["datePublished"] = published.text().into();

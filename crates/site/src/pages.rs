@@ -91,7 +91,20 @@ impl Pages<'_> {
         for event in &a.timeline {
             let target = Target::Event(event.id.clone());
             let event_page = target_page(&a.id, &target);
-            let head = head::target(self.site, a, &target, event_page.clone(), None);
+            let when = event.date.display();
+            // Standing alone on its line: "Date to be set", "About 2013".
+            let byline = upper_first(&when);
+            let card = Card {
+                kicker: "Event",
+                text: &event.title,
+                quoted: false,
+                byline: &byline,
+                context: &a.headline,
+                site: &self.site.name,
+            };
+            let alt = head::plain(&format!("{}, {when}", event.title), 400);
+            let image = card_for(&event_page, painter.layout(&card), alt, emit)?;
+            let head = head::target(self.site, a, &target, event_page.clone(), Some(image));
             emit(self.shared(&event_page, loaded, target, &head))?;
             counted.1 += 1;
         }
@@ -198,4 +211,13 @@ fn article_alt(a: &Article) -> String {
         },
         400,
     )
+}
+
+/// `text` with its first letter a capital.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -1,42 +1,35 @@
 use article::links::{host, image_allowed};
 use article::validate::is_safe_image_src;
-use article::{Image, Inline, Media, MediaKind};
+use article::{runs_text, Image, Inline, Media, MediaKind, Text};
 use leptos::prelude::*;
 
 use super::{Runs, SiteImage};
 use crate::api;
 
-/// Audio or video. The format carries no playable source, so there is no
-/// player to pretend to: a compact card says what the original had, keeps
-/// its placeholder text as a small note, and shows the caption.
+/// Audio or video. The format carries no playable source, and a reader
+/// needs no notice of what a copy left out: the caption stands as a
+/// caption, quietly labelled with what it captions. (The original page's
+/// placeholder text stays in the data, not on the page.) Without a caption
+/// there is nothing to show.
 #[component]
 pub fn MediaFigure(media: Media) -> impl IntoView {
     let (kind, name) = match media.kind {
         MediaKind::Video => ("video", "Video"),
         MediaKind::Audio => ("audio", "Audio"),
     };
-    let note = (!media.placeholder.trim().is_empty()).then(|| {
+    (!is_blank(&media.caption)).then(|| {
         view! {
-            <span class="media__note">
-                "The original page said: “" <span class="media__placeholder">{media.placeholder}</span> "”"
-            </span>
+            <figure id=media.id class=format!("media media--{kind}")>
+                <Caption label="Media caption, " kind=Some(name) caption=media.caption credit=None />
+            </figure>
         }
-    });
-    view! {
-        <figure id=media.id class=format!("media media--{kind}")>
-            <p class="media__card">
-                <span class="media__kind">{name} " not included here"</span>
-                {note}
-            </p>
-            <Caption label="Media caption, " caption=media.caption credit=None />
-        </figure>
-    }
+    })
 }
 
-/// A picture with its caption. Without a usable `src` the figure keeps its
-/// caption and credit and says in a line what the picture showed (its alt
-/// text), with no empty frame. A picture on a host the site does not load
-/// images from is offered as a link.
+/// A picture with its caption. Without a usable `src` the figure is its
+/// caption and credit, quietly labelled, with no empty frame and no notice
+/// (its alt text stands as the caption if it has none). A picture on a
+/// host the site does not load images from is offered as a link.
 #[component]
 pub fn ImageFigure(image: Image) -> impl IntoView {
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
@@ -60,26 +53,47 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
         }
         Some(src) => view! { <SiteImage src alt=image.alt /> }.into_any(),
         None => {
-            let what =
-                (!image.alt.trim().is_empty()).then(|| view! { ": " <span>{image.alt}</span> });
-            view! { <p class="image__missing">"Picture not included here" {what}</p> }.into_any()
+            let caption = match is_blank(&image.caption) {
+                true => vec![Inline::Text(Text { text: image.alt })],
+                false => image.caption,
+            };
+            return view! {
+                <figure id=image.id class="image image--caption-only">
+                    <Caption label="Image caption, " kind=Some("Picture") caption credit=image.credit />
+                </figure>
+            }
+            .into_any();
         }
     };
     view! {
         <figure id=image.id class="image">
             {picture}
-            <Caption label="Image caption, " caption=image.caption credit=image.credit />
+            <Caption label="Image caption, " kind=None caption=image.caption credit=image.credit />
         </figure>
     }
+    .into_any()
+}
+
+/// Whether a caption has no words.
+fn is_blank(caption: &[Inline]) -> bool {
+    runs_text(caption).trim().is_empty()
 }
 
 /// Captions carry a prefix for screen readers, as news sites do, so the
-/// caption is not read as body text.
+/// caption is not read as body text. A caption with nothing above it shows
+/// what it captions (`kind`: "Video") as a small label, which screen
+/// readers skip: they have the prefix.
 #[component]
-fn Caption(label: &'static str, caption: Vec<Inline>, credit: Option<String>) -> impl IntoView {
+fn Caption(
+    label: &'static str,
+    kind: Option<&'static str>,
+    caption: Vec<Inline>,
+    credit: Option<String>,
+) -> impl IntoView {
     view! {
         <figcaption>
             <span class="visually-hidden">{label}</span>
+            {kind.map(|k| view! { <span class="caption__kind" aria-hidden="true">{k}</span> })}
             <Runs runs=caption />
             {credit.map(|c| view! { <span class="credit">{c}</span> })}
         </figcaption>

@@ -68,23 +68,23 @@ test('a filter in the address opens the bar on a phone and says how many topics 
   await close();
 });
 
-test('media the page cannot play is a small card with its note and caption, and prints without it', async () => {
+test('media the page cannot play and a picture without its file are their captions, quietly labelled: no box, no notice', async () => {
   const { page, close } = await h.open(PAGE, { viewport: { width: 375, height: 667 } });
-  const media = page.locator('figure.media');
-  assert.match(await media.locator('.media__card').innerText(), /Video not included here\s+The original page said: “Media playback is unsupported on your device”/);
-  const box = await media.locator('.media__card').boundingBox();
-  assert.ok(box.height < 120, `card height ${box.height}`);
-  // A picture without a source: its alt text in a line, no empty frame.
   await renderAll(page);
-  const missing = page.locator('figure.image .image__missing');
-  assert.match(await missing.innerText(), /^Picture not included here: Photograph from the Washington talks/);
-  assert.ok((await missing.boundingBox()).height < 120);
-  assert.equal(await page.locator('figure.image figcaption').isVisible(), true);
+  const story = await page.innerText('article.story');
+  assert.doesNotMatch(story, /not included|original page said|playback is unsupported/i);
+  const video = page.locator('figure.media figcaption');
+  assert.equal(await video.locator('.caption__kind').innerText(), 'VIDEO');
+  assert.match(await video.innerText(), /John Kerry said the relationship/);
+  // Small: the caption's own lines, not a card above it.
+  assert.ok((await page.locator('figure.media').boundingBox()).height < 160);
+  const picture = page.locator('figure.image--caption-only figcaption');
+  assert.equal(await picture.locator('.caption__kind').innerText(), 'PICTURE');
+  assert.match(await picture.innerText(), /The divisions are most clearly shown over Syria/);
   await page.emulateMedia({ media: 'print' });
-  for (const sel of ['.media__card', '.image__missing', '.tools']) {
-    assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} does not print`);
-  }
-  assert.equal(await page.locator('figure.media figcaption').isVisible(), true, 'the caption prints');
+  assert.equal(await page.locator('.tools').first().isVisible(), false, 'the controls do not print');
+  assert.equal(await video.isVisible(), true, 'the caption prints');
+  assert.equal(await picture.isVisible(), true, 'the caption prints');
   await close();
 });
 

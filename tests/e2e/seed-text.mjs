@@ -16,7 +16,11 @@ export function seedSentences() {
   // A related-links heading whose links the copy lost is not shown (the page
   // leaves out an empty "More on this story"), so it is not expected.
   const article = JSON.parse(fs.readFileSync(path.join(repo, 'public/articles/us-russia-talks-despite-collisions.json'), 'utf8'));
-  const unshown = article.related && article.related.links.length === 0 ? normalise(article.related.heading) : null;
+  const unshown = new Set();
+  if (article.related && article.related.links.length === 0) unshown.add(normalise(article.related.heading));
+  // What the original showed in place of a player it had is kept in the
+  // data, not shown: the caption stands for the media.
+  for (const s of article.sections) for (const b of s.blocks) if (b.type === 'media') unshown.add(normalise(b.placeholder));
   const units = [];
   for (let line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
     const label = line.match(LABEL);
@@ -28,7 +32,7 @@ export function seedSentences() {
     // capital letter (perhaps after opening quotes).
     for (const s of line.split(/(?<=[.!?]["'”’]*)\s+(?=["'“‘]*[A-Z])/)) units.push(normalise(s));
   }
-  return units.filter((u) => u && u !== unshown);
+  return units.filter((u) => u && !unshown.has(u));
 }
 
 /** Where each sentence occurs in `text`: every one exactly once, in order. */

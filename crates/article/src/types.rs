@@ -255,7 +255,8 @@ pub enum MediaKind {
 pub struct Media {
     pub id: String,
     pub kind: MediaKind,
-    /// Shown in place of the player ("Media playback is unsupported on your device").
+    /// What the original page showed in place of its player ("Media
+    /// playback is unsupported on your device"): kept as data, not shown.
     pub placeholder: String,
     pub caption: Vec<Inline>,
 }

@@ -37,7 +37,16 @@ for (const [width, height] of [
     const tools = page.locator('details.tools');
     assert.equal(await tools.evaluate((d) => d.open), false);
     assert.equal(await page.locator('.topic-toggle').first().isVisible(), false);
+    // It shows whether it is open: a sign that turns when it opens.
+    const sign = () => page.evaluate(() => {
+      const after = getComputedStyle(document.querySelector('.tools__summary'), '::after');
+      return { shown: parseFloat(after.width) > 4 && after.borderRightStyle === 'solid', turn: after.transform };
+    });
+    const folded = await sign();
+    assert.ok(folded.shown, JSON.stringify(folded));
     await page.locator('.tools__summary').click();
+    const opened = await sign();
+    assert.ok(opened.shown && opened.turn !== folded.turn, JSON.stringify([folded, opened]));
     await page.locator('.topic-toggle').first().click();
     assert.match(await page.textContent('.tools__summary'), /Contents and topics · 1 topic selected/);
     assert.deepEqual(errors, []);

@@ -23,8 +23,10 @@ cargo test -p newsview-site --profile prerender
 echo "== release build, pre-rendered for a site at a known address"
 # The base URL only names the site in link previews and the sitemap; the
 # tests serve dist/ from 127.0.0.1 and check those URLs by their paths. The
-# image host is one the tests' articles name (nothing is fetched from it).
+# image host is one the tests' articles name (nothing is fetched from it);
+# the footer's links are an owner's (a page of the site and a mail address).
 NEWSVIEW_BASE_URL=https://news.example.org/ NEWSVIEW_IMAGE_HOSTS=https://images.example.net \
+  NEWSVIEW_FOOTER_LINKS='About us=/about/|Corrections=mailto:corrections@news.example.org' \
   trunk build --release --offline
 
 echo "== a generated library for the home page tests"

@@ -336,12 +336,15 @@ pub mod browser {
         }
     }
 
-    /// Before leaving an entry: where the reader was (scroll position) and
-    /// what had focus, kept in the entry itself for Back to restore.
+    /// Before leaving an entry: where the reader was (scroll position), what
+    /// had focus and where it stood on screen, kept in the entry itself for
+    /// Back to restore.
     fn keep_place(w: &web_sys::Window) {
-        let focus = w
-            .document()
-            .and_then(|d| d.active_element())
+        let active = w.document().and_then(|d| d.active_element());
+        let top = active
+            .as_ref()
+            .map(|el| el.get_bounding_client_rect().top());
+        let focus = active
             .and_then(|el| {
                 if !el.id().is_empty() {
                     return Some(format!("#{}", el.id()));
@@ -365,6 +368,9 @@ pub mod browser {
             &w.scroll_y().unwrap_or(0.0).into(),
         );
         let _ = js_sys::Reflect::set(&place, &"focus".into(), &focus.into());
+        if let Some(top) = top {
+            let _ = js_sys::Reflect::set(&place, &"top".into(), &top.into());
+        }
         if let Ok(history) = w.history() {
             let _ = history.replace_state(&place, "");
         }
@@ -393,7 +399,17 @@ pub mod browser {
             leptos::prelude::request_animation_frame(move || restore_place(tries - 1));
             return;
         }
-        w.scroll_to_with_x_and_y(0.0, scroll);
+        // Where the focused element stood on screen, if it is still there:
+        // sections drawn since (they take their real height once near the
+        // screen) move it from its old scroll position, not from the reader's
+        // eye.
+        let at = match (&target, field("top").and_then(|t| t.as_f64())) {
+            (Some(el), Some(top)) => {
+                w.scroll_y().unwrap_or(0.0) + el.get_bounding_client_rect().top() - top
+            }
+            _ => scroll,
+        };
+        w.scroll_to_with_x_and_y(0.0, at);
         if let Some(el) = target {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);

@@ -60,8 +60,9 @@ pub fn StaticPage(location: Location, children: Children) -> impl IntoView {
     frame(home_link, children(), ().into_any())
 }
 
-/// What every page shares: skip link, masthead, the page itself, the live
-/// region and the footer.
+/// What every page shares: skip link, masthead, the page itself and the
+/// live region (the site build writes the footer after it, from its
+/// settings: `components::SiteFooter`).
 fn frame(
     home_link: impl Fn(&str, &'static str) -> AnyView,
     page: impl IntoView,
@@ -74,13 +75,6 @@ fn frame(
             {page}
         </main>
         {live_region}
-        // For readers: where to go next, and what a quote link is.
-        <footer class="site-footer">
-            <p>
-                {home_link("", "All articles")}
-                " · Every quote has its own link: share it, and the reader lands on those words."
-            </p>
-        </footer>
     }
 }
 

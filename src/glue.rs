@@ -376,8 +376,50 @@ pub fn bring_into_view(id: &str) -> bool {
     let focus = FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = el.focus_with_options(&focus);
+    if !in_view(&el) {
+        land_after_scroll(el.clone());
+    }
     el.scroll_into_view_with_scroll_into_view_options(&options);
     true
+}
+
+fn in_view(el: &web_sys::HtmlElement) -> bool {
+    let height = window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(0.0);
+    let r = el.get_bounding_client_rect();
+    r.top() >= 0.0 && r.bottom() <= height
+}
+
+/// Sections off screen are laid out at an estimated height until they
+/// near the viewport (`content-visibility: auto`): a long jump passes
+/// sections that then take their real height, and the target can end up
+/// away from where the scroll was aimed. When the scroll ends, a target
+/// still out of view is brought in at once: only for this jump (the
+/// listener goes after one scroll end, a late one is ignored) and only
+/// while the reader is still there (Back in the meantime wins).
+fn land_after_scroll(el: web_sys::HtmlElement) {
+    let Some(w) = window() else { return };
+    let started = js_sys::Date::now();
+    let here = w.location().href().unwrap_or_default();
+    let land = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let still_here = window()
+            .and_then(|w| w.location().href().ok())
+            .is_some_and(|now| now == here);
+        if still_here && js_sys::Date::now() - started < 5_000.0 && !in_view(&el) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Center);
+            options.set_behavior(ScrollBehavior::Instant);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+        "scrollend",
+        land.unchecked_ref(),
+        &once,
+    );
 }
 
 /// Back to the top of the page, focus on the main content. Done here rather
@@ -457,4 +499,34 @@ pub async fn share_or_copy(url: &str, title: &str) -> ShareOutcome {
 pub fn select_all(input: &web_sys::HtmlInputElement) {
     let _ = input.focus();
     input.select();
+}
+
+/// Close an open disclosure and put focus back on its summary, as Escape
+/// does for a menu.
+pub fn close_disclosure(details: &web_sys::HtmlDetailsElement) {
+    if !details.open() {
+        return;
+    }
+    details.set_open(false);
+    let summary = details
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(summary) = summary {
+        let _ = summary.focus();
+    }
+}
+
+/// The value of a form's field `name` (the target of its submit event).
+pub fn form_value(form: &web_sys::EventTarget, name: &str) -> String {
+    form.dyn_ref::<web_sys::Element>()
+        .and_then(|f| {
+            f.query_selector(&format!("[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|field| field.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|field| field.value())
+        .unwrap_or_default()
 }

@@ -13,6 +13,9 @@ pub mod address;
 pub mod api;
 pub mod app;
 mod components;
+/// The footer the site build writes on every page.
+#[cfg(feature = "ssr")]
+pub use components::{FooterLink, SiteFooter};
 pub mod context;
 mod glue;
 pub mod meta;

@@ -59,6 +59,21 @@ impl Words {
     }
 }
 
+/// A quote's first few words, with an ellipsis where it goes on.
+fn opening_words(text: &str) -> String {
+    const WORDS: usize = 6;
+    let mut words = text.split_whitespace();
+    let opening: Vec<&str> = words.by_ref().take(WORDS).collect();
+    let more = words.next().is_some();
+    let opening = opening.join(" ");
+    let opening = opening.trim_end_matches([',', ';', ':', '.', '-', '–', '—']);
+    if more {
+        format!("{opening}…")
+    } else {
+        opening.to_string()
+    }
+}
+
 fn plain(text: &str) -> String {
     article::without_bidi_controls(text).into_owned()
 }
@@ -74,13 +89,15 @@ impl PageFacts {
                 .speaker_of(&quote.id)
                 .and_then(|id| a.person(id))
                 .map(|p| p.name.as_str());
+            // The quote's first words tell one share control from another.
+            let opening = opening_words(&quote.text);
             let (label, share_title) = match speaker {
                 Some(name) => (
-                    format!("Share quote by {name}"),
+                    format!("Share quote by {name}: “{opening}”"),
                     format!("Quote by {name}: {}", a.headline),
                 ),
                 None => (
-                    "Share quote (speaker not identified)".to_string(),
+                    format!("Share quote (speaker not identified): “{opening}”"),
                     format!("Quote: {}", a.headline),
                 ),
             };
@@ -349,6 +366,20 @@ impl ArticleState {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_quote_is_named_by_its_first_six_words_without_trailing_punctuation() {
+        assert_eq!(opening_words("short one"), "short one");
+        assert_eq!(
+            opening_words("We will discuss these differences, today, for certain."),
+            "We will discuss these differences, today…"
+        );
+        assert_eq!(
+            opening_words("one two three four five six, seven"),
+            "one two three four five six…"
+        );
+        assert_eq!(opening_words("  spaced\n out  "), "spaced out");
+    }
+
     /// What a pre-rendered page carries must say what the server said: the
     /// same titles for every view, through a round trip as JSON.
     #[test]
@@ -370,7 +401,11 @@ mod tests {
             facts.speaker_title(facts.index.speaker_of("kerry-collisions")),
             "John Kerry, US Secretary of State"
         );
-        assert_eq!(facts.words(Some(&kerry)).label, "Share quote by John Kerry");
+        // The quote's first words tell it from the speaker's other quotes.
+        assert_eq!(
+            facts.words(Some(&kerry)).label,
+            "Share quote by John Kerry: “collisions and moments of disagreement”"
+        );
         assert_eq!(facts.words(None).label, "Share this article");
         assert_eq!(facts.words(None).share_title, a.headline);
         let unknown = Target::Quote("no-such-quote".into());

@@ -39,6 +39,9 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             })}
             {view! { <h1 id="story_headline">{a.headline.clone()}</h1> }.attr("elementtiming", "headline")}
             {a.summary.clone().map(|s| view! { <p class="standfirst">{s}</p> })}
+            // Who, when, from where, and the article's share control at the
+            // line's end: one line where it fits, so the story starts sooner.
+            <div class="story-meta-row">
             <p class="story-meta">
                 {byline(a).map(|b| view! {
                     {b}
@@ -54,6 +57,7 @@ pub fn Headline(article: Arc<Loaded>) -> impl IntoView {
             <p class="story-share">
                 <ShareButton />
             </p>
+            </div>
         </header>
     }
 }

@@ -14,6 +14,9 @@ mod related;
 mod runs;
 mod section;
 mod share_button;
+// Written by the site build only, outside any app.
+#[cfg(feature = "ssr")]
+mod site_footer;
 mod site_link;
 mod social_post;
 mod target_link;
@@ -35,6 +38,8 @@ pub use related::RelatedLinks;
 pub use runs::Runs;
 pub use section::ArticleSection;
 pub use share_button::ShareButton;
+#[cfg(feature = "ssr")]
+pub use site_footer::{FooterLink, SiteFooter};
 pub use site_link::{site_anchor, SiteImage, SiteLink};
 pub use social_post::SocialPost;
 pub use target_link::{JumpLink, TargetLink};

@@ -2,7 +2,6 @@ use article::index::Target;
 use article::{Inline, Quote};
 use leptos::prelude::*;
 
-use super::ShareButton;
 use crate::state::ArticleState;
 
 /// Paragraph or caption text: plain runs become text nodes, quotes become
@@ -17,7 +16,7 @@ pub fn Runs(runs: Vec<Inline>) -> impl IntoView {
         .collect_view()
 }
 
-/// A direct quote with its share control. `cite` points at the speaker in
+/// A direct quote: words only (its paragraph's control shares it). `cite` points at the speaker in
 /// the people list; the browser adds the quotation marks, so they are not
 /// part of the data.
 #[component]
@@ -28,8 +27,8 @@ fn QuoteText(quote: Quote) -> impl IntoView {
     view! { <QuoteShell id=quote.id whole>{quote.text}</QuoteShell> }
 }
 
-/// The quote element, highlighted while a link points at it, and its share
-/// control right after it. Who said it comes from the page's facts.
+/// The quote element, highlighted while a link points at it. Who said it
+/// comes from the page's facts.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
 fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
@@ -53,6 +52,5 @@ fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
         >
             {children()}
         </q>
-        <ShareButton target />
     }
 }

@@ -9,19 +9,35 @@ use crate::glue::{self, ShareOutcome};
 use crate::state::ArticleState;
 
 /// A button that shares a link to a quote or an event, or without a target
-/// to the article (that one says "Share" in words): the system share sheet
+/// to the article (that one says "Share" in words; `spelled_out` shows the
+/// whole name, as a menu item does): the system share sheet
 /// where there is one, else the clipboard, else a field with the link
 /// selected, ready to copy by hand.
 #[cfg_attr(feature = "islands", island)]
 #[cfg_attr(not(feature = "islands"), component)]
-pub fn ShareButton(#[prop(optional, into)] target: Option<Target>) -> impl IntoView {
+pub fn ShareButton(
+    #[prop(optional, into)] target: Option<Target>,
+    #[prop(optional)] spelled_out: Option<bool>,
+) -> impl IntoView {
+    let spelled_out = spelled_out.unwrap_or(false);
     let state = expect_context::<ArticleState>();
     let (label, title) = state.share_text(target.as_ref());
     let announcer = expect_context::<Announcer>();
     let to = state.link_to(target.as_ref());
-    let words = target
-        .is_none()
-        .then(|| view! { <span class="share__words" aria-hidden="true">"Share"</span> });
+    // A name shown in full is the button's name; otherwise the visible word
+    // (if any) starts the name, which says what is shared.
+    let words = if spelled_out {
+        view! { <span class="share__words">{label.clone()}</span> }.into_any()
+    } else {
+        view! { <span class="share__words" aria-hidden="true">"Share"</span> }.into_any()
+    };
+    let aria_label = (!spelled_out).then(|| label.clone());
+    // Which quote or event it shares, for styles and tests to find it by.
+    let (quote, event) = match &target {
+        Some(Target::Quote(id)) => (Some(id.clone()), None),
+        Some(Target::Event(id)) => (None, Some(id.clone())),
+        None => (None, None),
+    };
     let outcome = RwSignal::new(None::<ShareOutcome>);
     let shares = StoredValue::new(0u64);
     // The absolute address, worked out when the reader shares.
@@ -72,7 +88,14 @@ pub fn ShareButton(#[prop(optional, into)] target: Option<Target>) -> impl IntoV
 
     view! {
         <span class="share">
-            <button type="button" class="share__button" aria-label=label.clone() title=label on:click=share>
+            <button
+                type="button"
+                class="share__button"
+                aria-label=aria_label
+                data-quote=quote
+                data-event=event
+                on:click=share
+            >
                 <span class="icon icon--link" aria-hidden="true"></span>
                 {words}
             </button>

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NESTED_PREFIX } from './server.mjs';
-import { viewerHarness, SEED_PAGE } from './harness.mjs';
+import { viewerHarness, SEED_PAGE, quoteShare } from './harness.mjs';
 import { openPage } from './browser.mjs';
 import { seedSentences, checkSentences, storyText } from './seed-text.mjs';
 
@@ -45,8 +45,9 @@ test('captions are figures with screen-reader prefixes', async () => {
   const imageCaption = image.locator('figcaption');
   assert.equal(await imageCaption.locator('.visually-hidden').textContent(), 'Image caption, ');
   assert.match(await imageCaption.innerText(), /The divisions are most clearly shown over Syria/);
-  // The image caption stands in its place: inside 'Future work', after the first paragraph.
-  assert.equal(await image.evaluate((el) => el.previousElementSibling.id), 'p-at-odds');
+  // The image caption stands in its place: inside 'Future work', after the
+  // first paragraph (in its wrapper where it has a control beside it).
+  assert.equal(await image.evaluate((el) => { const n = el.previousElementSibling; return (n.matches('.para') ? n.querySelector('p') : n).id; }), 'p-at-odds');
   assert.equal(await image.evaluate((el) => el.closest('section').id), 'future-work');
   assert.deepEqual(errors, []);
   await close();
@@ -190,7 +191,8 @@ test('a different article renders through the same components', async () => {
   // A quote whose speaker is not known says so, and points at no one.
   assert.equal(await page.getAttribute('#crowd-shout', 'cite'), null);
   assert.equal(await page.getAttribute('#crowd-shout', 'title'), 'Speaker not identified');
-  assert.equal(await page.locator('#crowd-shout + .share button').getAttribute('aria-label'), 'Share quote (speaker not identified)');
+  const { button } = await quoteShare(page, 'crowd-shout');
+  assert.match(await button.textContent(), /^Share quote \(speaker not identified\): “.+”$/);
   assert.deepEqual(
     await page.$$eval('.quotes-panel__speaker h3', (hs) => hs.map((h) => h.textContent)),
     ['Ana Ruiz', 'Tom Berg', 'Speaker not identified'],
@@ -198,8 +200,8 @@ test('a different article renders through the same components', async () => {
   // The unknown block shows as a note in its place; the blocks around it render.
   const note = page.locator('#opening .unsupported');
   assert.match(await note.textContent(), /Unsupported content.*liveblog/);
-  assert.equal(await note.evaluate((el) => el.previousElementSibling.id), 'h-walkout');
-  assert.equal(await note.evaluate((el) => el.nextElementSibling.id), 'cranes');
+  assert.equal(await note.evaluate((el) => { const n = el.previousElementSibling; return (n.matches('.para') ? n.querySelector('p') : n).id; }), 'h-walkout');
+  assert.equal(await note.evaluate((el) => { const n = el.nextElementSibling; return (n.matches('.para') ? n.querySelector('p') : n).id; }), 'cranes');
   assert.match(await page.textContent('.notice'), /sections\[0\]\.blocks\[1\]/);
   // Only http(s) links become links.
   const links = await page.$$eval('.related a', (as) => as.map((a) => a.getAttribute('href')));

@@ -7,7 +7,9 @@ import { launch, openPage } from './browser.mjs';
 export const SEED = 'us-russia-talks-despite-collisions';
 export const SEED_PAGE = `?article=${SEED}`;
 
-export function viewerHarness() {
+/** `serverOptions` go to `startServer` (`notFoundPage` answers a missing
+ * address with the build's 404.html, as hosts do). */
+export function viewerHarness(serverOptions = {}) {
   const h = {
     server: null,
     browser: null,
@@ -25,7 +27,7 @@ export function viewerHarness() {
     },
   };
   before(async () => {
-    h.server = await startServer();
+    h.server = await startServer(serverOptions);
     h.browser = await launch();
   });
   after(async () => {
@@ -53,5 +55,38 @@ export function inViewport(page, selector) {
   );
 }
 
+/** Wait until the element's top is shown near the viewport's top (a
+ * section taller than the screen, reached by a jump). */
+export function topInViewport(page, selector) {
+  return page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el || !el.checkVisibility()) return false;
+      const top = el.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight / 2;
+    },
+    selector,
+    { timeout: 10_000 },
+  );
+}
+
 /** Wait until the element with this id has focus. */
 export const focused = (page, id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
+
+/** A paragraph's control (its quotes to share, its timeline events),
+ * opened: the controls stand outside the text, one per paragraph. `id` is
+ * the paragraph's or a quote's in it. Returns the opened menu. */
+export async function openParagraphControl(page, id) {
+  const para = page.locator(`.para:has(#${id})`);
+  const details = para.locator('.para-tools');
+  if (!(await details.evaluate((d) => d.open))) await para.locator('.para-tools__toggle').click();
+  return para.locator('.para-tools__menu');
+}
+
+/** The share button of the quote with this id, its paragraph's control
+ * opened; `.share` around it holds what sharing said. */
+export async function quoteShare(page, id) {
+  const menu = await openParagraphControl(page, id);
+  const button = menu.locator(`.share__button[data-quote="${id}"]`);
+  return { button, share: menu.locator(`.share:has(> .share__button[data-quote="${id}"])`) };
+}

@@ -4,7 +4,7 @@
 // (tests/fixtures/import/*.txt), served beside dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness } from './harness.mjs';
+import { viewerHarness, openParagraphControl } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -58,9 +58,10 @@ test('a quote over two paragraphs is shared by its first part and highlighted wh
   const second = 'cole-some-of-the-nurses';
   assert.equal(await page.locator(`#${first}`).getAttribute('data-speaker'), 'cole');
   assert.equal(await page.locator(`#${second}`).getAttribute('data-speaker'), 'cole');
-  // The second part's share button copies the first part's link.
-  await page.locator(`#${second} + .share button`).click();
-  await page.waitForSelector(`#${second} + .share .share__done`);
+  // The second part's paragraph shares the quote whole: the first part's link.
+  const menu = await openParagraphControl(page, second);
+  await menu.locator(`.share__button[data-quote="${first}"]`).click();
+  await menu.locator('.share__done').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, new RegExp(`[?&]quote=${first}$`));
   // Opening that link highlights both parts.

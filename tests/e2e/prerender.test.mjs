@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, repo } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
-import { SEED, appReady, inViewport, focused } from './harness.mjs';
+import { SEED, appReady, inViewport, focused, quoteShare } from './harness.mjs';
 import { seedSentences, checkSentences, storyText } from './seed-text.mjs';
 
 const BASE_URL = 'https://news.example.org/';
@@ -291,7 +291,7 @@ test('an article page works from what it carries: only its controls hydrate, wit
     return headline.parentElement.closest('leptos-island, leptos-children').localName;
   });
   assert.equal(around, 'leptos-children', 'the headline is static content, not an island');
-  await page.click(`#${quotes[0].id} + .share button`);
+  await (await quoteShare(page, quotes[0].id)).button.click();
   await page.waitForFunction(() => /Link (copied|shared)|Could not copy/.test(document.getElementById('page_announcer').textContent));
   await page.click('.topic-toggle[data-topic="syria"]');
   await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
@@ -402,7 +402,7 @@ test('share copies the quote page address; it opens on the quote and goes on int
     };
   });
   const q = quotes[5];
-  await page.click(`#${q.id} + .share button`);
+  await (await quoteShare(page, q.id)).button.click();
   await page.waitForFunction(() => window.sharedData);
   const url = await page.evaluate(() => window.sharedData.url);
   assert.equal(url, `${server.base}a/${SEED}/q/${q.id}/`);

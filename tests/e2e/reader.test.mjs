@@ -1,7 +1,7 @@
 // What a reader does: filter by topic, share a quote, open a shared link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewerHarness, SEED_PAGE, SEED, inViewport, focused } from './harness.mjs';
+import { viewerHarness, SEED_PAGE, SEED, inViewport, focused, quoteShare } from './harness.mjs';
 
 const viewer = viewerHarness();
 const open = (...args) => viewer.open(...args);
@@ -138,12 +138,16 @@ test('an empty result says so', async () => {
 
 test('sharing a quote copies its link and says so', async () => {
   const { page, errors, close } = await open(SEED_PAGE, CLIPBOARD);
-  const button = page.locator('#kerry-collisions + .share button');
-  assert.equal(await button.getAttribute('aria-label'), 'Share quote by John Kerry');
-  assert.equal(await page.getByRole('button', { name: 'Share quote by Chuck Hagel' }).count(), 4, 'two in text, two in the panel');
+  const { button, share } = await quoteShare(page, 'kerry-collisions');
+  // Its name is its words, which tell it from the speaker's other quotes.
+  assert.equal(await button.getAttribute('aria-label'), null);
+  assert.match(await button.textContent(), /^Share quote by John Kerry: “.+”$/);
+  const names = await page.getByRole('button', { name: /^Share quote by Chuck Hagel/ }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent));
+  assert.equal(names.length, 2, 'in the panel (the paragraphs\' menus are closed)');
+  assert.equal(new Set(names).size, 2, `each quote's control has its own name: ${names}`);
   await button.click();
-  await page.waitForSelector('#kerry-collisions + .share .share__done');
-  assert.equal(await page.textContent('#kerry-collisions + .share .share__done'), 'Link copied');
+  await share.locator('.share__done').waitFor();
+  assert.equal(await share.locator('.share__done').textContent(), 'Link copied');
   await page.waitForFunction(() => document.getElementById('page_announcer').textContent === 'Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${viewer.server.base}?article=${SEED}&quote=kerry-collisions`);
@@ -153,8 +157,8 @@ test('sharing a quote copies its link and says so', async () => {
 
 test('"Link copied" stays four seconds after the latest click, not the first', async () => {
   const { page, errors, close } = await open(SEED_PAGE, CLIPBOARD);
-  const button = page.locator('#kerry-collisions + .share button');
-  const done = page.locator('#kerry-collisions + .share .share__done');
+  const { button, share } = await quoteShare(page, 'kerry-collisions');
+  const done = share.locator('.share__done');
   await button.click();
   await done.waitFor();
   await page.waitForTimeout(2500);
@@ -249,8 +253,9 @@ test('if the clipboard is refused the link is shown selected', async () => {
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
   });
-  await page.click('#lavrov-proposals + .share button');
-  const field = page.locator('#lavrov-proposals + .share input');
+  const { button, share } = await quoteShare(page, 'lavrov-proposals');
+  await button.click();
+  const field = share.locator('input');
   await field.waitFor();
   const expected = `${viewer.server.base}?article=${SEED}&quote=lavrov-proposals`;
   assert.equal(await field.inputValue(), expected);
@@ -269,12 +274,13 @@ test('where the browser can share, the share sheet gets the link', async () => {
       window.sharedData = data;
     };
   });
-  await page.click('#lavrov-top-priority + .share button');
+  const { button, share } = await quoteShare(page, 'lavrov-top-priority');
+  await button.click();
   await page.waitForFunction(() => window.sharedData);
   const data = await page.evaluate(() => window.sharedData);
   assert.equal(data.url, `${viewer.server.base}?article=${SEED}&quote=lavrov-top-priority`);
   assert.match(data.title, /^Quote by Sergei Lavrov: /);
-  assert.equal(await page.textContent('#lavrov-top-priority + .share .share__done'), 'Link shared');
+  assert.equal(await share.locator('.share__done').textContent(), 'Link shared');
   await close();
 });
 

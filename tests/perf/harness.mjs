@@ -100,7 +100,7 @@ const row = (measure, value, baseline, target, ok) => results.rows.push({ measur
   for (const { url, body } of bodies) {
     const pathname = new URL(url).pathname;
     const ext = pathname.endsWith('/') ? '.html' : path.extname(pathname) || '.html';
-    const kind = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.json': 'JSON', '.html': 'HTML' }[ext] ?? 'other';
+    const kind = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.json': 'JSON', '.html': 'HTML', '.woff2': 'font (woff2)' }[ext] ?? 'other';
     kinds[kind] ??= { raw: 0, gzip: 0 };
     kinds[kind].raw += body.length;
     kinds[kind].gzip += zlib.gzipSync(body, { level: 6 }).length;

@@ -287,6 +287,7 @@ mod tests {
             name: "N".into(),
             base_url: None,
             image_hosts: Vec::new(),
+            footer_links: Vec::new(),
         };
         let mut a = crate::tests::seed_article();
         let ld = article(&site, &a, None).json_ld.unwrap();

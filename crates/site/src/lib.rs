@@ -229,7 +229,7 @@ impl Build {
         })?;
         let home = pages.home(list.first.clone(), &api::fingerprint(&list.text));
         out.write("index.html", home.as_bytes())?;
-        out.write("404.html", pages.not_found().as_bytes())?;
+        out.write("404.html", pages.not_found(list.first.clone()).as_bytes())?;
         site_files::write(out, pages.site, &sitemap)?;
         out.remove_stale()?;
         out.finish(&self.next, None)

@@ -176,11 +176,16 @@ impl Pages<'_> {
         html.replacen(APP_START, &format!("{CLIENT_ROUTE_BOOT}{APP_START}"), 1)
     }
 
-    /// `404.html`, served by hosts at whatever address was missing.
-    pub fn not_found(&self) -> String {
+    /// `404.html`, served by hosts at whatever address was missing: with
+    /// search and the latest articles, from the manifest's first part.
+    pub fn not_found(&self, first: Manifest) -> String {
         let missing = Address::new("missing/404.html", "");
+        let prepared = Prepared {
+            library: Some(first),
+            ..self.prepared.clone()
+        };
         self.shell
-            .not_found(self.site, &render_app(missing, self.prepared.clone()))
+            .not_found(self.site, &render_app(missing, prepared))
     }
 }
 

@@ -26,6 +26,7 @@ pub fn policy(head: &str, image_hosts: &[String]) -> String {
         format!("img-src 'self' {}", image_hosts.join(" "))
             .trim()
             .to_string(),
+        "font-src 'self'".into(),
         "connect-src 'self'".into(),
         "base-uri 'none'".into(),
         "form-action 'none'".into(),

@@ -13,6 +13,7 @@ use newsview::address::Address;
 use newsview::app::{App, StaticPage};
 use newsview::context::{Location, Prepared};
 use newsview::pages::SharedPage;
+use newsview::SiteFooter;
 
 use crate::settings::Site;
 
@@ -50,6 +51,14 @@ pub fn render_shared(
             </StaticPage>
         }
         .to_html()
+    })
+}
+
+/// The site's footer, as at the site's root (its own links start `./`,
+/// which each page points at the root from where it is).
+pub fn render_footer(site: &Site) -> String {
+    render(prepared(site), || {
+        view! { <SiteFooter name=site.name.clone() links=site.footer_links.clone() /> }.to_html()
     })
 }
 

@@ -2,6 +2,7 @@
 //! command line) and handed down to every stage.
 
 use newsview::address::Address;
+use newsview::FooterLink;
 
 /// What the pages say about the site (see the README's build settings).
 #[derive(Clone, Debug)]
@@ -14,6 +15,9 @@ pub struct Site {
     /// `NEWSVIEW_IMAGE_HOSTS`: origins besides the site's own that images
     /// may come from (a CDN), as the pages' policy names them.
     pub image_hosts: Vec<String>,
+    /// `NEWSVIEW_FOOTER_LINKS`: the footer's links after "All articles",
+    /// `About=/about/|Contact=mailto:desk@example.org|Corrections=https://…`.
+    pub footer_links: Vec<FooterLink>,
 }
 
 impl Site {
@@ -23,7 +27,36 @@ impl Site {
             var("NEWSVIEW_SITE_NAME").as_deref(),
             var("NEWSVIEW_BASE_URL").as_deref(),
             var("NEWSVIEW_IMAGE_HOSTS").as_deref().unwrap_or(""),
-        )
+        )?
+        .with_footer_links(var("NEWSVIEW_FOOTER_LINKS").as_deref().unwrap_or(""))
+    }
+
+    /// The footer's links from their written form: `Label=address` pairs
+    /// separated by `|`. An address is http(s) or mailto, or a path on
+    /// this site (`/about/`, reached from every page wherever the site is
+    /// served); anything else is refused with the pair it came from.
+    pub fn with_footer_links(mut self, written: &str) -> Result<Site, String> {
+        self.footer_links = written
+            .split('|')
+            .map(str::trim)
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let refuse = |why: &str| format!("NEWSVIEW_FOOTER_LINKS: \"{pair}\" {why}");
+                let (label, href) = pair
+                    .split_once('=')
+                    .ok_or_else(|| refuse("is not Label=address"))?;
+                let (label, href) = (label.trim(), href.trim());
+                if label.is_empty() {
+                    return Err(refuse("has no label"));
+                }
+                let href = footer_href(href).map_err(|why| refuse(&why))?;
+                Ok(FooterLink {
+                    label: label.to_string(),
+                    href,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(self)
     }
 
     /// The settings from their written form (as in the environment).
@@ -53,6 +86,7 @@ impl Site {
             name: name.map_or("Newsview", str::trim).to_string(),
             base_url,
             image_hosts,
+            footer_links: Vec::new(),
         })
     }
 
@@ -74,8 +108,8 @@ impl Site {
     /// every page's inputs in the build manifest.
     pub fn fingerprint(&self) -> String {
         format!(
-            "name={:?} base={:?} images={:?}",
-            self.name, self.base_url, self.image_hosts
+            "name={:?} base={:?} images={:?} footer={:?}",
+            self.name, self.base_url, self.image_hosts, self.footer_links
         )
     }
 }
@@ -140,9 +174,78 @@ pub struct Settings {
     pub options: Options,
 }
 
+/// Where a footer link goes: a web or mail address as written (the one
+/// policy for links), or a path on this site as `./path`, which each page
+/// points at the site's root.
+fn footer_href(href: &str) -> Result<String, String> {
+    if let Some(mail) = href.strip_prefix("mailto:") {
+        let plain = !mail.is_empty()
+            && mail.contains('@')
+            && !mail
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+        return if plain {
+            Ok(href.to_string())
+        } else {
+            Err("is not a plain mail address".into())
+        };
+    }
+    if let Some(path) = href.strip_prefix('/').filter(|p| !p.starts_with('/')) {
+        let safe = path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~/#?=&%".contains(c));
+        return if safe {
+            Ok(format!("./{path}"))
+        } else {
+            Err("is a path with characters a link cannot carry".into())
+        };
+    }
+    article::links::link(href)
+        .map(|()| href.to_string())
+        .map_err(|e| format!("is refused: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_links_are_web_mail_or_site_paths_and_anything_else_is_refused_by_name() {
+        let site = Site::new(None, None, "").unwrap();
+        let links = site
+            .clone()
+            .with_footer_links(" About=/about/ | Contact=mailto:desk@example.org|Corrections=https://example.org/c?x=1 ")
+            .unwrap()
+            .footer_links;
+        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(
+            hrefs,
+            [
+                "./about/",
+                "mailto:desk@example.org",
+                "https://example.org/c?x=1"
+            ]
+        );
+        assert_eq!(links[0].label, "About");
+        for bad in [
+            "About=javascript:alert(1)",
+            "About=//evil.example/",
+            "About=/a\"onmouseover=x",
+            "About",
+            "=/about/",
+            "Mail=mailto:a b@x",
+            "About=data:text/html,hi",
+        ] {
+            let e = site.clone().with_footer_links(bad).unwrap_err();
+            assert!(e.starts_with("NEWSVIEW_FOOTER_LINKS: \""), "{bad}: {e}");
+        }
+        assert!(site
+            .clone()
+            .with_footer_links("")
+            .unwrap()
+            .footer_links
+            .is_empty());
+    }
 
     #[test]
     fn every_article_falls_in_exactly_one_shard() {

@@ -40,6 +40,9 @@ pub struct Template {
     /// `head` pointed at the article pages' app, when the build made one
     /// (see [`Template::use_reader`]).
     reader_head: Option<String>,
+    /// The site's footer, written after the app's element on every page,
+    /// its links as from the site's root (`./`).
+    pub footer: String,
 }
 
 pub const APP_START: &str = "<div id=\"page_app\">";
@@ -108,6 +111,7 @@ impl Template {
             body_end,
             image_hosts: Vec::new(),
             reader_head: None,
+            footer: String::new(),
         })
     }
 
@@ -221,7 +225,7 @@ impl Template {
         }
         // Scripts verbatim: the policy allows them by the hash of their text.
         html.push_str(&scripts);
-        self.push_body(&mut html, app_html);
+        self.push_body(&mut html, app_html, &root);
         for line in preloads {
             let _ = writeln!(html, "    {line}");
         }
@@ -250,19 +254,21 @@ impl Template {
             .collect();
         let policy = static_policy(&format!("{paint}{head}"), &self.image_hosts);
         let mut html = open_head(&policy, &paint, head, body_html.len());
-        self.push_body(&mut html, body_html);
+        self.push_body(&mut html, body_html, &root);
         html.push_str("</body>\n</html>\n");
         html
     }
 
-    /// Ends the head and puts `app_html` in the shell's body, up to where
+    /// Ends the head and puts `app_html` in the shell's body, then the
+    /// site's footer (its links reaching the root from `root`), up to where
     /// the body's own end goes.
-    fn push_body(&self, html: &mut String, app_html: &str) {
+    fn push_body(&self, html: &mut String, app_html: &str, root: &str) {
         html.push_str("</head>\n");
         html.push_str(&self.body_start);
         html.push_str(APP_START);
         html.push_str(app_html);
         html.push_str("</div>");
+        html.push_str(&rebase(&self.footer, root));
         html.push_str(&self.body_end);
     }
 
@@ -302,8 +308,9 @@ impl Template {
         let styles_allowed = inline_hashes(&styles, "style").join(" ");
         // Rendered as if one folder deep, so every link starts `../`.
         let body = app_html.replace("\"../", &format!("\"{base}"));
+        let footer = rebase(&self.footer, &base);
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' {styles_allowed}; img-src 'self'; base-uri 'none'; form-action 'none'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"page_app\">{body}</div>\n  </body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n  <head>\n    <meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self' {styles_allowed}; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'\" />\n    <title>Page not found - {}</title>\n    <meta name=\"robots\" content=\"noindex\" />\n{styles}  </head>\n  <body>\n    <div id=\"page_app\">{body}</div>\n{footer}\n  </body>\n</html>\n",
             head::esc(&site.name)
         )
     }
@@ -464,6 +471,7 @@ pub fn load(dist: &Path, site: &Site) -> Result<Template, String> {
     let mut template =
         Template::parse(&page, |url| read(&dist.join(url.trim_start_matches("./"))))?;
     template.image_hosts = site.image_hosts.clone();
+    template.footer = crate::render::render_footer(site);
     template.use_reader(dist)?;
     Ok(template)
 }

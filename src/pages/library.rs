@@ -1,6 +1,10 @@
-use article::library::{page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
+use article::library::{
+    page_of, LibraryIndex, LibraryQuery, ManifestReader, ResultCount, PER_PAGE,
+};
+use article::links::image_allowed;
 use article::search::{highlight, query_words, snippet, DocSet, Word};
-use article::{plural, LoadError, Manifest, ManifestEntry, Problem, Severity};
+use article::validate::is_safe_image_src;
+use article::{plural, LoadError, Manifest, ManifestEntry, Picture, Problem, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -341,32 +345,18 @@ fn LibraryList(
         let complete = expected.get().is_none_or(|t| loaded() >= t);
         (complete && page > pages).then_some(pages)
     });
+    let still_loading = move || expected.get().is_some_and(|t| loaded() < t);
     let status = move || {
         let q = query.get();
-        let all = results.with(Vec::len);
-        let (shown, page, pages) = results.with(|r| {
-            let (items, page, pages) = page_of(r, q.page, PER_PAGE);
-            (items.len(), page, pages)
-        });
-        let still_loading = expected.get().is_some_and(|t| loaded() < t);
-        let mut text = if all == 0 {
-            "No articles match.".to_string()
-        } else if let Some(pages) = beyond_end.get() {
-            format!("{all} articles match, on {pages} {}", plural(pages, "page"))
-        } else {
-            let first = (page - 1) * PER_PAGE + 1;
-            format!("Showing {first}–{} of {all} articles", first + shown - 1)
-        };
-        if pages > 1 && beyond_end.get().is_none() {
-            text.push_str(&format!(", page {page} of {pages}"));
+        let mut text = ResultCount {
+            found: results.with(Vec::len),
+            page: q.page,
+            beyond_end: beyond_end.get().is_some(),
+            narrowed: q.is_narrowed(),
+            loaded: loaded(),
+            expected: expected.get(),
         }
-        if still_loading {
-            text.push_str(&format!(
-                " (loaded {} of {} so far)",
-                loaded(),
-                expected.get().unwrap_or(0)
-            ));
-        }
+        .describe();
         match full_text.get() {
             FullText::Searching => text.push_str(". Searching the articles' text…"),
             FullText::Unavailable(why) => text.push_str(&format!(
@@ -396,6 +386,7 @@ fn LibraryList(
                     .map(|(n, &i)| ShownCard {
                         entry: index.entry(i).clone(),
                         first: n == 0,
+                        lead: n == 0 && q.page == 1 && !q.is_narrowed(),
                         q: q.q.clone(),
                         snippets,
                     })
@@ -408,7 +399,7 @@ fn LibraryList(
         view! {
             <For
                 each=move || shown.get()
-                key=|c| (c.entry.slug.clone(), c.q.clone(), c.snippets, c.first)
+                key=|c| (c.entry.slug.clone(), c.q.clone(), c.snippets, c.first, c.lead)
                 children=move |card| view! { <Card card claim /> }
             />
         }
@@ -458,7 +449,7 @@ fn LibraryList(
 
     view! {
         <section class="library" aria-labelledby="library_heading">
-            <h1 id="library_heading">"Latest articles"</h1>
+            <h1 id="library_heading">{move || query.with(list_heading)}</h1>
             <form class="library__controls" role="search" on:submit=|ev| ev.prevent_default()>
                 <p class="library__search">
                     <label for="library_search">"Search articles"</label>
@@ -475,9 +466,28 @@ fn LibraryList(
             </form>
             <p class="library__status" role="status" aria-live="polite">{status}</p>
             {beyond}
-            <ol class="library__list">{items}</ol>
+            // Busy while parts of the list are still on their way.
+            <ol class="library__list" aria-busy=move || still_loading().to_string()>{items}</ol>
             {pager}
+            <p class="library__needs-scripts">"Searching and older articles need JavaScript; every article's own page reads without it."</p>
         </section>
+    }
+}
+
+/// What the list is: the latest articles, or the answer to a search or a
+/// filter.
+fn list_heading(q: &LibraryQuery) -> String {
+    let words = q.q.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| article::without_bidi_controls(s).into_owned())
+    };
+    match (words.is_empty(), plain(&q.section), plain(&q.topic)) {
+        (false, _, _) => format!("Results for “{words}”"),
+        (true, Some(section), Some(topic)) => format!("Latest in {section} on {topic}"),
+        (true, Some(section), None) => format!("Latest in {section}"),
+        (true, None, Some(topic)) => format!("Latest on {topic}"),
+        (true, None, None) => "Latest articles".to_string(),
     }
 }
 
@@ -488,6 +498,8 @@ struct ShownCard {
     /// The first on its page: the benchmark times its paint, and paging
     /// puts focus on it.
     first: bool,
+    /// The newest story, at the top of the unnarrowed list: shown larger.
+    lead: bool,
     /// The search it answers, whose words it marks.
     q: String,
     /// The full-text index answered: show where the text has the words.
@@ -502,6 +514,7 @@ fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
     let ShownCard {
         entry: e,
         first,
+        lead,
         q,
         snippets,
     } = card;
@@ -516,8 +529,10 @@ fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
     .attr("elementtiming", first.then_some("library-first"));
     let snippet =
         snippets.then(|| view! { <CardSnippet slug=e.slug.clone() words=words.clone() claim /> });
+    let picture = e.picture.map(|picture| view! { <CardPicture picture /> });
     view! {
-        <li class="card">
+        <li class=if lead { "card card--lead" } else { "card" }>
+            {picture}
             {e.section.map(|s| view! { <p class="card__section">{s}</p> })}
             {headline}
             {e.summary.map(|s| view! { <p class="card__summary">{marked(&s, &words)}</p> })}
@@ -530,6 +545,26 @@ fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
             </p>
         </li>
     }
+}
+
+/// An article's lead picture on its card in the list, when the site may
+/// load it (a picture on a host it does not load from is left out: the card
+/// stands without it). Its alt text is kept: the picture is not the link.
+#[component]
+pub fn CardPicture(picture: Picture) -> impl IntoView {
+    let Picture { src, alt } = picture;
+    if !is_safe_image_src(&src) || !image_allowed(&src, api::image_hosts().as_deref()) {
+        return None;
+    }
+    // A relative source is relative to the site root (the list's page is
+    // the root, but a page of the whole app can sit deeper).
+    let location = expect_context::<Location>();
+    let relative = !(src.contains("://") || src.starts_with('/'));
+    let src = move || match relative {
+        true => format!("{}{src}", location.0.with(Address::root)),
+        false => src.clone(),
+    };
+    Some(view! { <img class="card__picture" src=src alt=alt loading="lazy" decoding="async" /> })
 }
 
 /// `text` with the words of the search marked.

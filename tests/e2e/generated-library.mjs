@@ -27,11 +27,24 @@ export function wordsOf(slug) {
   return new Set(terms(texts.join(' ')));
 }
 
-/** Entries (in list order) whose text has every word of `q`. */
+/** Entries whose text has every word of `q`, in the order the list shows
+ * them: most relevant first (3 for each word the headline has, 1 for each
+ * the summary has), newest first among equals. */
 export function having(q) {
   const words = terms(q);
-  return manifest().filter((e) => {
+  const found = manifest().filter((e) => {
     const all = wordsOf(e.slug);
     return words.every((w) => all.has(w));
   });
+  const score = (e) => words.reduce((sum, w) => sum
+    + (e.headline.toLowerCase().includes(w) ? 3 : 0)
+    + ((e.summary ?? '').toLowerCase().includes(w) ? 1 : 0), 0);
+  return found.map((e, i) => [score(e), i, e]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, , e]) => e);
 }
+
+/** The list's status line for `n` results of a search or filter, on its
+ * first page. */
+export const matchStatus = (n) => {
+  const head = n === 1 ? '1 article matches' : `${n} articles match`;
+  return n > 20 ? `${head}, showing 1–20, page 1 of ${Math.ceil(n / 20)}` : head;
+};

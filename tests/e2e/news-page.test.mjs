@@ -217,6 +217,13 @@ test('every page ends with the publisher\'s footer: the site\'s name and the lin
       ['About us', `${h.server.base}about/`],
       ['Corrections', 'mailto:corrections@news.example.org'],
     ], path);
+    // Styled alike everywhere (a page's cut style sheet keeps the footer's
+    // rules): the links in one row, no list bullets.
+    const look = await footer.locator('.site-footer__links').evaluate((list) => {
+      const items = [...list.querySelectorAll('li')].map((li) => li.getBoundingClientRect().top);
+      return { bullets: getComputedStyle(list.querySelector('li')).listStyleType, rows: new Set(items).size };
+    });
+    assert.deepEqual(look, { bullets: 'none', rows: 1 }, path);
     await close();
   }
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startServer, repo } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 import { appReady, inViewport } from './harness.mjs';
-import { GENERATED, read, manifest, having } from './generated-library.mjs';
+import { GENERATED, read, manifest, having, matchStatus } from './generated-library.mjs';
 
 let library;
 let browser;
@@ -54,7 +54,7 @@ test('full-text search finds a person named only in an article\'s body, and mark
   assert.ok(all.every((e) => !`${e.headline} ${e.summary}`.includes(last)), 'the name is in no headline or summary');
   const { page, errors, close } = await home();
   await page.fill('#library_search', last);
-  await statusIs(page, new RegExp(`of ${expected.length} articles?$`));
+  await statusIs(page, new RegExp(`^${matchStatus(expected.length)}$`));
   assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `a/${e.slug}/`));
   const card = page.locator('.card', { has: page.locator(`a[href="a/${target.slug}/"]`) });
   await card.locator('.card__snippet mark').first().waitFor();
@@ -63,7 +63,7 @@ test('full-text search finds a person named only in an article\'s body, and mark
   // The address carries the search; opened fresh it gives the same list.
   assert.equal(await page.evaluate(() => location.search), `?q=${last}`);
   const again = await home(`?q=${last}`);
-  await statusIs(again.page, new RegExp(`of ${expected.length} articles?$`));
+  await statusIs(again.page, new RegExp(`^${matchStatus(expected.length)}$`));
   assert.deepEqual(await cards(again.page), await cards(page));
   await again.close();
   assert.deepEqual(errors, []);
@@ -83,7 +83,7 @@ test('a phrase from a body paragraph finds its article, marks every word and fet
   await page.locator('#library_search').pressSequentially(phrase.slice(0, -2), { delay: 10 });
   await page.waitForFunction((href) => !!document.querySelector(`.library__list a[href="${href}"]`), `a/${target.slug}/`);
   await page.locator('#library_search').pressSequentially(phrase.slice(-2));
-  await statusIs(page, new RegExp(`of ${expected.length} articles?$`));
+  await statusIs(page, new RegExp(`^${matchStatus(expected.length)}$`));
   assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `a/${e.slug}/`));
   const card = page.locator('.card', { has: page.locator(`a[href="a/${target.slug}/"]`) });
   await card.locator('.card__snippet mark').first().waitFor();
@@ -112,7 +112,7 @@ test('search, section and topic together: the full text within a section', async
   const section = all[30].section;
   const expected = having(last).filter((e) => e.section === section);
   const { page, close } = await home(`?q=${last}&section=${encodeURIComponent(section)}`);
-  await statusIs(page, new RegExp(`of ${expected.length} articles?$`));
+  await statusIs(page, new RegExp(`^${matchStatus(expected.length)}$`));
   assert.deepEqual(await cards(page), expected.slice(0, 20).map((e) => `a/${e.slug}/`));
   assert.equal(await page.inputValue('#library_section'), section);
   await close();

@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
+use crate::links;
 use crate::load::LoadError;
-use crate::search::{query_words, DocSet};
+use crate::search::{query_words, DocSet, Word};
 use crate::types::{Manifest, ManifestEntry};
 use crate::validate::{is_valid_id, Problem};
 
@@ -58,6 +59,11 @@ impl LibraryQuery {
             parts.push(format!("page={}", self.page));
         }
         parts.join("&")
+    }
+
+    /// Words, a section or a topic narrow the list to what matches.
+    pub fn is_narrowed(&self) -> bool {
+        !query_words(&self.q).is_empty() || self.section.is_some() || self.topic.is_some()
     }
 
     pub fn with_page(&self, page: usize) -> Self {
@@ -121,6 +127,17 @@ impl ManifestReader {
                         problems.push(Problem::warning(at("published"), format!("{e}; not shown")));
                         entry.published = None;
                     }
+                }
+                if let Some(e) = entry
+                    .picture
+                    .as_ref()
+                    .and_then(|p| links::image(&p.src).err())
+                {
+                    problems.push(Problem::warning(
+                        at("picture.src"),
+                        format!("{e}; not shown"),
+                    ));
+                    entry.picture = None;
                 }
                 entries.push(entry);
             }
@@ -201,7 +218,7 @@ fn file_name(path: &str) -> &str {
 pub struct LibraryIndex {
     entries: Vec<ManifestEntry>,
     /// Lower-cased headline and summary, per entry.
-    text: Vec<String>,
+    text: Vec<(String, String)>,
 }
 
 impl LibraryIndex {
@@ -213,12 +230,8 @@ impl LibraryIndex {
 
     pub fn extend(&mut self, entries: Vec<ManifestEntry>) {
         for e in entries {
-            let mut text = e.headline.to_lowercase();
-            if let Some(s) = &e.summary {
-                text.push('\n');
-                text.push_str(&s.to_lowercase());
-            }
-            self.text.push(text);
+            let summary = e.summary.as_deref().unwrap_or_default().to_lowercase();
+            self.text.push((e.headline.to_lowercase(), summary));
             self.entries.push(e);
         }
     }
@@ -245,13 +258,40 @@ impl LibraryIndex {
         crate::search::docs_key(self.entries.iter().map(|e| e.slug.as_str()))
     }
 
-    /// Entries matching the section, the topic and every word of `q`, in
-    /// manifest order (newest first). A word matches the headline or
-    /// summary it occurs in; with `full_text` (the articles the index finds
-    /// each word in, by position in this list) also any article whose text
-    /// has it.
+    /// Entries matching the section, the topic and every word of `q`. A
+    /// word matches the headline or summary it occurs in; with `full_text`
+    /// (the articles the index finds each word in, by position in this
+    /// list) also any article whose text has it. Without words the order
+    /// is the manifest's (newest first); with words, the most relevant
+    /// first (see [`LibraryIndex::relevance`]), newest first among equals.
     pub fn search(&self, query: &LibraryQuery, full_text: Option<&[DocSet]>) -> Vec<usize> {
         let words = query_words(&query.q);
+        let mut found = self.matching(query, &words, full_text);
+        // A stable sort keeps the manifest's order among equals.
+        found.sort_by_key(|&i| std::cmp::Reverse(self.relevance(i, &words)));
+        found
+    }
+
+    /// How well entry `i` answers `words`: each word counts 3 where the
+    /// headline has it and 1 where the summary does (a word found only in
+    /// the article's text counts nothing more than being a match).
+    pub fn relevance(&self, i: usize, words: &[Word]) -> usize {
+        let (headline, summary) = &self.text[i];
+        words
+            .iter()
+            .map(|w| {
+                3 * usize::from(headline.contains(w.term.as_str()))
+                    + usize::from(summary.contains(w.term.as_str()))
+            })
+            .sum()
+    }
+
+    fn matching(
+        &self,
+        query: &LibraryQuery,
+        words: &[Word],
+        full_text: Option<&[DocSet]>,
+    ) -> Vec<usize> {
         (0..self.entries.len())
             .filter(|&i| {
                 let e = &self.entries[i];
@@ -264,7 +304,9 @@ impl LibraryIndex {
                         .as_ref()
                         .is_none_or(|t| e.topics.iter().any(|et| et.eq_ignore_ascii_case(t)))
                     && words.iter().enumerate().all(|(n, w)| {
-                        self.text[i].contains(w.term.as_str())
+                        let (headline, summary) = &self.text[i];
+                        headline.contains(w.term.as_str())
+                            || summary.contains(w.term.as_str())
                             || full_text
                                 .is_some_and(|sets| sets.get(n).is_some_and(|s| s.contains(i)))
                     })
@@ -309,4 +351,68 @@ pub fn page_of(results: &[usize], page: usize, per_page: usize) -> (&[usize], us
     let start = (page - 1) * per_page;
     let end = (start + per_page).min(results.len());
     (&results[start.min(end)..end], page, pages)
+}
+
+/// What the list's status line is told: how many results there are, which
+/// page of them is shown, and how much of the list has loaded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ResultCount {
+    /// Results among the entries loaded so far.
+    pub found: usize,
+    /// The page asked for (1-based), and whether it is past the last page.
+    pub page: usize,
+    pub beyond_end: bool,
+    /// Words, a section or a topic narrow the list.
+    pub narrowed: bool,
+    /// Entries loaded, and the whole list's size while parts still load.
+    pub loaded: usize,
+    pub expected: Option<usize>,
+}
+
+impl ResultCount {
+    /// The status line: "Showing 21–40 of 120 articles, page 2 of 6",
+    /// "3 articles match", "1 article matches so far (40 of 120 loaded)".
+    /// While parts load, the unnarrowed list counts the whole list (its
+    /// first pages are final), so a page read without scripts says what the
+    /// site holds rather than how far a download got.
+    pub fn describe(&self) -> String {
+        let loading = self.expected.filter(|&t| self.loaded < t);
+        let all = match loading {
+            Some(total) if !self.narrowed => total,
+            _ => self.found,
+        };
+        let pages = all.div_ceil(PER_PAGE).max(1);
+        let page = self.page.clamp(1, pages);
+        let first = (page - 1) * PER_PAGE + 1;
+        let last = (first + PER_PAGE - 1).min(all);
+        let matching = |n: usize| match n {
+            1 => "1 article matches".to_string(),
+            n => format!("{n} articles match"),
+        };
+        let mut text = if all == 0 {
+            "No articles match".to_string()
+        } else if self.beyond_end {
+            format!(
+                "{}, on {pages} {}",
+                matching(all),
+                crate::plural(pages, "page")
+            )
+        } else if self.narrowed {
+            matching(all)
+        } else if pages == 1 {
+            format!("{all} {}", crate::plural(all, "article"))
+        } else {
+            format!("Showing {first}–{last} of {all} articles, page {page} of {pages}")
+        };
+        if self.narrowed && pages > 1 && !self.beyond_end {
+            text.push_str(&format!(", showing {first}–{last}, page {page} of {pages}"));
+        }
+        match loading {
+            Some(total) if self.narrowed || all == 0 => {
+                text.push_str(&format!(" so far ({} of {total} loaded)", self.loaded));
+            }
+            _ => {}
+        }
+        text
+    }
 }

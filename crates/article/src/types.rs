@@ -442,6 +442,19 @@ pub struct ManifestEntry {
     /// Topic labels, for searching and filtering the library.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
+    /// The article's lead picture, for its card in the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Picture>,
+}
+
+/// A picture shown on an article's card: the first of its images that has
+/// a usable source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Picture {
+    /// As an image's `src`: `http`/`https` or a path relative to the site.
+    pub src: String,
+    pub alt: String,
 }
 
 impl ManifestEntry {
@@ -453,7 +466,29 @@ impl ManifestEntry {
             published: article.published.clone(),
             summary: article.summary.clone(),
             topics: article.topics.iter().map(|t| t.label.clone()).collect(),
+            picture: Picture::lead_of(article),
         }
+    }
+}
+
+impl Picture {
+    /// The first image of the article whose source the URL policy accepts.
+    pub fn lead_of(article: &Article) -> Option<Picture> {
+        article
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .find_map(|b| match b {
+                Block::Image(i) => i
+                    .src
+                    .as_ref()
+                    .filter(|src| crate::validate::is_safe_image_src(src))
+                    .map(|src| Picture {
+                        src: src.clone(),
+                        alt: i.alt.clone(),
+                    }),
+                _ => None,
+            })
     }
 }
 

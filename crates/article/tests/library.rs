@@ -1,6 +1,8 @@
 //! Library search, filters, URL state and pages.
 
-use article::library::{encode, page_of, LibraryIndex, LibraryQuery, ManifestReader, PER_PAGE};
+use article::library::{
+    encode, page_of, LibraryIndex, LibraryQuery, ManifestReader, ResultCount, PER_PAGE,
+};
 use article::search::DocSet;
 use article::{Manifest, ManifestEntry, Severity};
 
@@ -18,6 +20,7 @@ fn entry(
         published: Some("2024-01-01".into()),
         summary: summary.map(String::from),
         topics: topics.iter().map(|t| t.to_string()).collect(),
+        picture: None,
     }
 }
 
@@ -61,8 +64,8 @@ fn search_matches_every_word_in_headline_or_summary() {
     assert_eq!(lib.search(&q(""), None), [0, 1, 2]);
     assert_eq!(
         lib.search(&q("syria"), None),
-        [0, 2],
-        "summary of a, headline of c"
+        [2, 0],
+        "headline of c first, then summary of a"
     );
     assert_eq!(lib.search(&q("SYRIA geneva"), None), [2]);
     assert_eq!(lib.search(&q("kerry geneva"), None), Vec::<usize>::new());
@@ -96,7 +99,8 @@ fn the_full_text_index_adds_articles_whose_text_has_each_word() {
             &q("syria geneva"),
             Some(&[DocSet::with_capacity(3), geneva])
         ),
-        [0, 2]
+        [2, 0],
+        "c has both words in its headline"
     );
     // Filters still apply.
     let mut query = q("kerry");
@@ -165,7 +169,36 @@ fn the_index_grows_as_parts_arrive() {
     assert!(lib.contains("a") && !lib.contains("d"));
     lib.extend(vec![entry("d", "Another Syria story", "World", None, &[])]);
     assert_eq!(lib.len(), 4);
-    assert_eq!(lib.search(&q("syria"), None), [0, 2, 3]);
+    assert_eq!(lib.search(&q("syria"), None), [2, 3, 0]);
+}
+
+#[test]
+fn search_results_come_most_relevant_first_and_newest_first_among_equals() {
+    let lib = LibraryIndex::new(vec![
+        entry(
+            "new",
+            "Budget news",
+            "Business",
+            Some("Harbour fees rise"),
+            &[],
+        ),
+        entry("mid", "Harbour fees rise again", "Business", None, &[]),
+        entry(
+            "old",
+            "Harbour deal",
+            "Business",
+            Some("The harbour reopens"),
+            &[],
+        ),
+        entry("older", "Harbour talks", "Business", None, &[]),
+    ]);
+    // Headline and summary (4) before headline alone (3), equals kept in
+    // the list's order (newest first), summary alone (1) last.
+    assert_eq!(lib.search(&q("harbour"), None), [2, 1, 3, 0]);
+    // Both words in the headline outrank one there and one in the summary.
+    assert_eq!(lib.search(&q("harbour fees"), None), [1, 0]);
+    // No words: the list's own order, whatever a filter keeps.
+    assert_eq!(lib.search(&q(""), None), [0, 1, 2, 3]);
 }
 
 fn part(entries: Vec<ManifestEntry>, more: &[&str]) -> Manifest {
@@ -261,4 +294,87 @@ fn manifest_parts_are_read_once_and_slugs_are_unique_across_parts() {
         part(vec![entry("c", "Three", "World", None, &[])], &[]),
     );
     assert_eq!((slugs(&third.entries), third.skipped), (vec!["c"], None));
+}
+
+fn count(found: usize, page: usize, narrowed: bool) -> ResultCount {
+    ResultCount {
+        found,
+        page,
+        beyond_end: false,
+        narrowed,
+        loaded: 120,
+        expected: None,
+    }
+}
+
+#[test]
+fn the_status_line_counts_in_words_with_the_right_plurals() {
+    assert_eq!(count(1, 1, false).describe(), "1 article");
+    assert_eq!(count(7, 1, false).describe(), "7 articles");
+    assert_eq!(
+        count(120, 2, false).describe(),
+        "Showing 21–40 of 120 articles, page 2 of 6"
+    );
+    assert_eq!(count(1, 1, true).describe(), "1 article matches");
+    assert_eq!(count(3, 1, true).describe(), "3 articles match");
+    assert_eq!(
+        count(45, 3, true).describe(),
+        "45 articles match, showing 41–45, page 3 of 3"
+    );
+    assert_eq!(count(0, 1, true).describe(), "No articles match");
+    let beyond = ResultCount {
+        beyond_end: true,
+        page: 9,
+        ..count(21, 9, true)
+    };
+    assert_eq!(beyond.describe(), "21 articles match, on 2 pages");
+}
+
+#[test]
+fn while_parts_load_the_list_counts_what_the_site_holds_and_matches_say_so_far() {
+    let loading = |found, narrowed| ResultCount {
+        loaded: 30,
+        expected: Some(120),
+        ..count(found, 1, narrowed)
+    };
+    // The first pages of the whole list are final: no "so far" about them.
+    assert_eq!(
+        loading(30, false).describe(),
+        "Showing 1–20 of 120 articles, page 1 of 6"
+    );
+    assert_eq!(
+        loading(2, true).describe(),
+        "2 articles match so far (30 of 120 loaded)"
+    );
+    assert_eq!(
+        loading(0, true).describe(),
+        "No articles match so far (30 of 120 loaded)"
+    );
+}
+
+#[test]
+fn a_card_picture_from_data_goes_through_the_url_policy() {
+    let mut reader = ManifestReader::default();
+    let picture = |src: &str| {
+        Some(article::Picture {
+            src: src.into(),
+            alt: "A harbour".into(),
+        })
+    };
+    let mut good = entry("good", "Harbour", "Business", None, &[]);
+    good.picture = picture("https://images.example.net/harbour.jpg");
+    let mut local = entry("local", "Harbour", "Business", None, &[]);
+    local.picture = picture("articles/local/harbour.jpg");
+    let mut bad = entry("bad", "Harbour", "Business", None, &[]);
+    bad.picture = picture("javascript:alert(1)");
+    let read = reader.read("articles/index.json", part(vec![good, local, bad], &[]));
+    let kept: Vec<_> = read.entries.iter().map(|e| e.picture.is_some()).collect();
+    assert_eq!(
+        kept,
+        [true, true, false],
+        "the entry stays, its picture does not"
+    );
+    let skipped = read.skipped.expect("a warning");
+    assert_eq!(skipped.problems[0].path, "articles[2].picture.src");
+    assert_eq!(skipped.problems[0].severity, Severity::Warning);
 }

@@ -247,7 +247,10 @@ impl Template {
             .map(|l| match &self.css {
                 Some(css) if l.contains("rel=\"stylesheet\"") => format!(
                     "    <style>{}</style>\n",
-                    rebase_css_urls(&css::used_by(css, body_html), &root)
+                    rebase_css_urls(
+                        &css::used_by(css, &format!("{body_html}{}", self.footer)),
+                        &root
+                    )
                 ),
                 _ => format!("    {l}\n"),
             })

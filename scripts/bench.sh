@@ -31,7 +31,7 @@ t2=$(date +%s.%N)
 pages=$(find target/bench/prerender-many/a -name index.html | wc -l)
 cards=$(find target/bench/prerender-many/a -name card.png | wc -l)
 echo "$summary"
-cardtime=$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) s drawing cards).*/\1/p')
+cardtime=$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) s drawing cards.*/\1/p')
 node -e "console.log(JSON.stringify({validate: $t1 - $t0, prerender: $t2 - $t1, pages: $pages, cards: $cards, cardSeconds: ${cardtime:-0}}))" \
   > target/bench/prerender-timing.json
 

@@ -80,8 +80,7 @@ fn frame(
 
 /// The page's one polite live region, which says what [`Announcer`] is
 /// told.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn LiveRegion() -> impl IntoView {
     announcer_region(expect_context::<Announcer>().0)
 }

@@ -9,6 +9,15 @@
 //! view. `address` owns the page address, `context` what pages share, and
 //! `glue` is the only other place that touches browser APIs directly.
 
+#[cfg(not(feature = "islands"))]
+pub(crate) use leptos::component as island;
+/// `#[crate::island]` marks a component as an island: in the builds with
+/// `islands` (the site build and `reader`) it is hydrated on its own in a
+/// pre-rendered page; in the whole app (`hydrate,library`), which renders
+/// articles on the client-side path, it is an ordinary component.
+#[cfg(feature = "islands")]
+pub(crate) use leptos::island;
+
 pub mod address;
 pub mod api;
 pub mod app;

@@ -41,8 +41,7 @@ pub fn ArticleTools(article: Arc<Loaded>) -> impl IntoView {
 
 /// The fold, whose bar counts the selected topics, with the contents list
 /// and the topic filter in it (either may be absent).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn ToolsFold(
     label: String,
     contents: Vec<(usize, String, String)>,

@@ -6,8 +6,7 @@ use article::index::Target;
 
 /// What the page made of its address: topics it ignored, a quote it could
 /// not find, or a quote it shows in spite of the filter.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn PageNotices() -> impl IntoView {
     let notices = expect_context::<ArticleState>().notices;
     view! {

@@ -87,8 +87,7 @@ impl ParagraphOffers {
 /// the marker of a hidden run before it where one starts), highlighted while
 /// a timeline event that mentions it is shown; then its control, outside
 /// the text.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn ParagraphShell(
     id: String,
     at: Option<usize>,

@@ -29,8 +29,7 @@ fn QuoteText(quote: Quote) -> impl IntoView {
 
 /// The quote element, highlighted while a link points at it. Who said it
 /// comes from the page's facts.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let speaker = state.index().speaker_of(&id).map(str::to_string);

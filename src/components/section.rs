@@ -71,8 +71,7 @@ pub struct SectionView {
 /// paragraphs and markers has its own signal, and one effect per section
 /// sets only those that changed: a filter change then touches the
 /// paragraphs it changes, not every one.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn SectionShell(
     ordinal: usize,
     id: String,

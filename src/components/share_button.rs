@@ -13,8 +13,7 @@ use crate::state::ArticleState;
 /// whole name, as a menu item does): the system share sheet
 /// where there is one, else the clipboard, else a field with the link
 /// selected, ready to copy by hand.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn ShareButton(
     #[prop(optional, into)] target: Option<Target>,
     #[prop(optional)] spelled_out: Option<bool>,

@@ -6,8 +6,7 @@ use crate::context::Location;
 /// A link to a page of this site, relative to the page shown. An article
 /// page's address can move to a deeper path (a quote's own page) without a
 /// reload, so the href follows the address.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn SiteLink(
     to: Address,
     /// Empty for none.
@@ -31,8 +30,7 @@ pub fn site_anchor(to: Address, class: Option<String>, content: AnyView) -> impl
 
 /// A picture from this site (`src` relative to the site root), reached from
 /// the page shown wherever its address has moved.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn SiteImage(src: String, alt: String) -> impl IntoView {
     let location = expect_context::<Location>();
     let src = move || format!("{}{src}", location.0.with(Address::root));

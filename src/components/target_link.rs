@@ -8,8 +8,7 @@ use crate::state::ArticleState;
 /// A link to a quote or an event. In this page it shows the target without
 /// a reload; its href is the article's page showing it, so a new tab works
 /// too.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn TargetLink(
     target: Target,
     #[prop(into)] class: String,
@@ -36,8 +35,7 @@ pub fn TargetLink(
 
 /// A link to a place in this page (`to` is an element id) that brings it
 /// into view and moves focus there: a step Back undoes.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn JumpLink(
     to: String,
     #[prop(into)] class: String,

@@ -64,8 +64,7 @@ pub fn Timeline(article: Arc<Loaded>) -> impl IntoView {
 /// lane (joint events in the middle); it is always an ordered list to
 /// assistive technology. Activating an event shows and highlights the
 /// paragraphs that mention it.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn TimelineEvents(
     events: Vec<TimelineEntry>,
     lanes: (String, String),

@@ -117,8 +117,7 @@ pub fn ArticlePage(loaded: Arc<Loaded>) -> impl IntoView {
 /// The page's view of its article (topic filter, linked target, notices:
 /// [`ArticleState`]) for the controls inside it, and what follows from it:
 /// the tab's title, the address, and bringing a target into view.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
     let location = expect_context::<Location>();
     let state = ArticleState::new(Arc::new(facts), &location.get_untracked());
@@ -187,8 +186,7 @@ pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
 }
 
 /// "Back to top": to the top of the page, focus on the main content.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[crate::island]
 fn BackToTop() -> impl IntoView {
     view! {
         <a

@@ -238,7 +238,7 @@ async function toggleTimes(page, runs) {
   }
   row('Home, 10,000 articles: navigation → first list item painted', ms(median(first)), '', '', null);
   const { page, close } = await fresh(server.base);
-  await page.waitForFunction(() => /of 10000 articles/.test(document.querySelector('.library__status')?.textContent ?? '') && !/so far/.test(document.querySelector('.library__status').textContent), null, { timeout: 120_000 });
+  await page.waitForFunction(() => /of 10000 articles/.test(document.querySelector('.library__status')?.textContent ?? '') && document.querySelector('.library__list')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
   const words = ['t', 'ta', 'tal', 'talk', 'talks', 'e', 'en', 'ene', 'ener', 'energy', 'b', 'bu', 'bud', 'budg', 'budget'];
   const keys = [];
   for (const q of words) {
@@ -284,7 +284,7 @@ async function toggleTimes(page, runs) {
   const searchRaw = [];
   for (const q of queries) {
     const { page, close } = await fresh(server.base);
-    await page.waitForFunction(() => /of 10000 articles/.test(document.querySelector('.library__status')?.textContent ?? '') && !/so far/.test(document.querySelector('.library__status').textContent), null, { timeout: 120_000 });
+    await page.waitForFunction(() => /of 10000 articles/.test(document.querySelector('.library__status')?.textContent ?? '') && document.querySelector('.library__list')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
     const t = await page.evaluate(
       (q) =>
         new Promise((resolve) => {

@@ -266,10 +266,18 @@ impl LibraryIndex {
     /// first (see [`LibraryIndex::relevance`]), newest first among equals.
     pub fn search(&self, query: &LibraryQuery, full_text: Option<&[DocSet]>) -> Vec<usize> {
         let words = query_words(&query.q);
-        let mut found = self.matching(query, &words, full_text);
-        // A stable sort keeps the manifest's order among equals.
-        found.sort_by_key(|&i| std::cmp::Reverse(self.relevance(i, &words)));
-        found
+        let found = self.matching(query, &words, full_text);
+        if words.is_empty() {
+            return found;
+        }
+        // Each entry scored once; a stable sort keeps the manifest's order
+        // among equals.
+        let mut scored: Vec<(usize, usize)> = found
+            .into_iter()
+            .map(|i| (self.relevance(i, &words), i))
+            .collect();
+        scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+        scored.into_iter().map(|(_, i)| i).collect()
     }
 
     /// How well entry `i` answers `words`: each word counts 3 where the

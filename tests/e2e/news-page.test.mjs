@@ -447,3 +447,25 @@ test('Back from an article to the list gives focus to the link the reader follow
   await page.waitForFunction((href) => document.activeElement?.getAttribute('href') === href, href, { timeout: 5_000 });
   await close();
 });
+
+test('the timeline leads with its dates: on a wide screen they stand in one rail at the left, level with their events; on a phone each opens its event', async () => {
+  for (const width of [1280, 375]) {
+    const { page, close } = await h.open(PAGE, { viewport: { width, height: 800 } });
+    const events = await page.$$eval('.timeline-event', (items) => items.map((li) => {
+      const card = li.getBoundingClientRect();
+      const date = li.querySelector('.timeline-event__date').getBoundingClientRect();
+      return { cardLeft: card.left, cardTop: card.top, dateLeft: date.left, dateRight: date.right, dateTop: date.top };
+    }));
+    assert.ok(events.length >= 3);
+    if (width === 1280) {
+      assert.equal(new Set(events.map((e) => Math.round(e.dateLeft))).size, 1, 'one rail');
+      for (const e of events) {
+        assert.ok(e.dateRight <= e.cardLeft, 'the date stands before its event');
+        assert.ok(Math.abs(e.dateTop - e.cardTop) < 24, 'level with it');
+      }
+    } else {
+      for (const e of events) assert.ok(e.dateLeft >= e.cardLeft, 'inside its event');
+    }
+    await close();
+  }
+});

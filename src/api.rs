@@ -153,6 +153,15 @@ pub fn cached_library() -> Option<Manifest> {
     LIBRARY.with(|c| c.borrow().get(MANIFEST).cloned())
 }
 
+/// The site's name: the build's setting, or in the browser what the page
+/// says it is (`og:site_name`).
+pub fn site_name() -> String {
+    match Prepared::here() {
+        Some(prepared) => prepared.site_name,
+        None => glue::site_name(),
+    }
+}
+
 thread_local! {
     static IMAGE_HOSTS: std::cell::OnceCell<Option<Vec<String>>> = const { std::cell::OnceCell::new() };
 }

@@ -22,7 +22,7 @@ pub fn App(location: Location) -> impl IntoView {
     // list, the client-side path) has them as ordinary parts.
     let islands = cfg!(feature = "islands")
         && matches!(location.get_untracked().route(), Route::Article { .. });
-    let home_link = move |class: &str, text: &'static str| -> AnyView {
+    let home_link = move |class: &str, text: String| -> AnyView {
         let to = Address::default();
         if islands {
             view! { <SiteLink to class=class.to_string()>{text}</SiteLink> }.into_any()
@@ -53,7 +53,7 @@ pub fn App(location: Location) -> impl IntoView {
 #[component]
 pub fn StaticPage(location: Location, children: Children) -> impl IntoView {
     provide_context(location);
-    let home_link = move |class: &str, text: &'static str| -> AnyView {
+    let home_link = move |class: &str, text: String| -> AnyView {
         let class = Some(class.to_string()).filter(|c| !c.is_empty());
         site_anchor(Address::default(), class, text.into_any()).into_any()
     };
@@ -64,13 +64,13 @@ pub fn StaticPage(location: Location, children: Children) -> impl IntoView {
 /// live region (the site build writes the footer after it, from its
 /// settings: `components::SiteFooter`).
 fn frame(
-    home_link: impl Fn(&str, &'static str) -> AnyView,
+    home_link: impl Fn(&str, String) -> AnyView,
     page: impl IntoView,
     live_region: AnyView,
 ) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
-        <header class="masthead">{home_link("brand", "Newsview")}</header>
+        <header class="masthead">{home_link("brand", crate::api::site_name())}</header>
         <main id="main_content" tabindex="-1">
             {page}
         </main>

@@ -73,6 +73,8 @@ pub struct Prepared {
     pub base_url: Option<String>,
     /// Origins besides the site's own that images may come from.
     pub image_hosts: Vec<String>,
+    /// The site's name (`NEWSVIEW_SITE_NAME`), in the masthead.
+    pub site_name: String,
     /// The article this page shows, loaded and checked.
     pub article: Option<std::sync::Arc<article::Loaded>>,
     /// The manifest's first part, for the library's first screen.

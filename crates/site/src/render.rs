@@ -23,6 +23,7 @@ pub fn prepared(site: &Site) -> Prepared {
     Prepared {
         base_url: site.base_url.clone(),
         image_hosts: site.image_hosts.clone(),
+        site_name: site.name.clone(),
         article: None,
         library: None,
     }
@@ -75,4 +76,31 @@ fn render(prepared: Prepared, to_html: impl FnOnce() -> String) -> String {
     // The page's reactive graph is not needed once it is text.
     owner.cleanup();
     html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_masthead_names_the_site_as_its_settings_do_and_as_text() {
+        let prepared = Prepared {
+            base_url: None,
+            image_hosts: Vec::new(),
+            site_name: "Harbour & <b>Gazette</b>".into(),
+            article: None,
+            library: None,
+        };
+        let html = render_app(Address::default(), prepared);
+        let masthead = html
+            .split("<header class=\"masthead\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</header>").next())
+            .expect("a masthead");
+        assert!(
+            masthead.contains("Harbour &amp; &lt;b&gt;Gazette&lt;/b&gt;"),
+            "{masthead}"
+        );
+        assert!(!masthead.contains("Newsview"));
+    }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::address::{Address, Route};
-use crate::components::{site_anchor, SiteLink};
+use crate::components::site_anchor;
 use crate::context::{Announcer, Location};
 use crate::pages::{ArticleRoute, NotFoundPage};
 
@@ -22,15 +22,6 @@ pub fn App(location: Location) -> impl IntoView {
     // list, the client-side path) has them as ordinary parts.
     let islands = cfg!(feature = "islands")
         && matches!(location.get_untracked().route(), Route::Article { .. });
-    let home_link = move |class: &str, text: String| -> AnyView {
-        let to = Address::default();
-        if islands {
-            view! { <SiteLink to class=class.to_string()>{text}</SiteLink> }.into_any()
-        } else {
-            let class = Some(class.to_string()).filter(|c| !c.is_empty());
-            site_anchor(to, class, text.into_any()).into_any()
-        }
-    };
     let live_region = move || -> AnyView {
         if islands {
             view! { <LiveRegion /> }.into_any()
@@ -44,7 +35,7 @@ pub fn App(location: Location) -> impl IntoView {
         Page::Article(slug) => view! { <ArticleRoute slug /> }.into_any(),
         Page::Unknown => view! { <NotFoundPage /> }.into_any(),
     };
-    frame(home_link, page, live_region())
+    frame(page, live_region())
 }
 
 /// A page that runs no app (a quote's or an event's own page): the same
@@ -53,24 +44,21 @@ pub fn App(location: Location) -> impl IntoView {
 #[component]
 pub fn StaticPage(location: Location, children: Children) -> impl IntoView {
     provide_context(location);
-    let home_link = move |class: &str, text: String| -> AnyView {
-        let class = Some(class.to_string()).filter(|c| !c.is_empty());
-        site_anchor(Address::default(), class, text.into_any()).into_any()
-    };
-    frame(home_link, children(), ().into_any())
+    frame(children(), ().into_any())
 }
 
 /// What every page shares: skip link, masthead, the page itself and the
 /// live region (the site build writes the footer after it, from its
 /// settings: `components::SiteFooter`).
-fn frame(
-    home_link: impl Fn(&str, String) -> AnyView,
-    page: impl IntoView,
-    live_region: AnyView,
-) -> impl IntoView {
+fn frame(page: impl IntoView, live_region: AnyView) -> impl IntoView {
+    let brand = site_anchor(
+        Address::default(),
+        Some("brand".to_string()),
+        crate::api::site_name().into_any(),
+    );
     view! {
         <a class="skip-link" href="#main_content">"Skip to content"</a>
-        <header class="masthead">{home_link("brand", crate::api::site_name())}</header>
+        <header class="masthead">{brand}</header>
         <main id="main_content" tabindex="-1">
             {page}
         </main>

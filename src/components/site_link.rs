@@ -3,10 +3,12 @@ use leptos::prelude::*;
 use crate::address::Address;
 use crate::context::Location;
 
-/// A link to a page of this site, relative to the page shown. An article
-/// page's address can move to a deeper path (a quote's own page) without a
-/// reload, so the href follows the address.
-#[crate::island]
+/// A link to a page of this site, relative to the page shown. Not an
+/// island: a pre-rendered page's controls change only its query, never its
+/// path, so the href the build wrote stays right; where the whole app moves
+/// between paths (the list, the client-side path) the href follows the
+/// address.
+#[component]
 pub fn SiteLink(
     to: Address,
     /// Empty for none.
@@ -29,8 +31,8 @@ pub fn site_anchor(to: Address, class: Option<String>, content: AnyView) -> impl
 }
 
 /// A picture from this site (`src` relative to the site root), reached from
-/// the page shown wherever its address has moved.
-#[crate::island]
+/// the page shown (not an island, as [`SiteLink`]).
+#[component]
 pub fn SiteImage(src: String, alt: String) -> impl IntoView {
     let location = expect_context::<Location>();
     let src = move || format!("{}{src}", location.0.with(Address::root));

@@ -400,11 +400,11 @@ impl ResultCount {
         let mut text = if all == 0 {
             "No articles match".to_string()
         } else if self.beyond_end {
-            format!(
-                "{}, on {pages} {}",
-                matching(all),
-                crate::plural(pages, "page")
-            )
+            let counted = match self.narrowed {
+                true => matching(all),
+                false => format!("{all} {}", crate::plural(all, "article")),
+            };
+            format!("{counted}, on {pages} {}", crate::plural(pages, "page"))
         } else if self.narrowed {
             matching(all)
         } else if pages == 1 {

@@ -328,6 +328,11 @@ fn the_status_line_counts_in_words_with_the_right_plurals() {
         ..count(21, 9, true)
     };
     assert_eq!(beyond.describe(), "21 articles match, on 2 pages");
+    let unnarrowed = ResultCount {
+        narrowed: false,
+        ..beyond
+    };
+    assert_eq!(unnarrowed.describe(), "21 articles, on 2 pages");
 }
 
 #[test]

@@ -46,7 +46,7 @@ pub(crate) fn seed_article() -> article::Article {
 /// is loaded there only when the article's file changed after the build,
 /// and renders it afresh, as it does any other address.
 #[cfg(all(feature = "hydrate", not(feature = "islands")))]
-pub fn start() {
+pub fn start_whole_app() {
     use address::{browser, Route};
     use context::Location;
     use leptos::prelude::*;
@@ -121,7 +121,7 @@ pub fn start() {
 /// each island (`crates/site/js/islands.js`). Here: what every island
 /// shares, the page's address and its live region.
 #[cfg(all(feature = "hydrate", feature = "islands"))]
-pub fn start() {
+pub fn start_islands() {
     use address::browser;
     use context::{Announcer, Location};
     use leptos::prelude::*;

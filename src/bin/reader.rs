@@ -3,5 +3,5 @@
 //! script hydrates them after this has started; links to other pages load
 //! those pages.
 fn main() {
-    newsview::start();
+    newsview::start_islands();
 }

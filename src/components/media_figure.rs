@@ -46,11 +46,6 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
             }
             .into_any()
         }
-        // A relative source is relative to the site root, and an article
-        // page sits in a folder of its own.
-        Some(src) if src.contains("://") || src.starts_with('/') => {
-            view! { <img src=src alt=image.alt loading="lazy" /> }.into_any()
-        }
         Some(src) => view! { <SiteImage src alt=image.alt /> }.into_any(),
         None => {
             let caption = match is_blank(&image.caption) {

@@ -30,11 +30,20 @@ pub fn site_anchor(to: Address, class: Option<String>, content: AnyView) -> impl
     }
 }
 
-/// A picture from this site (`src` relative to the site root), reached from
-/// the page shown (not an island, as [`SiteLink`]).
+/// A picture whose source passed the URL policy: one on another host as it
+/// is, one on this site (`src` relative to the site root) reached from the
+/// page shown. Not an island, as [`SiteLink`].
 #[component]
-pub fn SiteImage(src: String, alt: String) -> impl IntoView {
+pub fn SiteImage(
+    src: String,
+    alt: String,
+    #[prop(optional, into)] class: Option<String>,
+) -> impl IntoView {
     let location = expect_context::<Location>();
-    let src = move || format!("{}{src}", location.0.with(Address::root));
-    view! { <img src=src alt=alt loading="lazy" /> }
+    let relative = !(src.contains("://") || src.starts_with('/'));
+    let src = move || match relative {
+        true => format!("{}{src}", location.0.with(Address::root)),
+        false => src.clone(),
+    };
+    view! { <img class=class src=src alt=alt loading="lazy" decoding="async" /> }
 }

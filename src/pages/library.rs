@@ -3,14 +3,13 @@ use article::library::{
 };
 use article::links::image_allowed;
 use article::search::{highlight, query_words, snippet, DocSet, Word};
-use article::validate::is_safe_image_src;
 use article::{plural, LoadError, Manifest, ManifestEntry, Picture, Problem, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::address::{article_page, Address};
 use crate::api::{self, Failure};
-use crate::components::{DateTime, ErrorPanel, ListText, ProblemsNotice};
+use crate::components::{DateTime, ErrorPanel, ListText, ProblemsNotice, SiteImage};
 use crate::context::Location;
 use crate::glue::{self, Claim};
 
@@ -547,24 +546,15 @@ fn Card(card: ShownCard, claim: Claim) -> impl IntoView {
     }
 }
 
-/// An article's lead picture on its card in the list, when the site may
-/// load it (a picture on a host it does not load from is left out: the card
-/// stands without it). Its alt text is kept: the picture is not the link.
+/// An article's lead picture on its card in the list (its source already
+/// passed the URL policy in `ManifestReader`), when the site may load it:
+/// a picture on a host it does not load from is left out, and the card
+/// stands without it. Its alt text is kept: the picture is not the link.
 #[component]
 pub fn CardPicture(picture: Picture) -> impl IntoView {
     let Picture { src, alt } = picture;
-    if !is_safe_image_src(&src) || !image_allowed(&src, api::image_hosts().as_deref()) {
-        return None;
-    }
-    // A relative source is relative to the site root (the list's page is
-    // the root, but a page of the whole app can sit deeper).
-    let location = expect_context::<Location>();
-    let relative = !(src.contains("://") || src.starts_with('/'));
-    let src = move || match relative {
-        true => format!("{}{src}", location.0.with(Address::root)),
-        false => src.clone(),
-    };
-    Some(view! { <img class="card__picture" src=src alt=alt loading="lazy" decoding="async" /> })
+    image_allowed(&src, api::image_hosts().as_deref())
+        .then(|| view! { <SiteImage src alt class="card__picture" /> })
 }
 
 /// `text` with the words of the search marked.

@@ -45,5 +45,5 @@ pub fn SiteImage(
         true => format!("{}{src}", location.0.with(Address::root)),
         false => src.clone(),
     };
-    view! { <img class=class src=src alt=alt loading="lazy" decoding="async" /> }
+    view! { <img class=class src=src alt=alt loading="lazy" /> }
 }

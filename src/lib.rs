@@ -180,6 +180,14 @@ mod reader {
         }
     }
 
+    /// Called by the start-up script once the islands the reader sees (or
+    /// has focused) have hydrated: their controls answer from now on. The
+    /// benchmark times the page's first answer to this mark.
+    #[wasm_bindgen]
+    pub fn view_hydrated() {
+        glue::mark("view-ready");
+    }
+
     /// Called by the start-up script once every island has hydrated.
     #[wasm_bindgen]
     pub fn islands_hydrated() {

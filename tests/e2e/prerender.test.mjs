@@ -512,6 +512,78 @@ test('404.html, robots.txt and sitemap.xml are there for the host', async () => 
   assert.deepEqual(locs, [BASE_URL, `${BASE_URL}a/${SEED}/`]);
 });
 
+// At the moment the islands in view have hydrated ("view-ready"): which
+// islands are hydrated, whether each is in view, and whether the share
+// buttons of those still waiting are hidden.
+const HYDRATION_SNAPSHOT = () => {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, ...rest) => {
+    if (name === 'view-ready') {
+      const inView = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const r = range.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+      };
+      window.__atViewReady = [...document.querySelectorAll('leptos-island')].map((el) => ({
+        island: el.dataset.component,
+        hydrated: el.classList.contains('hydrated'),
+        inView: inView(el),
+        hiddenShares: [...el.querySelectorAll(':scope .share')].map((b) => getComputedStyle(b).visibility === 'hidden'),
+      }));
+    }
+    return mark(name, ...rest);
+  };
+};
+
+test('islands in view hydrate first, the rest after; each control shows once its island has', async () => {
+  const { page, errors, close } = await openPage(browser, { viewport: { width: 375, height: 667 } });
+  await page.addInitScript(HYDRATION_SNAPSHOT);
+  await page.goto(server.base + `a/${SEED}/`);
+  await appReady(page);
+  const snapshot = await page.evaluate(() => window.__atViewReady);
+  assert.ok(snapshot?.length > 10, 'the snapshot was taken');
+  const waiting = snapshot.filter((i) => !i.hydrated);
+  assert.deepEqual(snapshot.filter((i) => i.inView && !i.hydrated), [], 'every island in view is hydrated first');
+  assert.ok(waiting.length > 0, 'islands below the fold wait');
+  assert.ok(waiting.every((i) => !i.inView));
+  const waitingShares = waiting.flatMap((i) => i.hiddenShares);
+  assert.ok(waitingShares.length > 0 && waitingShares.every(Boolean), 'a share button whose island waits is hidden');
+  // Then every island hydrates, and its buttons show.
+  assert.equal(await page.locator('leptos-island:not(.hydrated)').count(), 0);
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('.share')].every((b) => getComputedStyle(b).visibility === 'visible')));
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the first press hydrates every island left, so a filter reaches the whole story', async () => {
+  const { page, errors, close } = await openPage(browser, { viewport: { width: 375, height: 667 } });
+  // The browser is never idle: only the reader's press hydrates the rest.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.goto(server.base + `a/${SEED}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('view-ready').length > 0);
+  assert.ok((await page.locator('leptos-island:not(.hydrated)').count()) > 0, 'islands below the fold wait');
+  await page.click('.tools__summary');
+  assert.equal(await page.locator('leptos-island:not(.hydrated)').count(), 0, 'the press hydrated the rest');
+  await appReady(page);
+  await page.click('.topic-toggle[data-topic="snowden"]');
+  await page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
+  // Paragraphs far below the fold follow the filter as on a page opened
+  // with it.
+  const hiddenIds = (p) => p.evaluate(() => [...document.querySelectorAll('.story-paragraph[hidden]')].map((e) => e.id));
+  const clicked = await hiddenIds(page);
+  const reference = await openPage(browser, { viewport: { width: 375, height: 667 } });
+  await reference.page.goto(server.base + `a/${SEED}/?topics=snowden`);
+  await appReady(reference.page);
+  await reference.page.waitForFunction(() => document.querySelectorAll('.story-paragraph[hidden]').length > 0);
+  assert.deepEqual(clicked, await hiddenIds(reference.page));
+  assert.deepEqual(errors, []);
+  await reference.close();
+  await close();
+});
+
 test('if the app fails to load, a pre-rendered page stays a good static page', async () => {
   const { page, close } = await openPage(browser);
   await page.route('**/*.wasm', (route) => route.abort());

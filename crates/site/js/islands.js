@@ -1,18 +1,70 @@
 if (await bindings.page_is_current()) {
-const hydrate = (node, enter) => {
+// Every island in document order, with what enters the children of the
+// island around it (the callback its `<leptos-children>` carries once that
+// island has hydrated): an island always hydrates after its ancestors.
+const islands = [];
+const find = (node, enter, parent) => {
   for (const el of node.children) {
     if (el.localName === 'leptos-island') {
-      if (enter) enter();
-      const island = bindings[el.dataset.component];
-      if (island) island(el); else console.error('newsview: no island ' + el.dataset.component);
-      hydrate(el, enter);
+      const island = { el, enter, parent };
+      islands.push(island);
+      find(el, enter, island);
+    } else if (el.localName === 'leptos-children') {
+      find(el, () => (el.$$on_hydrate || enter || (() => {}))(), parent);
     } else {
-      hydrate(el, (el.localName === 'leptos-children' && el.$$on_hydrate) || enter);
+      find(el, enter, parent);
     }
   }
 };
-hydrate(document.body);
-bindings.islands_hydrated();
+find(document.body, null, null);
+const hydrate = (island) => {
+  if (island.done) return;
+  if (island.parent) hydrate(island.parent);
+  island.done = true;
+  if (island.enter) island.enter();
+  const run = bindings[island.el.dataset.component];
+  if (run) run(island.el); else console.error('newsview: no island ' + island.el.dataset.component);
+  // Its controls show from now on (the style sheet hides them until then).
+  island.el.classList.add('hydrated');
+};
+// What the reader sees or has focused first (an island's box is its
+// contents': the element itself has no box of its own).
+const seen = (el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const r = range.getBoundingClientRect();
+  return (r.bottom > 0 && r.top < innerHeight && r.height > 0) || el.contains(document.activeElement);
+};
+islands.filter((i) => seen(i.el)).forEach(hydrate);
+bindings.view_hydrated();
+// The rest when the browser is idle, a few at a time. The reader's first
+// press or key hydrates whatever is left at once, before the control it
+// reaches acts: every island then starts from the same state.
+const rest = islands.filter((i) => !i.done);
+let finished = false;
+const finish = () => {
+  if (finished) return;
+  finished = true;
+  rest.forEach(hydrate);
+  removeEventListener('pointerdown', finish, true);
+  removeEventListener('keydown', finish, true);
+  bindings.islands_hydrated();
+};
+addEventListener('pointerdown', finish, true);
+addEventListener('keydown', finish, true);
+const idle = globalThis.requestIdleCallback
+  ? (go) => requestIdleCallback(go, { timeout: 200 })
+  : (go) => setTimeout(() => { const end = performance.now() + 8; go({ timeRemaining: () => end - performance.now() }); }, 1);
+const slice = (deadline) => {
+  if (finished) return;
+  // At least one each time, so a browser that is never idle still gets there.
+  while (rest.length) {
+    hydrate(rest.shift());
+    if (deadline.timeRemaining() <= 1) break;
+  }
+  if (rest.length) idle(slice); else finish();
+};
+idle(slice);
 } else {
 const app = await import('./{app_js}');
 await app.default({ module_or_path: './{app_wasm}' });

@@ -378,10 +378,16 @@ impl Writer<'_, '_> {
                 placeholder: placeholder.to_string(),
                 caption: self.runs(u),
             }),
-            Piece::Image { credit, .. } => Block::Image(Image {
+            Piece::Image {
+                credit, picture, ..
+            } => Block::Image(Image {
                 id: id(self, 2, "image-"),
-                src: None,
-                alt: "Picture accompanying the article (not included in the text)".into(),
+                src: picture.and_then(|p| p.src).map(String::from),
+                alt: picture
+                    .map(|p| p.alt)
+                    .filter(|alt| !alt.is_empty())
+                    .unwrap_or("Picture accompanying the article (not included in the text)")
+                    .into(),
                 caption: self.runs(u),
                 credit: credit.map(String::from),
             }),

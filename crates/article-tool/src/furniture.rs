@@ -14,6 +14,9 @@ pub enum Piece<'a> {
     Image {
         credit: Option<&'a str>,
         caption: &'a str,
+        /// The picture itself, where the input has it (a page's `<img>`;
+        /// copied text only says a picture was there).
+        picture: Option<Picture<'a>>,
     },
     Heading(&'a str),
     /// A social post: "Skip Twitter post by @handle", its text, a signature
@@ -36,6 +39,14 @@ pub enum Piece<'a> {
         title: &'a str,
         url: &'a str,
     },
+}
+
+/// A picture's address (resolved, and allowed by the URL policy; `None`
+/// when it was not) and its text alternative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picture<'a> {
+    pub src: Option<&'a str>,
+    pub alt: &'a str,
 }
 
 /// A piece, the line it starts on, and why it is what it is.
@@ -144,6 +155,7 @@ pub fn classify<'a>(
                 Piece::Image {
                     credit: Some(credit).filter(|c| !c.is_empty()),
                     caption: caption.unwrap_or(""),
+                    picture: None,
                 },
                 "image: a credit line (\"Image copyright\"/\"Image source\") and its caption",
             );
@@ -153,7 +165,11 @@ pub fn classify<'a>(
             let credit = credit.filter(|c| find_label(c, IMAGE_CAPTION).is_none());
             i += usize::from(credit.is_some());
             push(
-                Piece::Image { credit, caption },
+                Piece::Image {
+                    credit,
+                    caption,
+                    picture: None,
+                },
                 "image: an \"Image caption\" line",
             );
         } else if let Some((embed, used)) = embed(text, &body[i..]) {
@@ -361,14 +377,16 @@ mod tests {
             ),
             [Piece::Image {
                 credit: Some("Reuters"),
-                caption: "The minister arrived in Geneva on Monday"
+                caption: "The minister arrived in Geneva on Monday",
+                picture: None
             }]
         );
         assert_eq!(
             pieces("Image source, Getty Images\nImage caption, Crowds gathered"),
             [Piece::Image {
                 credit: Some("Getty Images"),
-                caption: "Crowds gathered"
+                caption: "Crowds gathered",
+                picture: None
             }]
         );
         // A credit alone is a credit, not a subheading.
@@ -377,7 +395,8 @@ mod tests {
             [
                 Piece::Image {
                     credit: Some("Getty Images"),
-                    caption: ""
+                    caption: "",
+                    picture: None
                 },
                 Piece::Paragraph("The talks went on.")
             ]
@@ -387,7 +406,8 @@ mod tests {
             pieces("Image caption Crowds gathered\nImage copyright PA Media"),
             [Piece::Image {
                 credit: Some("PA Media"),
-                caption: "Crowds gathered"
+                caption: "Crowds gathered",
+                picture: None
             }]
         );
     }

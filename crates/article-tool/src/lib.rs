@@ -12,6 +12,7 @@ mod build;
 mod furniture;
 pub mod generate;
 mod header;
+mod html;
 mod people;
 mod quotes;
 pub mod topics;
@@ -19,9 +20,9 @@ mod words;
 
 use std::fmt;
 
-use article::{validate, Article, Party, Person, Severity, Source, FORMAT_VERSION};
+use article::{validate, Article, Author, Party, Person, Severity, Source, FORMAT_VERSION};
 
-use furniture::Piece;
+use furniture::{Classified, Piece};
 pub use header::parse_date_line;
 use people::People;
 pub use topics::TopicList;
@@ -88,6 +89,9 @@ pub struct Imported {
     /// What each line became and the rule that decided it, in line order
     /// (`import --explain`); empty unless `Options::explain`.
     pub explained: Vec<Explained>,
+    /// What the numbers of warnings and explanations count: a text's
+    /// `"line"`s, or a page's body `"block"`s (0: the page as a whole).
+    pub unit: &'static str,
 }
 
 /// One decision of the importer, for editors to review.
@@ -115,9 +119,38 @@ pub fn import_bytes(bytes: &[u8], options: &Options) -> Result<Imported, Error> 
     }
 }
 
-/// The stages in order: lines → header → furniture → names → quotes and
-/// speakers → blocks → topics → the viewer's own validation.
+/// Import a copied text or a saved web page, told apart by content: each
+/// front end hands the same draft (header facts and body pieces) to the
+/// shared stages ([`finish`]).
 pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
+    if html::is_html(text) {
+        import_page(text, options)
+    } else {
+        import_text(text, options)
+    }
+}
+
+/// What a front end hands the shared stages.
+struct Draft<'a> {
+    /// Where the headline is (a line of text; 0 for a page, whose headline
+    /// is its metadata's).
+    headline_line: usize,
+    unit: &'static str,
+    headline: String,
+    section: Option<String>,
+    summary: Option<String>,
+    authors: Vec<Author>,
+    published: Option<String>,
+    updated: Option<String>,
+    source: Source,
+    language: Option<String>,
+    pieces: Vec<Classified<'a>>,
+    warnings: Vec<Warning>,
+    explained: Vec<Explained>,
+}
+
+/// The text front end: lines → header → furniture.
+fn import_text(text: &str, options: &Options) -> Result<Imported, Error> {
     let lines = lines_of(text)?;
     let mut warnings = Vec::new();
     let Some(header) = header::read(&lines) else {
@@ -137,7 +170,6 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         .collect();
     let (headline_line, headline) = header.headline;
     let (published, source) = header_facts(&header, options, &mut warnings);
-
     let pieces = furniture::classify(&lines[header.used..], &mut |line, message| {
         warnings.push(Warning { line, message })
     });
@@ -147,13 +179,178 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
             rule: c.rule.into(),
         }));
     }
+    finish(
+        Draft {
+            headline_line,
+            unit: "line",
+            headline: headline.to_string(),
+            section: header.label.map(|(_, l)| l.to_string()),
+            summary: None,
+            authors: header
+                .byline
+                .as_deref()
+                .map(header::authors)
+                .unwrap_or_default(),
+            published,
+            updated: None,
+            source: Source {
+                name: source,
+                url: None,
+            },
+            language: None,
+            pieces,
+            warnings,
+            explained,
+        },
+        options,
+    )
+}
+
+/// The HTML front end: the page's metadata and body ([`html::read`]) as
+/// a draft. A page's "lines" are its body's blocks, numbered from 1.
+fn import_page(text: &str, options: &Options) -> Result<Imported, Error> {
+    let page = html::read(text);
+    let mut warnings: Vec<Warning> = page
+        .dropped
+        .iter()
+        .map(|message| Warning {
+            line: 0,
+            message: message.clone(),
+        })
+        .collect();
+    let meta = &page.meta;
+    let Some(headline) = meta.headline.clone() else {
+        return fail(
+            None,
+            "no headline: the page has no title, heading or article metadata",
+        );
+    };
+    let mut explained = Vec::new();
+    if options.explain {
+        explained.extend(meta.rules.iter().map(|rule| Explained {
+            line: 0,
+            rule: (*rule).into(),
+        }));
+    }
+    let pieces = html_pieces(&page, &mut explained, options.explain);
+    let published = options.published.clone().or_else(|| {
+        let day = meta.published.as_deref()?.get(..10)?;
+        article::date::Date::parse(day)
+            .ok()
+            .map(|_| day.to_string())
+    });
+    if published.is_none() {
+        warnings.push(Warning {
+            line: 0,
+            message: "the page gives no publication date that can be read (pass --published YYYY-MM-DD to give one)".into(),
+        });
+    }
+    let source = options
+        .source
+        .clone()
+        .or_else(|| meta.publisher.clone())
+        .unwrap_or_else(|| {
+            warnings.push(Warning {
+                line: 0,
+                message: "the page names no publisher and no --source was given; using \"Unknown source\"".into(),
+            });
+            "Unknown source".into()
+        });
+    finish(
+        Draft {
+            headline_line: 0,
+            unit: "block",
+            headline,
+            section: meta.section.clone(),
+            summary: meta.standfirst.clone(),
+            authors: meta
+                .authors
+                .iter()
+                .map(|name| Author {
+                    name: name.clone(),
+                    role: None,
+                })
+                .collect(),
+            published,
+            updated: meta
+                .updated
+                .clone()
+                .filter(|u| article::date::Moment::parse(u).is_ok()),
+            source: Source {
+                name: source,
+                url: meta.url.clone().filter(|u| article::is_safe_url(u)),
+            },
+            language: meta.language.clone(),
+            pieces,
+            warnings,
+            explained,
+        },
+        options,
+    )
+}
+
+/// The page's blocks as the pieces the shared stages read.
+fn html_pieces<'p>(
+    page: &'p html::Page,
+    explained: &mut Vec<Explained>,
+    explain: bool,
+) -> Vec<Classified<'p>> {
+    let mut pieces = Vec::new();
+    for (n, (block, rule)) in page.blocks.iter().enumerate() {
+        let piece = match block {
+            html::Block::Heading(t) => Piece::Heading(t),
+            html::Block::Paragraph(t) => Piece::Paragraph(t),
+            html::Block::Image {
+                src,
+                alt,
+                caption,
+                credit,
+            } => Piece::Image {
+                credit: credit.as_deref(),
+                caption,
+                picture: Some(furniture::Picture {
+                    src: src.as_deref(),
+                    alt,
+                }),
+            },
+        };
+        if explain {
+            explained.push(Explained {
+                line: n + 1,
+                rule: (*rule).into(),
+            });
+        }
+        pieces.push(Classified {
+            line: n + 1,
+            piece,
+            rule,
+        });
+    }
+    pieces
+}
+
+/// The shared stages, in order: names → quotes and speakers → blocks →
+/// topics → the viewer's own validation.
+fn finish(draft: Draft<'_>, options: &Options) -> Result<Imported, Error> {
+    let Draft {
+        headline_line,
+        unit,
+        headline,
+        pieces,
+        mut warnings,
+        mut explained,
+        ..
+    } = draft;
     if !pieces.iter().any(|c| {
         matches!(
             c.piece,
             Piece::Paragraph(_) | Piece::Media { .. } | Piece::Image { .. } | Piece::Embed { .. }
         )
     }) {
-        return fail(Some(headline_line), "no body text after the headline");
+        return fail(
+            Some(headline_line).filter(|&l| l > 0),
+            "no body text after the headline",
+        );
     }
 
     let mut people = people_of(&pieces);
@@ -168,23 +365,16 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         id: options
             .slug
             .clone()
-            .unwrap_or_else(|| build::non_empty(slug(headline, 8), "article")),
-        language: "en".into(),
-        section: header.label.map(|(_, l)| l.to_string()),
-        headline: headline.to_string(),
-        summary: None,
+            .unwrap_or_else(|| build::non_empty(slug(&headline, 8), "article")),
+        language: draft.language.unwrap_or_else(|| "en".into()),
+        section: draft.section,
+        headline,
+        summary: draft.summary,
         byline: None,
-        authors: header
-            .byline
-            .as_deref()
-            .map(header::authors)
-            .unwrap_or_default(),
-        published: published.map(Into::into),
-        updated: None,
-        source: Source {
-            name: source,
-            url: None,
-        },
+        authors: draft.authors,
+        published: draft.published.map(Into::into),
+        updated: draft.updated.map(Into::into),
+        source: draft.source,
         parties: Vec::new(),
         people: Vec::new(),
         counterparts: Vec::new(),
@@ -203,6 +393,7 @@ pub fn import(text: &str, options: &Options) -> Result<Imported, Error> {
         article,
         warnings,
         explained,
+        unit,
     })
 }
 

@@ -270,14 +270,18 @@ fn run_import(
     for input in &inputs {
         match import_one(input, &options) {
             Ok((name, article)) => {
+                let at = |line: usize| match line {
+                    0 => name.clone(),
+                    n => format!("{name}: {} {n}", article.unit),
+                };
                 for w in &article.warnings {
-                    eprintln!("warning: {name}: {w}");
+                    eprintln!("warning: {}: {}", at(w.line), w.message);
                 }
                 if explain {
                     let lines: String = article
                         .explained
                         .iter()
-                        .map(|e| format!("{name}: line {}: {}\n", e.line, e.rule))
+                        .map(|e| format!("{}: {}\n", at(e.line), e.rule))
                         .collect();
                     match target {
                         Target::Stdout => eprint!("{lines}"),

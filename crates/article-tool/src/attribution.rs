@@ -36,6 +36,39 @@ pub fn attribute(
     after(p, span, discourse, people)
         .or_else(|| before(p, span, discourse, people))
         .or_else(|| according_to(p, span))
+        .or_else(|| introduced_by_colon(p, span))
+}
+
+/// `Our chair, Bernard Okafor, put it simply: "…"`: a quote after a colon
+/// belongs to the sentence's subject, the first one named in it, when the
+/// name opens the sentence (after a description in apposition, or role
+/// words, at most); a name further in is an object ("met Ann Lee:").
+fn introduced_by_colon(p: &Paragraph, span: Span) -> Option<Found> {
+    if !p.text[..span.open].trim_end().ends_with(':') {
+        return None;
+    }
+    let before = p.ws.partition_point(|w| w.start < span.open);
+    let start = p.ws[..before]
+        .iter()
+        .rposition(|w| {
+            p.text[w.end..].starts_with(['.', '!', '?']) && !crate::words::is_honorific(w.core)
+        })
+        .map_or(0, |k| k + 1);
+    let sentence_start = p.ws.get(start)?.start;
+    let m = p
+        .mentions
+        .iter()
+        .find(|m| m.start >= sentence_start && m.end <= span.open)?;
+    let k = p.ws.partition_point(|w| w.start < m.start);
+    let opens = k == start
+        || p.ws[k - 1].trailing
+        || p.ws[start..k]
+            .iter()
+            .all(|w| w.core.starts_with(char::is_uppercase));
+    opens.then_some((
+        m.person,
+        "the subject of the sentence that introduces the quote with a colon",
+    ))
 }
 
 /// The words of `p` from index `k` up to the end of the sentence or the

@@ -148,6 +148,25 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
                 None => attribution::attribute(&paragraph, span, &discourse, people),
             }
             .or_else(|| {
+                // `"…," said X. "…"`: a quote that opens the next sentence,
+                // with nobody else named since the one before it, goes on
+                // with that quote's speaker.
+                let before = n
+                    .checked_sub(1)
+                    .and_then(|k| Some((u.spans[k], speakers[k]?)));
+                before.and_then(|(last, (speaker, _)): (Span, attribution::Found)| {
+                    let gap = &u.text[last.close..span.open];
+                    let opens_sentence = gap.trim_end().ends_with(['.', '!', '?', ':']);
+                    let others = mentions.iter().any(|m| {
+                        m.start >= last.close && m.end <= span.open && m.person != speaker
+                    });
+                    (opens_sentence && !others).then_some((
+                        speaker,
+                        "a quote opening the next sentence goes on with the quote before it",
+                    ))
+                })
+            })
+            .or_else(|| {
                 // A paragraph that is all quote (or opens a quote's later
                 // part) continues the last speaker.
                 let continues = n == 0 && (whole || opens_with_quote(&u.text) && span.open == 0);

@@ -84,6 +84,10 @@ fn role_like(word: &str) -> bool {
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
 }
 
+fn starts_lowercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// The surname a mention uses: "al-Assad" is "Assad".
 fn surname_key(word: &str) -> &str {
     let word = strip_possessive(word);
@@ -239,14 +243,27 @@ impl People {
             );
         } else if role_words.is_empty() {
             // A bare name: beside a reporting verb (after a comma or a
-            // clause between commas), after one, or after "according to".
+            // clause between commas), after one, or after "according to",
+            // or in apposition to a description ("our chair, Bernard
+            // Okafor, put it …").
             let before = i.checked_sub(1).map(|k| &ws[k]);
             let said_before = before.is_some_and(|w| is_reporting_verb(w.core) && !w.trailing);
             let according = i >= 2 && ws[i - 2].core == "according" && ws[i - 1].core == "to";
             let clause = clause_verb(ws, j) && after_break;
-            if verb_next || said_before || according || clause {
+            let apposition = before.is_some_and(|w| w.trailing && starts_lowercase(w.core))
+                && run[n - 1].trailing;
+            if verb_next || said_before || according || clause || apposition {
                 self.add_person(&[&name[0], &name[1]], String::new(), None, None);
             }
+        } else if verb_next || (after_break && clause_verb(ws, j)) {
+            // Capitalised words of any kind before a name that speaks
+            // ("Landlord Dave Mercer, 52, said"): the words are its role.
+            self.add_person(
+                &[&name[0], &name[1]],
+                role_of(role_words),
+                affiliation,
+                None,
+            );
         }
     }
 
@@ -545,10 +562,11 @@ fn clause_verb(ws: &[Word], j: usize) -> bool {
     if j == 0 || !ws[j - 1].trailing {
         return false;
     }
-    // The clause ends at the next punctuation; the verb comes right after.
+    // The clause ends at the next punctuation (an age alone, "52,", is a
+    // clause too); the verb comes right after.
     ws.iter()
         .enumerate()
-        .skip(j + 1)
+        .skip(j)
         .take(15)
         .find(|(_, w)| w.trailing)
         .is_some_and(|(k, _)| verb_follows(ws, k + 1))

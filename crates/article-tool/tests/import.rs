@@ -419,6 +419,44 @@ fn a_quote_with_no_clear_speaker_is_kept_as_unknown() {
         .contains("no speaker found for the quote \"astonishing\"")));
 }
 
+/// (quote, speaker's name) for a one-paragraph text under a headline.
+fn speakers_in(paragraph: &str) -> Vec<(String, Option<String>)> {
+    let text = format!("World\nA headline for the test\n\n{paragraph}\n");
+    quotes(&import(&text, &options("2020-01-01")).unwrap().article)
+}
+
+#[test]
+fn a_quote_opening_the_next_sentence_goes_on_with_its_speaker() {
+    let got = speakers_in(
+        "\"This is a fresh start,\" said council leader Aileen Scott. \"People have waited too long.\"",
+    );
+    assert_eq!(got[1].1.as_deref(), Some("Aileen Scott"), "{got:?}");
+    // Not a quote inside someone else's sentence.
+    let got = speakers_in(
+        "\"This is a fresh start,\" said council leader Aileen Scott. Critics called the plan \"a costly farce\" on Monday.",
+    );
+    assert_eq!(got[1].1, None, "{got:?}");
+}
+
+#[test]
+fn a_quote_after_a_colon_belongs_to_the_sentence_s_subject() {
+    let got = speakers_in(
+        "Our chair, Bernard Okafor, put it simply at the meeting: \"We are not against the health centre.\"",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Bernard Okafor"), "{got:?}");
+    // A name further into the sentence is its object, not its subject.
+    let got = speakers_in(
+        "Councillor Joan Ames thanked the minister. The minister later met Ann Lee and explained: \"No decision has been made.\"",
+    );
+    assert_eq!(got[0].1, None, "{got:?}");
+}
+
+#[test]
+fn a_name_with_an_age_or_any_capitalised_role_before_it_speaks() {
+    let got = speakers_in("Landlord Dave Mercer, 52, said: \"There she was, staring at me.\"");
+    assert_eq!(got[0].1.as_deref(), Some("Dave Mercer"), "{got:?}");
+}
+
 #[test]
 fn topics_from_a_keyword_list_tag_paragraphs() {
     let list = TopicList::parse(

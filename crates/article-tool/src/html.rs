@@ -38,6 +38,69 @@ pub fn is_html(text: &str) -> bool {
     .any(|tag| head.contains(tag))
 }
 
+/// How deep a page may nest its elements. Parsing HTML checks the stack of
+/// open elements for each tag, so nesting costs time with the square of its
+/// depth; news pages nest a few dozen deep, and a page nested deeper than
+/// this is refused before it is parsed.
+pub const MAX_NESTING: usize = 4_000;
+
+/// The deepest nesting of elements in `text`, counted from its tags
+/// (elements that need no end tag, `<p>` and `<li>` among them, and the
+/// insides of scripts, styles and comments left out): an upper bound
+/// cheap enough to take before parsing.
+pub fn nesting(text: &str) -> usize {
+    const NO_END: [&str; 32] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+        "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "body",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest[usize::from(closing)..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if name.is_empty() || NO_END.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let self_closing = rest[..tag_end].ends_with("/>");
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+            // A script's or style's text is not markup.
+            if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+                rest = &rest[end_tag(rest, &name).unwrap_or(rest.len())..];
+            }
+        }
+    }
+    deepest
+}
+
+/// Where `</name` next starts in `text`, in any case.
+fn end_tag(text: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("</") {
+        let start = from + at;
+        let after = &text.as_bytes()[start + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(start);
+        }
+        from = start + 2;
+    }
+    None
+}
+
 /// What the page says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meta {
@@ -94,7 +157,7 @@ pub fn read(text: &str) -> Page {
             page: &mut page,
             base: base.as_ref(),
         };
-        walk.element(body);
+        walk.element(body, 0);
     }
     page
 }
@@ -418,12 +481,16 @@ fn body_of<'d>(doc: &'d Html) -> Option<ElementRef<'d>> {
     if let Some(body) = doc.select(&selector("[itemprop=articleBody]")).next() {
         return Some(body);
     }
+    // In document order (ties go to the first), found by node id.
     let mut scores: Vec<(ElementRef<'d>, f64)> = Vec::new();
-    let mut add =
-        |el: ElementRef<'d>, score: f64| match scores.iter_mut().find(|(e, _)| e.id() == el.id()) {
-            Some((_, s)) => *s += score,
-            None => scores.push((el, score)),
-        };
+    let mut at: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    let mut add = |el: ElementRef<'d>, score: f64| match at.get(&el.id()) {
+        Some(&k) => scores[k].1 += score,
+        None => {
+            at.insert(el.id(), scores.len());
+            scores.push((el, score));
+        }
+    };
     for p in doc.select(&selector("p, pre, td")) {
         if p.ancestors()
             .filter_map(ElementRef::wrap)
@@ -485,6 +552,13 @@ fn widened(mut root: ElementRef<'_>) -> ElementRef<'_> {
 
 /// How much paragraph text an element holds outside page furniture.
 fn story_chars(el: ElementRef) -> usize {
+    story_chars_within(el, 0)
+}
+
+fn story_chars_within(el: ElementRef, depth: usize) -> usize {
+    if depth > MAX_DEPTH {
+        return 0;
+    }
     el.children()
         .filter_map(ElementRef::wrap)
         .filter(|c| !is_furniture(c))
@@ -493,7 +567,7 @@ fn story_chars(el: ElementRef) -> usize {
                 c.text().map(|t| t.trim().len()).sum()
             }
             "p" | "li" | "blockquote" | "pre" => 0,
-            _ => story_chars(c),
+            _ => story_chars_within(c, depth + 1),
         })
         .sum()
 }
@@ -509,8 +583,16 @@ impl Walk<'_, '_> {
     }
 
     /// The body in document order: headings, paragraphs, quotes, lists and
-    /// figures become blocks; anything else is looked through.
-    fn element(&mut self, el: ElementRef) {
+    /// figures become blocks; anything else is looked through, down to
+    /// [`MAX_DEPTH`] (no page nests its story deeper).
+    fn element(&mut self, el: ElementRef, depth: usize) {
+        if depth > MAX_DEPTH {
+            let note = format!("elements nested more than {MAX_DEPTH} deep are left out");
+            if !self.page.dropped.contains(&note) {
+                self.page.dropped.push(note);
+            }
+            return;
+        }
         for child in el.children().filter_map(ElementRef::wrap) {
             if is_furniture(&child) {
                 continue;
@@ -561,7 +643,7 @@ impl Walk<'_, '_> {
                     }
                 }
                 _ if is_captioned_picture(child) => self.figure(child),
-                _ => self.element(child),
+                _ => self.element(child, depth + 1),
             }
         }
     }
@@ -746,11 +828,18 @@ fn image_source<'a>(img: ElementRef<'a>) -> Option<&'a str> {
 /// style), scripts and hidden parts left out.
 fn inline_text(el: ElementRef) -> String {
     let mut out = String::new();
-    collect_text(el, &mut out);
+    collect_text(el, &mut out, 0);
     squeeze(&out)
 }
 
-fn collect_text(el: ElementRef, out: &mut String) {
+/// How deep the body is read: a hostile page can nest elements without
+/// end, and each level is a call.
+const MAX_DEPTH: usize = 200;
+
+fn collect_text(el: ElementRef, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -764,10 +853,10 @@ fn collect_text(el: ElementRef, out: &mut String) {
                     _ if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") => {}
                     "q" => {
                         out.push('\u{201c}');
-                        collect_text(child, out);
+                        collect_text(child, out, depth + 1);
                         out.push('\u{201d}');
                     }
-                    _ => collect_text(child, out),
+                    _ => collect_text(child, out, depth + 1),
                 }
             }
             _ => {}

@@ -24,6 +24,7 @@ use article::{validate, Article, Author, Party, Person, Severity, Source, FORMAT
 
 use furniture::{Classified, Piece};
 pub use header::parse_date_line;
+pub use html::nesting as html_nesting;
 use people::People;
 pub use topics::TopicList;
 use words::slug;
@@ -209,6 +210,16 @@ fn import_text(text: &str, options: &Options) -> Result<Imported, Error> {
 /// The HTML front end: the page's metadata and body ([`html::read`]) as
 /// a draft. A page's "lines" are its body's blocks, numbered from 1.
 fn import_page(text: &str, options: &Options) -> Result<Imported, Error> {
+    let depth = html::nesting(text);
+    if depth > html::MAX_NESTING {
+        return fail(
+            None,
+            format!(
+                "the page nests its elements {depth} deep; the limit is {} (news pages nest a few dozen deep)",
+                html::MAX_NESTING
+            ),
+        );
+    }
     let page = html::read(text);
     let mut warnings: Vec<Warning> = page
         .dropped

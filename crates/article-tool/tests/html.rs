@@ -253,3 +253,43 @@ fn saved_pages_import_with_their_header_body_and_pictures() {
         assert!(f1((p, r)) >= 0.8, "held-out half: body P {p:.3} R {r:.3}");
     }
 }
+
+#[test]
+fn a_page_nested_without_end_is_refused_before_it_is_parsed() {
+    let depth = 100_000;
+    let page = format!(
+        "<html><head><title>Deep page headline</title></head><body><p>A first paragraph of the story, long enough to count as one.</p>{}<p>Too deep to read.</p>{}</body></html>",
+        "<div><b>".repeat(depth),
+        "</b></div>".repeat(depth)
+    );
+    let refused = import(&page, &Options::default()).unwrap_err();
+    assert!(
+        refused.message.contains("nests its elements 200000 deep"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn a_page_nested_deeper_than_it_reads_keeps_what_it_can_read() {
+    let depth = 1_000;
+    let page = format!(
+        "<html><head><title>Deep page headline</title></head><body><p>A first paragraph of the story, long enough to count as one.</p>{}<p>Too deep to read.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let imported = import(&page, &Options::default()).expect("the readable part imports");
+    assert_eq!(imported.article.headline, "Deep page headline");
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("nested more than")));
+}
+
+#[test]
+fn unclosed_paragraphs_and_list_items_are_not_nesting() {
+    let page = format!(
+        "<html><body><h1>Headline</h1>{}</body></html>",
+        "<p>A paragraph never closed, as old pages write them.".repeat(10_000)
+    );
+    assert!(article_tool::html_nesting(&page) < 10);
+}

@@ -27,9 +27,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Turn plain-text articles (as copied from news web pages) into article
-    /// JSON: writes <OUT>/<slug>.json for each and adds or updates their
-    /// entries in <OUT>/index.json, once for the batch.
+    /// Turn articles copied from news web pages as text, or the saved pages
+    /// themselves (HTML, told apart by content), into article JSON: writes
+    /// <OUT>/<slug>.json for each and adds or updates their entries in
+    /// <OUT>/index.json, once for the batch.
+    ///
+    /// A page gives its header from its metadata (JSON-LD, Open Graph) and
+    /// its body from the element holding the story, with subheadings,
+    /// quotes, lists and pictures (their captions and credits), without the
+    /// page's navigation, asides, comments and adverts.
     ///
     /// The text starts with a headline, perhaps after a section label and
     /// before a date line (a text without them is imported with a warning).
@@ -43,7 +49,7 @@ enum Command {
     /// do not stop the import. A file that cannot be imported is reported and
     /// skipped; the others are written, and the exit status is 1.
     Import {
-        /// Text files; `-` or nothing reads standard input.
+        /// Text or HTML files; `-` or nothing reads standard input.
         inputs: Vec<PathBuf>,
         /// Folder to write into; default: public/articles (the viewer's),
         /// when run from the project's folder.

@@ -162,7 +162,10 @@ fn main() {
     // Saved web pages: the same articles as HTML, in a page with the
     // furniture a news site puts around a story, against parsing the page
     // alone (what any HTML importer has to do at least).
-    for (label, size, rounds) in [("one 1 MB page", 1 << 20, 9), ("one 20 MB page", 20 << 20, 3)] {
+    for (label, size, rounds) in [
+        ("one 1 MB page", 1 << 20, 9),
+        ("one 20 MB page", 20 << 20, 3),
+    ] {
         let page = as_page(&generate(size, 0x9e37_79b9_7f4a_7c15));
         let bytes = page.as_bytes();
         let imported = import_bytes(bytes, &options).expect("the generated page imports");

@@ -43,8 +43,44 @@ pub fn build(
     let mut units = units_of(pieces, people);
     find_quotes(&mut units, warnings);
     attribute(&mut units, pieces, people);
+    let mut explained = explained;
+    set_apart(&mut units, explained.as_deref_mut());
     let parts = chains(&mut units);
     assemble(pieces, &units, &parts, people, warnings, explained)
+}
+
+/// Quotation marks that set words apart rather than report speech, when no
+/// one is found to have said them: a name or nickname (`known as
+/// "Holly"`), one or two words (scare quotes: `a "historic" day`), or a
+/// title in capitals (`the "Ring of Fire"`). They stay in the text with
+/// their marks, as text: no speaker, no share page.
+fn set_apart(units: &mut [Unit<'_>], mut explained: Option<&mut Vec<Explained>>) {
+    for u in units.iter_mut() {
+        let mut keep = Vec::with_capacity(u.spans.len());
+        for (n, &span) in u.spans.iter().enumerate() {
+            let why = (u.speakers[n].is_none() && !span.runs_on && span.open > 0)
+                .then(|| quotes::set_apart(&u.text, span))
+                .flatten();
+            match why {
+                Some(why) => {
+                    if let Some(e) = explained.as_deref_mut() {
+                        e.push(Explained {
+                            line: u.line,
+                            rule: format!(
+                                "not speech: \u{201c}{}\u{201d} is {why}",
+                                shorten(&u.text[span.start..span.end])
+                            ),
+                        });
+                    }
+                }
+                None => keep.push(n),
+            }
+        }
+        if keep.len() < u.spans.len() {
+            u.spans = keep.iter().map(|&n| u.spans[n]).collect();
+            u.speakers = keep.iter().map(|&n| u.speakers[n]).collect();
+        }
+    }
 }
 
 fn units_of<'a>(pieces: &[Classified<'a>], people: &mut People) -> Vec<Unit<'a>> {

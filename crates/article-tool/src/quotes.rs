@@ -128,3 +128,36 @@ mod tests {
         assert!(!is_whole(t, &find(t, false).unwrap()));
     }
 }
+
+/// Why the quoted words at `span` of `text` are set apart rather than
+/// spoken, if they are: a name after "known as" and its like, one or two
+/// words, or a title (capitalised words, no sentence in them).
+pub fn set_apart(text: &str, span: Span) -> Option<&'static str> {
+    let inside = text[span.start..span.end].trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let before = text[..span.open].trim_end().to_lowercase();
+    const NAMING: [&str; 9] = [
+        "known as",
+        "nicknamed",
+        "dubbed",
+        "called",
+        "named",
+        "titled",
+        "entitled",
+        "codenamed",
+        "so-called",
+    ];
+    if NAMING.iter().any(|n| before.ends_with(n)) {
+        return Some("a name given to something");
+    }
+    if words.len() <= 2 {
+        return Some("one or two words set apart");
+    }
+    let title = words.len() <= 6
+        && !inside.contains(['.', '!', '?', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+    title.then_some("a title")
+}

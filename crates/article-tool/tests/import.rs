@@ -405,18 +405,61 @@ fn unbalanced_quotes_keep_the_text_and_warn() {
 
 #[test]
 fn a_quote_with_no_clear_speaker_is_kept_as_unknown() {
-    let imported = import_fixture("comet-study");
-    let q = imported
-        .article
-        .quotes()
-        .find(|(_, q)| q.text == "astonishing")
-        .unwrap()
-        .1;
+    let text = "World\nA headline for the test\n\nAs the doors shut, voices in the crowd shouted \"we will not go home until this is over\" again and again.\n";
+    let imported = import(text, &options("2020-01-01")).unwrap();
+    let q = imported.article.quotes().next().unwrap().1;
     assert_eq!(q.speaker, None);
     assert!(q.id.starts_with("unknown-"));
     assert!(imported.warnings.iter().any(|w| w
         .message
-        .contains("no speaker found for the quote \"astonishing\"")));
+        .contains("no speaker found for the quote \"we will not go home")));
+}
+
+#[test]
+fn words_set_apart_by_quotation_marks_are_not_speech() {
+    // One or two words nobody is found to have said, a name, a title: the
+    // text keeps them with their marks, as text, and warns of nothing.
+    let imported = import_fixture("comet-study");
+    assert!(imported
+        .article
+        .quotes()
+        .all(|(_, q)| q.text != "astonishing"));
+    let p = imported
+        .article
+        .paragraphs()
+        .find(|p| caption_text(&p.runs).contains("astonishing"))
+        .unwrap();
+    assert_eq!(
+        caption_text(&p.runs),
+        "The team called the rate \"astonishing\" in their paper."
+    );
+    assert!(!imported
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("astonishing")));
+    for (paragraph, words) in [
+        (
+            "The dog, known as \"Holly by the Sea\", was found on Monday.",
+            "Holly by the Sea",
+        ),
+        (
+            "Peru sits on the Pacific \"Ring of Fire,\" where plates meet.",
+            "Ring of Fire,",
+        ),
+        (
+            "Officials described the day as \"historic\" and went home.",
+            "historic",
+        ),
+    ] {
+        let got = speakers_in(paragraph);
+        assert!(got.iter().all(|(q, _)| q != words), "{paragraph}: {got:?}");
+    }
+    // The same words with someone found to say them are speech.
+    let got = speakers_in("\"Historic,\" said council leader Aileen Scott.");
+    assert_eq!(
+        got,
+        [("Historic,".to_string(), Some("Aileen Scott".to_string()))]
+    );
 }
 
 /// (quote, speaker's name) for a one-paragraph text under a headline.

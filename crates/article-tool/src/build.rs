@@ -111,7 +111,7 @@ fn units_of<'a>(pieces: &[Classified<'a>], people: &mut People) -> Vec<Unit<'a>>
 }
 
 fn opens_with_quote(text: &str) -> bool {
-    text.starts_with(['"', '\u{201c}']) || text.starts_with("''")
+    text.starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{bb}']) || text.starts_with("''")
 }
 
 fn find_quotes(units: &mut [Unit<'_>], warnings: &mut Vec<Warning>) {

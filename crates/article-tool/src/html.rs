@@ -687,7 +687,9 @@ impl Walk<'_, '_> {
             paragraphs.into_iter().map(inline_text).collect()
         };
         for text in texts.into_iter().filter(|t| !t.is_empty()) {
-            let quoted = if text.starts_with(['"', '\u{201c}', '\u{2018}', '\u{ab}']) {
+            let quoted = if text
+                .starts_with(['"', '\u{201c}', '\u{2018}', '\u{201e}', '\u{ab}', '\u{bb}'])
+            {
                 text
             } else {
                 format!("\u{201c}{text}\u{201d}")

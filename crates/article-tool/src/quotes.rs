@@ -16,60 +16,90 @@ pub struct Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unbalanced;
 
-/// Straight (`"`), curly (`“ ”`) and doubled-apostrophe (`''`) double quotes.
-/// Single quotes are left alone: they are mostly apostrophes. A quote left
-/// open at the end runs on into the next paragraph when `runs_on` (by the
-/// usual convention that paragraph opens with a fresh mark); otherwise the
-/// marks do not pair up. Marks around nothing but spaces are not a quote.
+/// Double quotation marks as the languages of news write them: straight
+/// (`"`), curly (`“ ”`), doubled apostrophes (`''`), German low-high
+/// (`„ “`), guillemets (`« »`, and `» «` as German prints them). Each
+/// opening mark waits for its own closing mark; single quotes are left
+/// alone (they are mostly apostrophes). A quote left open at the end runs on
+/// into the next paragraph when `runs_on` (by the usual convention that
+/// paragraph opens with a fresh mark); otherwise the marks do not pair up.
+/// Marks around nothing but spaces are not a quote, and the spaces French
+/// puts inside guillemets are not part of it.
 pub fn find(text: &str, runs_on: bool) -> Result<Vec<Span>, Unbalanced> {
     let mut spans = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+    // (mark start, content start, the marks that close it)
+    let mut open: Option<(usize, usize, &[char])> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let (opens_only, closes_only, width) = match c {
-            '"' => (false, false, 1),
-            '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => {
-                chars.next();
-                (false, false, 2)
+        let width = if c == '\'' {
+            if !chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                continue;
             }
-            '\u{201c}' => (true, false, c.len_utf8()),
-            '\u{201d}' => (false, true, c.len_utf8()),
-            _ => continue,
+            chars.next();
+            2
+        } else {
+            c.len_utf8()
         };
         match open {
-            None if closes_only => return Err(Unbalanced),
-            None => open = Some((i, i + width)),
-            // A second opening curly quote inside a quote: nested, ignore.
-            Some(_) if opens_only => {}
-            Some((o, s)) => {
-                if !text[s..i].trim().is_empty() {
-                    spans.push(Span {
-                        open: o,
-                        start: s,
-                        end: i,
-                        close: i + width,
-                        runs_on: false,
-                    });
+            Some((o, s, closers)) if closers.contains(&c) => {
+                if let Some(span) = span_between(text, o, s, i, i + width) {
+                    spans.push(span);
                 }
                 open = None;
             }
+            // Another opening mark inside a quote: a nested quote, ignored.
+            Some(_) => {}
+            None => match closers_of(c) {
+                Some(closers) => open = Some((i, i + width, closers)),
+                None if is_mark(c) => return Err(Unbalanced),
+                None => {}
+            },
         }
     }
     match open {
-        Some((o, s)) if runs_on && !text[s..].trim().is_empty() => {
+        Some((o, s, _)) if runs_on && !text[s..].trim().is_empty() => {
             let end = text.trim_end().len();
-            spans.push(Span {
-                open: o,
-                start: s,
-                end,
-                close: end,
-                runs_on: true,
-            });
+            let mut span = span_between(text, o, s, end, end).ok_or(Unbalanced)?;
+            span.runs_on = true;
+            spans.push(span);
             Ok(spans)
         }
         Some(_) => Err(Unbalanced),
         None => Ok(spans),
     }
+}
+
+/// The marks that close a quote `c` opens, if `c` opens one.
+fn closers_of(c: char) -> Option<&'static [char]> {
+    Some(match c {
+        '"' => &['"'],
+        '\'' => &['\''],
+        '\u{201c}' => &['\u{201d}'],
+        '\u{201e}' => &['\u{201c}', '\u{201d}'],
+        '\u{ab}' => &['\u{bb}'],
+        '\u{bb}' => &['\u{ab}'],
+        _ => return None,
+    })
+}
+
+/// A closing double mark that can close nothing when no quote is open.
+fn is_mark(c: char) -> bool {
+    c == '\u{201d}'
+}
+
+/// The quote from the mark at `open` to the one at `close` (its words
+/// `start..end`, spaces inside the marks left out), if it holds any.
+fn span_between(text: &str, open: usize, start: usize, end: usize, close: usize) -> Option<Span> {
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    (lead + trail < inner.len()).then(|| Span {
+        open,
+        start: start + lead,
+        end: end - trail,
+        close,
+        runs_on: false,
+    })
 }
 
 /// The paragraph is one quote and nothing else (a quote continued from
@@ -117,7 +147,36 @@ mod tests {
             .iter()
             .map(|s| &t[s.start..s.end])
             .collect();
-        assert_eq!(got, ["One. ", "Four."]);
+        assert_eq!(got, ["One.", "Four."]);
+    }
+
+    #[test]
+    fn finds_the_quotation_marks_of_other_languages() {
+        let quoted = |t: &str| -> Vec<String> {
+            find(t, false)
+                .unwrap()
+                .iter()
+                .map(|s| t[s.start..s.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            quoted("« Nous avons prévenu », a déclaré Sophie."),
+            ["Nous avons prévenu"]
+        );
+        assert_eq!(
+            quoted("\u{201e}Die Nachfrage ist gestiegen\u{201c}, sagte er."),
+            ["Die Nachfrage ist gestiegen"]
+        );
+        assert_eq!(
+            quoted("\u{bb}Das ist gut\u{ab}, sagte sie."),
+            ["Das ist gut"]
+        );
+        // An English opening mark inside a German quote closes it.
+        assert_eq!(
+            quoted("\u{201e}Ja\u{201c} und \u{201c}no\u{201d}"),
+            ["Ja", "no"]
+        );
+        assert_eq!(find("« jamais", false), Err(Unbalanced));
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn find(text: &str, runs_on: bool) -> Result<Vec<Span>, Unbalanced> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let width = if c == '\'' {
-            if !chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            if chars.peek().is_none_or(|&(_, n)| n != '\'') {
                 continue;
             }
             chars.next();
@@ -114,6 +114,39 @@ pub fn is_whole(text: &str, spans: &[Span]) -> bool {
     }
 }
 
+/// Why the quoted words at `span` of `text` are set apart rather than
+/// spoken, if they are: a name after "known as" and its like, one or two
+/// words, or a title (capitalised words, no sentence in them).
+pub fn set_apart(text: &str, span: Span) -> Option<&'static str> {
+    let inside = text[span.start..span.end].trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let before = text[..span.open].trim_end().to_lowercase();
+    const NAMING: [&str; 9] = [
+        "known as",
+        "nicknamed",
+        "dubbed",
+        "called",
+        "named",
+        "titled",
+        "entitled",
+        "codenamed",
+        "so-called",
+    ];
+    if NAMING.iter().any(|n| before.ends_with(n)) {
+        return Some("a name given to something");
+    }
+    if words.len() <= 2 {
+        return Some("one or two words set apart");
+    }
+    let title = words.len() <= 6
+        && !inside.contains(['.', '!', '?', ','])
+        && words
+            .iter()
+            .filter(|w| w.chars().count() > 3)
+            .all(|w| w.starts_with(char::is_uppercase));
+    title.then_some("a title")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,37 +219,4 @@ mod tests {
         let t = "\"We will,\" he said.";
         assert!(!is_whole(t, &find(t, false).unwrap()));
     }
-}
-
-/// Why the quoted words at `span` of `text` are set apart rather than
-/// spoken, if they are: a name after "known as" and its like, one or two
-/// words, or a title (capitalised words, no sentence in them).
-pub fn set_apart(text: &str, span: Span) -> Option<&'static str> {
-    let inside = text[span.start..span.end].trim_end_matches([',', '.', ';', ':']);
-    let words: Vec<&str> = inside.split_whitespace().collect();
-    let before = text[..span.open].trim_end().to_lowercase();
-    const NAMING: [&str; 9] = [
-        "known as",
-        "nicknamed",
-        "dubbed",
-        "called",
-        "named",
-        "titled",
-        "entitled",
-        "codenamed",
-        "so-called",
-    ];
-    if NAMING.iter().any(|n| before.ends_with(n)) {
-        return Some("a name given to something");
-    }
-    if words.len() <= 2 {
-        return Some("one or two words set apart");
-    }
-    let title = words.len() <= 6
-        && !inside.contains(['.', '!', '?', ','])
-        && words
-            .iter()
-            .filter(|w| w.chars().count() > 3)
-            .all(|w| w.starts_with(char::is_uppercase));
-    title.then_some("a title")
 }

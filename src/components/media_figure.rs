@@ -32,6 +32,7 @@ pub fn MediaFigure(media: Media) -> impl IntoView {
 /// host the site does not load images from is offered as a link.
 #[component]
 pub fn ImageFigure(image: Image) -> impl IntoView {
+    let size = image.size();
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
         Some(src) if !image_allowed(&src, api::image_hosts().as_deref()) => {
             let host = host(&src).unwrap_or_default();
@@ -46,7 +47,7 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
             }
             .into_any()
         }
-        Some(src) => view! { <SiteImage src alt=image.alt /> }.into_any(),
+        Some(src) => view! { <SiteImage src alt=image.alt size /> }.into_any(),
         None => {
             let caption = match is_blank(&image.caption) {
                 true => vec![Inline::Text(Text { text: image.alt })],

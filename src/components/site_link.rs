@@ -38,6 +38,10 @@ pub fn SiteImage(
     src: String,
     alt: String,
     #[prop(optional, into)] class: Option<String>,
+    /// Width and height in pixels: the room the picture keeps before it
+    /// loads (the style sheet scales it to the column).
+    #[prop(default = None)]
+    size: Option<(u32, u32)>,
 ) -> impl IntoView {
     let location = expect_context::<Location>();
     let relative = !(src.contains("://") || src.starts_with('/'));
@@ -45,5 +49,6 @@ pub fn SiteImage(
         true => format!("{}{src}", location.0.with(Address::root)),
         false => src.clone(),
     };
-    view! { <img class=class src=src alt=alt loading="lazy" /> }
+    let (width, height) = (size.map(|s| s.0), size.map(|s| s.1));
+    view! { <img class=class src=src alt=alt width=width height=height loading="lazy" /> }
 }

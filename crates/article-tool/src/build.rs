@@ -443,6 +443,8 @@ impl Writer<'_, '_> {
                     .filter(|alt| !alt.is_empty())
                     .unwrap_or("Picture accompanying the article (not included in the text)")
                     .into(),
+                width: picture.and_then(|p| p.size).map(|s| s.0),
+                height: picture.and_then(|p| p.size).map(|s| s.1),
                 caption: self.runs(u),
                 credit: credit.map(String::from),
             }),

@@ -47,6 +47,8 @@ pub enum Piece<'a> {
 pub struct Picture<'a> {
     pub src: Option<&'a str>,
     pub alt: &'a str,
+    /// Width and height in pixels, as the page gives them.
+    pub size: Option<(u32, u32)>,
 }
 
 /// A piece, the line it starts on, and why it is what it is.

@@ -132,6 +132,8 @@ pub enum Block {
         alt: String,
         caption: String,
         credit: Option<String>,
+        /// `width` and `height` of the `<img>`, in pixels.
+        size: Option<(u32, u32)>,
     },
 }
 
@@ -727,12 +729,20 @@ impl Walk<'_, '_> {
         if src.is_none() && caption.is_empty() && alt.is_empty() {
             return;
         }
+        let pixels = |name: &str| {
+            img.value()
+                .attr(name)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|&n| n > 0)
+        };
+        let size = pixels("width").zip(pixels("height"));
         self.push(
             Block::Image {
                 src,
                 alt,
                 caption,
                 credit,
+                size,
             },
             "image: a picture in the story, with its caption and credit",
         );

@@ -316,12 +316,14 @@ fn html_pieces<'p>(
                 alt,
                 caption,
                 credit,
+                size,
             } => Piece::Image {
                 credit: credit.as_deref(),
                 caption,
                 picture: Some(furniture::Picture {
                     src: src.as_deref(),
                     alt,
+                    size: *size,
                 }),
             },
         };

@@ -293,3 +293,32 @@ fn unclosed_paragraphs_and_list_items_are_not_nesting() {
     );
     assert!(article_tool::html_nesting(&page) < 10);
 }
+
+#[test]
+fn a_picture_keeps_its_address_size_caption_and_credit() {
+    let html = std::fs::read_to_string(dir().join("broadsheet-ferry.html")).unwrap();
+    let a = import(&html, &Options::default()).unwrap().article;
+    let image = a
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Image(i) => Some(i.clone()),
+            _ => None,
+        })
+        .expect("the lead picture");
+    assert_eq!(
+        image.src.as_deref(),
+        Some("https://www.morningledger.example/img/2024/03/ferry-pier.jpg")
+    );
+    assert_eq!(image.size(), Some((1200, 800)));
+    assert_eq!(image.alt, "A ferry at the pier in Kirkwall harbour");
+    assert_eq!(
+        text_of(&image.caption),
+        "The MV Hrossey at the pier last winter."
+    );
+    assert_eq!(
+        image.credit.as_deref(),
+        Some("Photograph: Ewan Gray/Ledger")
+    );
+}

@@ -274,6 +274,23 @@ pub struct Image {
     pub caption: Vec<Inline>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    /// The picture's width in pixels, with `height`: the page keeps the
+    /// picture's room before it loads, so nothing moves. Both or neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// The picture's height in pixels, with `width`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+impl Image {
+    /// Width and height, when both are given and neither is zero.
+    pub fn size(&self) -> Option<(u32, u32)> {
+        match (self.width, self.height) {
+            (Some(w), Some(h)) if w > 0 && h > 0 => Some((w, h)),
+            _ => None,
+        }
+    }
 }
 
 /// A post from a social network embedded in the page (copied pages carry

@@ -379,6 +379,12 @@ impl Validator {
             ),
             Block::Image(img) => {
                 self.not_empty(|| format!("sections[{si}].blocks[{bi}].alt"), &img.alt);
+                if (img.width.is_some() || img.height.is_some()) && img.size().is_none() {
+                    self.problems.push(Problem::warning(
+                        format!("sections[{si}].blocks[{bi}].width"),
+                        "width and height go together and are more than 0; the size is not used",
+                    ));
+                }
                 if let Some(src) = &img.src {
                     if let Err(why) = crate::links::image(src) {
                         self.problems.push(Problem::warning(

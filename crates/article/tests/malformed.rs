@@ -149,6 +149,41 @@ fn unknown_blocks_load_with_a_note() {
 }
 
 #[test]
+fn a_picture_s_size_needs_both_numbers() {
+    let picture = |size: Value| {
+        let json = edited(|v| {
+            let mut image = json!({"type": "image", "id": "image-x", "src": "https://a.example/x.jpg",
+                "alt": "X", "caption": []});
+            for (k, n) in size.as_object().unwrap() {
+                image[k] = n.clone();
+            }
+            v["sections"][2]["blocks"]
+                .as_array_mut()
+                .unwrap()
+                .insert(0, image);
+        });
+        let loaded = load_article("t.json", &json).unwrap();
+        loaded
+            .warnings()
+            .iter()
+            .map(|w| (w.severity, w.path.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(picture(json!({"width": 1200, "height": 800})), []);
+    let one = [(Severity::Warning, "sections[2].blocks[0].width".to_string())];
+    assert_eq!(picture(json!({"width": 1200})), one);
+    assert_eq!(picture(json!({"width": 0, "height": 800})), one);
+    assert!(first_error(&edited(|v| {
+        v["sections"][2]["blocks"].as_array_mut().unwrap().insert(
+            0,
+            json!({"type": "image",
+            "id": "image-x", "alt": "X", "caption": [], "width": -5, "height": 2}),
+        );
+    }))
+    .contains("sections[2].blocks[0]"));
+}
+
+#[test]
 fn deep_nesting_is_refused_not_overflowed() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let with_deep = |f: &dyn Fn(&mut Value)| {

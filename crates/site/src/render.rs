@@ -103,4 +103,40 @@ mod tests {
         );
         assert!(!masthead.contains("Newsview"));
     }
+
+    #[test]
+    fn a_picture_keeps_its_room_with_its_width_and_height() {
+        let mut json: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../public/articles/us-russia-talks-despite-collisions.json"
+        ))
+        .unwrap();
+        json["sections"][0]["blocks"]
+            .as_array_mut()
+            .unwrap()
+            .insert(
+                0,
+                serde_json::json!({
+                    "type": "image", "id": "image-pier", "src": "https://images.example.net/pier.jpg",
+                    "alt": "The pier", "caption": [{"type": "text", "text": "The pier at dawn."}],
+                    "width": 1200, "height": 800
+                }),
+            );
+        let slug = json["id"].as_str().unwrap().to_string();
+        let loaded = article::load_article("test.json", &json.to_string()).unwrap();
+        let prepared = Prepared {
+            base_url: None,
+            image_hosts: vec!["https://images.example.net".into()],
+            site_name: "Test".into(),
+            article: Some(Arc::new(loaded)),
+            library: None,
+        };
+        let html = render_app(newsview::address::article_page(&slug), prepared);
+        let img = html
+            .split("<img")
+            .find(|tag| tag.contains("pier.jpg"))
+            .and_then(|tag| tag.split('>').next())
+            .expect("the picture");
+        assert!(img.contains("width=\"1200\""), "{img}");
+        assert!(img.contains("height=\"800\""), "{img}");
+    }
 }

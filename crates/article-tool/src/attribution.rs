@@ -6,7 +6,7 @@ use article::SpeakerKind;
 
 use crate::people::{Gender, Mention, People};
 use crate::quotes::Span;
-use crate::words::{is_reporting_verb, is_verb_filler, Word};
+use crate::words::{is_org_word, is_reporting_verb, is_verb_filler, Word};
 
 /// One paragraph (or caption, or post) being attributed.
 pub struct Paragraph<'a> {
@@ -117,6 +117,19 @@ fn after(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<Fo
         return pronoun(first.core, d, people)
             .map(|s| (s, "pronoun and reporting verb after the quote"));
     }
+    if let [the, noun, ..] = words {
+        if the.core.eq_ignore_ascii_case("the")
+            && is_org_description(noun.core)
+            && verb_at(p.ws, k + 2)
+        {
+            return described_org(noun.core, d, people).map(|s| {
+                (
+                    s,
+                    "an organisation named by what it is (\"the firm\"), then a reporting verb, after the quote",
+                )
+            });
+        }
+    }
     if is_reporting_verb(first.core) {
         // "said Transport Secretary Helen Marsh": the first name after the
         // verb, with only role words between.
@@ -182,6 +195,17 @@ fn before(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<F
             continue;
         }
         let subject = &p.ws[s - 1];
+        if s >= start + 2
+            && p.ws[s - 2].core.eq_ignore_ascii_case("the")
+            && is_org_description(subject.core)
+        {
+            return described_org(subject.core, d, people).map(|o| {
+                (
+                    o,
+                    "an organisation named by what it is (\"the firm\"), subject of a reporting verb before the quote",
+                )
+            });
+        }
         if is_pronoun(subject.core) {
             return pronoun(subject.core, d, people)
                 .map(|s| (s, "pronoun and reporting verb before the quote"));
@@ -216,6 +240,69 @@ fn according_to(p: &Paragraph, span: Span) -> Option<Found> {
     let m = mention_starting(p, p.ws.get(at + 2)?)
         .or_else(|| p.ws.get(at + 3).and_then(|w| mention_starting(p, w)))?;
     Some((m.person, "\"according to\" and the speaker after the quote"))
+}
+
+/// Nouns that say what an organisation is ("the firm", "the watchdog",
+/// "the operator"): the words that name organisations, and those that
+/// only describe one.
+pub fn is_org_description(word: &str) -> bool {
+    const DESCRIBE: [&str; 22] = [
+        "firm",
+        "operator",
+        "retailer",
+        "supermarket",
+        "manufacturer",
+        "broadcaster",
+        "carrier",
+        "business",
+        "developer",
+        "insurer",
+        "lender",
+        "publisher",
+        "studio",
+        "chain",
+        "maker",
+        "provider",
+        "supplier",
+        "landlord",
+        "owner",
+        "company",
+        "organisers",
+        "organizers",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (is_org_word(word) || DESCRIBE.contains(&word))
+}
+
+/// The one organisation "the firm" can mean: of the organisations named
+/// before the quote (the previous paragraph and this one) and the last
+/// speaker, the only one whose name has the noun ("the bank": "Bank of
+/// England"), else the only one there is; otherwise nobody.
+fn described_org(noun: &str, d: &Discourse, people: &People) -> Option<usize> {
+    let mut orgs: Vec<usize> = d
+        .window
+        .iter()
+        .copied()
+        .chain(d.salient)
+        .filter(|&n| people.found[n].kind == SpeakerKind::Organisation)
+        .collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    let named: Vec<usize> = orgs
+        .iter()
+        .copied()
+        .filter(|&n| {
+            people.found[n]
+                .name
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(noun))
+        })
+        .collect();
+    match (named.as_slice(), orgs.as_slice()) {
+        ([one], _) => Some(*one),
+        ([], [only]) => Some(*only),
+        _ => None,
+    }
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -478,6 +565,39 @@ mod tests {
         // Two who fit and no way to choose: nobody.
         assert_eq!(
             who("Tom Reid met Paul Hart.", "\"Good,\" he said.", None),
+            None
+        );
+    }
+
+    #[test]
+    fn an_organisation_named_by_what_it_is() {
+        // By the noun in its name, after the quote or before it.
+        assert_eq!(
+            name(who(
+                "The Bank of England held rates. Tesco Group reported sales.",
+                "\"Inflation is falling,\" the bank said.",
+                None
+            ))
+            .as_deref(),
+            Some("Bank of England")
+        );
+        // The only organisation there is.
+        assert_eq!(
+            name(who(
+                "Skerry Ferries Ltd won the contract.",
+                "In a statement, the company said it had \"invested heavily\" in boats.",
+                None
+            ))
+            .as_deref(),
+            Some("Skerry Ferries Ltd")
+        );
+        // Two, and neither named by the noun: nobody.
+        assert_eq!(
+            who(
+                "Skerry Ferries Ltd and Northern Boats Ltd bid.",
+                "\"We are disappointed,\" the firm said.",
+                None
+            ),
             None
         );
     }

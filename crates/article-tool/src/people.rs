@@ -252,6 +252,13 @@ impl People {
             let clause = clause_verb(ws, j) && after_break;
             let apposition = before.is_some_and(|w| w.trailing && starts_lowercase(w.core))
                 && run[n - 1].trailing;
+            // "The outgoing operator, Northlink Marine, said": what the
+            // description says it is, an organisation.
+            if apposition && before.is_some_and(|w| crate::attribution::is_org_description(w.core))
+            {
+                self.add_org(&run[n - 2..]);
+                return;
+            }
             if verb_next || said_before || according || clause || apposition {
                 self.add_person(&[&name[0], &name[1]], String::new(), None, None);
             }

@@ -135,6 +135,13 @@ pub enum Block {
         /// `width` and `height` of the `<img>`, in pixels.
         size: Option<(u32, u32)>,
     },
+    /// A post from a social network, embedded as its quoted text.
+    Embed {
+        provider: &'static str,
+        author: Option<String>,
+        handle: Option<String>,
+        text: Vec<String>,
+    },
 }
 
 /// The page read: its metadata, its body and why each block is there.
@@ -678,6 +685,10 @@ impl Walk<'_, '_> {
         if words.iter().any(|w| w.starts_with("pull")) {
             return;
         }
+        if let Some(provider) = embedded_post(&words) {
+            self.embed(q, provider);
+            return;
+        }
         let paragraphs: Vec<ElementRef> = q
             .children()
             .filter_map(ElementRef::wrap)
@@ -701,6 +712,48 @@ impl Walk<'_, '_> {
                 "quote: a <blockquote> in the story",
             );
         }
+    }
+
+    /// An embedded post (the blockquote a network's embed code leaves):
+    /// its paragraphs, and the author and handle its signature gives
+    /// ("— Name (@handle) date").
+    fn embed(&mut self, q: ElementRef, provider: &'static str) {
+        let text: Vec<String> = q
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| c.value().name() == "p")
+            .map(inline_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if text.is_empty() {
+            return;
+        }
+        let signature: String = q
+            .children()
+            .filter(|c| !ElementRef::wrap(*c).is_some_and(|e| e.value().name() == "p"))
+            .map(|c| match c.value() {
+                Node::Text(t) => t.to_string(),
+                _ => ElementRef::wrap(c).map(inline_text).unwrap_or_default(),
+            })
+            .collect();
+        let signature = squeeze(&signature);
+        let signature = signature.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
+        let (author, handle) = match signature.split_once("(@") {
+            Some((name, rest)) => (
+                non_empty(squeeze(name)),
+                rest.split_once(')').map(|(h, _)| format!("@{}", h.trim())),
+            ),
+            None => (None, None),
+        };
+        self.push(
+            Block::Embed {
+                provider,
+                author,
+                handle,
+                text,
+            },
+            "post: a social network's embedded post",
+        );
     }
 
     fn figure(&mut self, figure: ElementRef) {
@@ -776,6 +829,20 @@ impl Walk<'_, '_> {
             }
         }
     }
+}
+
+/// The network an embedded post's class names, if it is one.
+fn embedded_post(words: &[String]) -> Option<&'static str> {
+    words.iter().find_map(|w| match w.as_str() {
+        "twitter" | "tweet" => Some("Twitter"),
+        "instagram" => Some("Instagram"),
+        "tiktok" => Some("TikTok"),
+        "bluesky" => Some("Bluesky"),
+        "mastodon" => Some("Mastodon"),
+        "threads" => Some("Threads"),
+        "facebook" => Some("Facebook"),
+        _ => None,
+    })
 }
 
 /// A box that is a picture and its caption without saying `<figure>`: one

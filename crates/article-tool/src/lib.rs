@@ -326,6 +326,18 @@ fn html_pieces<'p>(
                     size: *size,
                 }),
             },
+            html::Block::Embed {
+                provider,
+                author,
+                handle,
+                text,
+            } => Piece::Embed {
+                provider,
+                author: author.as_deref(),
+                handle: handle.as_deref(),
+                posted: None,
+                text: text.iter().map(String::as_str).collect(),
+            },
         };
         if explain {
             explained.push(Explained {

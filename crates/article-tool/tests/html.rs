@@ -322,3 +322,28 @@ fn a_picture_keeps_its_address_size_caption_and_credit() {
         Some("Photograph: Ewan Gray/Ledger")
     );
 }
+
+#[test]
+fn an_embedded_post_is_a_post_with_its_author() {
+    let page = "<html><head><title>Storm closes the coast road</title></head><body><article>\
+        <p>The coast road was closed on Friday after waves breached the sea wall at two points near the harbour.</p>\
+        <blockquote class=\"twitter-tweet\"><p lang=\"en\">The road will stay shut until the wall is checked.</p>&mdash; County Highways (@countyroads) <a href=\"https://x.example/s/1\">May 3, 2024</a></blockquote>\
+        <p>Engineers will inspect the wall at low tide on Saturday morning, the council said.</p></article></body></html>";
+    let a = import(page, &Options::default()).unwrap().article;
+    let post = a
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Embed(e) => Some(e.clone()),
+            _ => None,
+        })
+        .expect("the post");
+    assert_eq!(post.provider, "Twitter");
+    assert_eq!(post.author.as_deref(), Some("County Highways"));
+    assert_eq!(post.handle.as_deref(), Some("@countyroads"));
+    assert_eq!(
+        text_of(&post.text),
+        "The road will stay shut until the wall is checked."
+    );
+}

@@ -730,7 +730,7 @@ impl Walk<'_, '_> {
         }
         let signature: String = q
             .children()
-            .filter(|c| !ElementRef::wrap(*c).is_some_and(|e| e.value().name() == "p"))
+            .filter(|c| ElementRef::wrap(*c).is_none_or(|e| e.value().name() != "p"))
             .map(|c| match c.value() {
                 Node::Text(t) => t.to_string(),
                 _ => ElementRef::wrap(c).map(inline_text).unwrap_or_default(),

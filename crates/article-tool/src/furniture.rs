@@ -246,7 +246,7 @@ fn embed<'a>(line: &'a str, rest: &[(usize, &'a str)]) -> Option<(Piece<'a>, usi
                 if let Some((h, date)) = tail.split_once(')') {
                     author = Some(name.trim()).filter(|n| !n.is_empty());
                     handle = Some(h.trim()).filter(|h| !h.is_empty()).or(handle);
-                    posted = crate::header::parse_date_line(date.trim());
+                    posted = crate::dates::parse_date_line(date.trim());
                     continue;
                 }
             }

@@ -871,7 +871,7 @@ fn is_link_line(el: ElementRef) -> bool {
 /// "Published: …", "Updated …", or a date alone.
 fn is_date_line(text: &str) -> bool {
     let lower = text.to_lowercase();
-    crate::parse_date_line(text).is_some()
+    crate::dates::parse_date_line(text).is_some()
         || [
             "published",
             "updated",

@@ -9,6 +9,7 @@
 
 mod attribution;
 mod build;
+mod dates;
 mod furniture;
 pub mod generate;
 mod header;
@@ -22,8 +23,8 @@ use std::fmt;
 
 use article::{validate, Article, Author, Party, Person, Severity, Source, FORMAT_VERSION};
 
+pub use dates::parse_date_line;
 use furniture::{Classified, Piece};
-pub use header::parse_date_line;
 pub use html::nesting as html_nesting;
 use people::People;
 pub use topics::TopicList;

@@ -437,7 +437,12 @@ impl Writer<'_, '_> {
                 credit, picture, ..
             } => Block::Image(Image {
                 id: id(self, 2, "image-"),
-                src: picture.and_then(|p| p.src).map(String::from),
+                src: picture.and_then(|p| {
+                    p.src.map(String::from).or_else(|| {
+                        p.local
+                            .map(|file| format!("{}{}", crate::LOCAL, file.display()))
+                    })
+                }),
                 alt: picture
                     .map(|p| p.alt)
                     .filter(|alt| !alt.is_empty())

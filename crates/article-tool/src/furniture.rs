@@ -49,6 +49,8 @@ pub struct Picture<'a> {
     pub alt: &'a str,
     /// Width and height in pixels, as the page gives them.
     pub size: Option<(u32, u32)>,
+    /// The picture's file beside a saved page, copied beside the article.
+    pub local: Option<&'a std::path::Path>,
 }
 
 /// A piece, the line it starts on, and why it is what it is.

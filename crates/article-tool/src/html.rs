@@ -134,6 +134,9 @@ pub enum Block {
         credit: Option<String>,
         /// `width` and `height` of the `<img>`, in pixels.
         size: Option<(u32, u32)>,
+        /// The picture's file beside the saved page (`page_files/x.jpg`),
+        /// when the page was read from a folder that has it.
+        local: Option<std::path::PathBuf>,
     },
     /// A post from a social network, embedded as its quoted text.
     Embed {
@@ -153,7 +156,9 @@ pub struct Page {
     pub dropped: Vec<String>,
 }
 
-pub fn read(text: &str) -> Page {
+/// Read a page; `folder`, where it was saved, is where its relative
+/// picture addresses are looked for first.
+pub fn read(text: &str, folder: Option<&std::path::Path>) -> Page {
     let doc = Html::parse_document(text);
     let meta = meta_of(&doc);
     let base = base_of(&doc, &meta);
@@ -165,6 +170,7 @@ pub fn read(text: &str) -> Page {
         let mut walk = Walk {
             page: &mut page,
             base: base.as_ref(),
+            folder,
         };
         walk.element(body, 0);
     }
@@ -584,6 +590,7 @@ fn story_chars_within(el: ElementRef, depth: usize) -> usize {
 struct Walk<'p, 'u> {
     page: &'p mut Page,
     base: Option<&'u url::Url>,
+    folder: Option<&'u std::path::Path>,
 }
 
 impl Walk<'_, '_> {
@@ -763,7 +770,11 @@ impl Walk<'_, '_> {
             figure.select(&selector("img, amp-img")).next()
         };
         let Some(img) = img else { return };
-        let src = image_source(img).and_then(|s| self.resolve(s));
+        let local = image_source(img).and_then(|s| self.local_file(s));
+        let src = match local {
+            Some(_) => None,
+            None => image_source(img).and_then(|s| self.resolve(s)),
+        };
         let alt = squeeze(img.value().attr("alt").unwrap_or(""));
         let caption_el = figure
             .select(&selector("figcaption, [class*=caption], [class*=Caption]"))
@@ -796,9 +807,33 @@ impl Walk<'_, '_> {
                 caption,
                 credit,
                 size,
+                local,
             },
             "image: a picture in the story, with its caption and credit",
         );
+    }
+
+    /// The file a relative picture address names in the folder the page
+    /// was saved in (a saved page's `page_files/`), if it is there: never
+    /// outside that folder.
+    fn local_file(&self, src: &str) -> Option<std::path::PathBuf> {
+        let folder = self.folder?;
+        if src.contains(':') || src.starts_with(['/', '\\']) {
+            return None;
+        }
+        let path = src.split(['?', '#']).next()?;
+        let decoded = url::Url::parse("file:///")
+            .ok()?
+            .join(path)
+            .ok()?
+            .to_file_path()
+            .ok()?;
+        let relative = decoded.strip_prefix("/").ok()?;
+        let safe = relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        let file = folder.join(relative);
+        (safe && file.is_file()).then_some(file)
     }
 
     /// An image address resolved against the page's, kept only when the

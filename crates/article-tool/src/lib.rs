@@ -37,6 +37,10 @@ pub const MAX_LINE_CHARS: usize = 100_000;
 pub struct Options {
     /// Article id; default: from the headline.
     pub slug: Option<String>,
+    /// The folder a saved page was read from: pictures it has beside the
+    /// page (`page_files/`) are copied beside the article
+    /// (`Imported::pictures`).
+    pub page_folder: Option<std::path::PathBuf>,
     /// `YYYY-MM-DD`; default: a date line under the headline.
     pub published: Option<String>,
     /// Publisher name; default: "Unknown source" (with a warning).
@@ -94,7 +98,15 @@ pub struct Imported {
     /// What the numbers of warnings and explanations count: a text's
     /// `"line"`s, or a page's body `"block"`s (0: the page as a whole).
     pub unit: &'static str,
+    /// Picture files to copy beside the article: from where, and the name
+    /// under the folder the article is written to (`<id>/<file>`), which
+    /// its image blocks name from the site root (`articles/<id>/<file>`).
+    pub pictures: Vec<(std::path::PathBuf, String)>,
 }
+
+/// What an image's `src` holds, between the blocks stage and `finish`,
+/// for a picture file beside a saved page.
+const LOCAL: &str = "local-file:";
 
 /// One decision of the importer, for editors to review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +233,7 @@ fn import_page(text: &str, options: &Options) -> Result<Imported, Error> {
             ),
         );
     }
-    let page = html::read(text);
+    let page = html::read(text, options.page_folder.as_deref());
     let mut warnings: Vec<Warning> = page
         .dropped
         .iter()
@@ -318,6 +330,7 @@ fn html_pieces<'p>(
                 caption,
                 credit,
                 size,
+                local,
             } => Piece::Image {
                 credit: credit.as_deref(),
                 caption,
@@ -325,6 +338,7 @@ fn html_pieces<'p>(
                     src: src.as_deref(),
                     alt,
                     size: *size,
+                    local: local.as_deref(),
                 }),
             },
             html::Block::Embed {
@@ -413,6 +427,7 @@ fn finish(draft: Draft<'_>, options: &Options) -> Result<Imported, Error> {
     if let Some(topics) = &options.topics {
         topics.tag(&mut article);
     }
+    let pictures = local_pictures(&mut article, &mut warnings);
     checked(&article)?;
     explained.sort_by_key(|e| e.line);
     Ok(Imported {
@@ -420,6 +435,7 @@ fn finish(draft: Draft<'_>, options: &Options) -> Result<Imported, Error> {
         warnings,
         explained,
         unit,
+        pictures,
     })
 }
 
@@ -518,6 +534,65 @@ fn add_people(article: &mut Article, people: &People) {
             kind: found.kind,
         });
     }
+}
+
+/// Picture files beside a saved page: each image names its copy from the
+/// site root (`articles/<id>/<n>-<file>`), with the file's own size when
+/// the page gave none; a file that is not a picture is left out, its
+/// caption kept.
+fn local_pictures(
+    article: &mut Article,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(std::path::PathBuf, String)> {
+    let id = article.id.clone();
+    let mut copies = Vec::new();
+    let images = article
+        .sections
+        .iter_mut()
+        .flat_map(|s| s.blocks.iter_mut())
+        .filter_map(|b| match b {
+            article::Block::Image(i) => Some(i),
+            _ => None,
+        });
+    for image in images {
+        let Some(file) = image.src.as_deref().and_then(|s| s.strip_prefix(LOCAL)) else {
+            continue;
+        };
+        let from = std::path::PathBuf::from(file);
+        let size = imagesize::size(&from).ok();
+        // A name of plain letters: the file's own, as a slug, and its type.
+        let stem = from
+            .file_stem()
+            .map(|n| words::slug(&n.to_string_lossy(), 8))
+            .unwrap_or_default();
+        let kind = from
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .filter(|e| e.chars().all(|c| c.is_ascii_alphanumeric()))
+            .unwrap_or_default();
+        let name = format!("{stem}.{kind}");
+        match size {
+            Some(size) if !stem.is_empty() && !kind.is_empty() => {
+                let copy = format!("{}/{}-{name}", id, copies.len() + 1);
+                if image.size().is_none() {
+                    image.width = u32::try_from(size.width).ok();
+                    image.height = u32::try_from(size.height).ok();
+                }
+                image.src = Some(format!("articles/{copy}"));
+                copies.push((from, copy));
+            }
+            _ => {
+                warnings.push(Warning {
+                    line: 0,
+                    message: format!(
+                        "{file} is not a picture this importer can read; its caption is kept"
+                    ),
+                });
+                image.src = None;
+            }
+        }
+    }
+    copies
 }
 
 /// The same checks the viewer runs: an import never writes what it would

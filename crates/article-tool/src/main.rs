@@ -147,6 +147,7 @@ fn main() -> ExitCode {
                 source,
                 topics: None,
                 explain,
+                page_folder: None,
             };
             match run_import(inputs, target, options, topics, explain) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -304,6 +305,12 @@ fn run_import(
     }
     match target {
         Target::Stdout => {
+            for i in imported.iter().filter(|i| !i.pictures.is_empty()) {
+                eprintln!(
+                    "warning: {} pictures beside the page are copied only when writing into a folder (--out); their addresses name those copies",
+                    i.pictures.len()
+                );
+            }
             for i in &imported {
                 print!(
                     "{}",
@@ -331,7 +338,18 @@ fn import_one(input: &Path, options: &Options) -> Result<(String, article_tool::
             std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?,
         )
     };
-    let imported = import_bytes(&bytes, options).map_err(|e| format!("{name}: {e}"))?;
+    // A saved page's pictures sit beside it (`page_files/`).
+    let options = Options {
+        page_folder: input.parent().filter(|_| input != Path::new("-")).map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        }),
+        ..options.clone()
+    };
+    let imported = import_bytes(&bytes, &options).map_err(|e| format!("{name}: {e}"))?;
     Ok((name, imported))
 }
 
@@ -364,6 +382,7 @@ fn write_into(dir: &Path, imported: &[article_tool::Imported]) -> Result<(), Str
         let entry = ManifestEntry::for_article(&i.article);
         manifest.articles.retain(|e| e.slug != entry.slug);
         manifest.articles.push(entry);
+        copy_pictures(dir, &i.pictures)?;
         let json = serde_json::to_string_pretty(&i.article).expect("articles serialise") + "\n";
         let article_path = dir.join(format!("{}.json", i.article.id));
         write_atomically(&article_path, &json)?;
@@ -433,6 +452,22 @@ fn read_stdin() -> Result<Vec<u8>, String> {
 
 /// Write to a temporary file beside the target, then rename: a reader never
 /// sees half a file.
+/// A saved page's pictures, beside its article (`<dir>/<id>/<n>-<file>`),
+/// each copied to a temporary name and renamed, before the article that
+/// names them is written.
+fn copy_pictures(dir: &Path, pictures: &[(PathBuf, String)]) -> Result<(), String> {
+    for (from, name) in pictures {
+        let to = dir.join(name);
+        if let Some(folder) = to.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        let tmp = to.with_extension("tmp");
+        std::fs::copy(from, &tmp).map_err(|e| format!("{}: {e}", from.display()))?;
+        std::fs::rename(&tmp, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    Ok(())
+}
+
 fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
     let tmp = path.with_extension("json.tmp");
     std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;

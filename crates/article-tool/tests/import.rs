@@ -898,3 +898,73 @@ fn cli_with_no_flags_writes_into_the_viewers_folder() {
     assert_eq!(a.section.as_deref(), Some("US & Canada"));
     assert!(project.join("public/articles/index.json").exists());
 }
+
+/// The header of a PNG picture `width` by `height` pixels: what a reader of
+/// picture sizes looks at.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+    bytes.extend_from_slice(b"IHDR");
+    bytes.extend_from_slice(&width.to_be_bytes());
+    bytes.extend_from_slice(&height.to_be_bytes());
+    bytes.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    bytes
+}
+
+#[test]
+fn cli_copies_a_saved_page_s_pictures_beside_its_article() {
+    let dir = temp_dir("saved-page");
+    let saved = dir.join("saved");
+    std::fs::create_dir_all(saved.join("Ferry page_files")).unwrap();
+    std::fs::write(saved.join("Ferry page_files/pier photo.png"), png(640, 480)).unwrap();
+    std::fs::write(dir.join("secret.png"), png(1, 1)).unwrap();
+    let page = "<html><head><title>Ferry contract goes to new operator</title>\
+        <link rel=\"canonical\" href=\"https://news.example/ferry\"></head><body><article>\
+        <p>The contract to run the island ferries has gone to a new operator after a year of cancelled sailings.</p>\
+        <figure><img src=\"./Ferry%20page_files/pier%20photo.png\" alt=\"The pier\"><figcaption>The pier at dawn.</figcaption></figure>\
+        <figure><img src=\"../secret.png\" alt=\"Outside\"><figcaption>Not from the page's folder.</figcaption></figure>\
+        <p>Councillors approved the ten-year deal on Tuesday evening by nineteen votes to seven.</p>\
+        </article></body></html>";
+    std::fs::write(saved.join("Ferry page.html"), page).unwrap();
+    let out = dir.join("articles");
+    std::fs::create_dir_all(&out).unwrap();
+    let status = tool()
+        .args(["import", "--source", "News", "--out"])
+        .arg(&out)
+        .arg(saved.join("Ferry page.html"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let article: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("ferry-contract-goes-to-new-operator.json")).unwrap(),
+    )
+    .unwrap();
+    let images: Vec<&serde_json::Value> = article["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["blocks"].as_array().unwrap())
+        .filter(|b| b["type"] == "image")
+        .collect();
+    assert_eq!(
+        images[0]["src"],
+        "articles/ferry-contract-goes-to-new-operator/1-pier-photo.png"
+    );
+    assert_eq!(
+        (images[0]["width"].as_u64(), images[0]["height"].as_u64()),
+        (Some(640), Some(480))
+    );
+    assert!(out
+        .join("ferry-contract-goes-to-new-operator/1-pier-photo.png")
+        .is_file());
+    // A path out of the page's folder is not read: resolved against the
+    // page's address as any relative address is, never copied.
+    assert_eq!(images[1]["src"], "https://news.example/secret.png");
+    assert_eq!(
+        files_in(&out)
+            .iter()
+            .filter(|f| f.contains("secret"))
+            .count(),
+        0
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -905,19 +905,9 @@ fn is_link_line(el: ElementRef) -> bool {
 
 /// "Published: …", "Updated …", or a date alone.
 fn is_date_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
     crate::dates::parse_date_line(text).is_some()
-        || [
-            "published",
-            "updated",
-            "last updated",
-            "posted",
-            "first published",
-        ]
-        .iter()
-        .any(|lead| {
-            lower.starts_with(lead) && text.chars().filter(char::is_ascii_digit).count() >= 4
-        })
+        || (crate::dates::is_dateish(text)
+            && text.chars().filter(char::is_ascii_digit).count() >= 4)
 }
 
 /// The address of the picture itself: `src`, or the lazy loaders' copies

@@ -386,6 +386,7 @@ fn write_into(dir: &Path, imported: &[article_tool::Imported]) -> Result<(), Str
         let json = serde_json::to_string_pretty(&i.article).expect("articles serialise") + "\n";
         let article_path = dir.join(format!("{}.json", i.article.id));
         write_atomically(&article_path, &json)?;
+        remove_old_pictures(dir, &i.article.id, &i.pictures)?;
         eprintln!(
             "wrote {} ({} warnings)",
             article_path.display(),
@@ -465,6 +466,25 @@ fn copy_pictures(dir: &Path, pictures: &[(PathBuf, String)]) -> Result<(), Strin
         std::fs::copy(from, &tmp).map_err(|e| format!("{}: {e}", from.display()))?;
         std::fs::rename(&tmp, &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
+    Ok(())
+}
+
+/// Pictures an earlier import of the article copied and this one no
+/// longer names, once the article that named them is replaced: nothing is
+/// left behind for a picture the page dropped.
+fn remove_old_pictures(dir: &Path, id: &str, kept: &[(PathBuf, String)]) -> Result<(), String> {
+    let folder = dir.join(id);
+    let Ok(listing) = std::fs::read_dir(&folder) else {
+        return Ok(());
+    };
+    for entry in listing.flatten() {
+        let name = format!("{id}/{}", entry.file_name().to_string_lossy());
+        if entry.path().is_file() && !kept.iter().any(|(_, copy)| *copy == name) {
+            std::fs::remove_file(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        }
+    }
+    // The folder goes with its last picture.
+    let _ = std::fs::remove_dir(&folder);
     Ok(())
 }
 

@@ -966,5 +966,22 @@ fn cli_copies_a_saved_page_s_pictures_beside_its_article() {
             .count(),
         0
     );
+    // The page imported again without its picture: the old copy goes.
+    std::fs::write(
+        saved.join("Ferry page.html"),
+        page.replace(
+            "./Ferry%20page_files/pier%20photo.png",
+            "https://news.example/pier.png",
+        ),
+    )
+    .unwrap();
+    let status = tool()
+        .args(["import", "--source", "News", "--out"])
+        .arg(&out)
+        .arg(saved.join("Ferry page.html"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(!out.join("ferry-contract-goes-to-new-operator").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -150,6 +150,7 @@ fn the_seed_imports_like_the_hand_written_json() {
 
 #[test]
 fn fixtures_meet_the_quote_targets_and_their_expected_json() {
+    let held_out = held_out();
     for name in fixture_names() {
         let name = name.as_str();
         let imported = import_fixture(name);
@@ -167,8 +168,9 @@ fn fixtures_meet_the_quote_targets_and_their_expected_json() {
             .collect();
         let (precision, recall) = precision_recall(&quotes(&imported.article), &expected);
         println!("{name}: precision {precision:.2}, recall {recall:.2}");
+        // The held-out half is reported by fixture_report, not held to this.
         assert!(
-            precision >= 0.9 && recall >= 0.9,
+            held_out.iter().any(|n| n == name) || (precision >= 0.9 && recall >= 0.9),
             "{name}: precision {precision}, recall {recall}"
         );
 
@@ -721,89 +723,151 @@ fn cli_validate_reports_paths_and_exit_status() {
         .contains("fixture-malformed.json: headline: control character"));
 }
 
-/// Every fixture with hand-written quotes (`*.quotes.json`): quote spans
-/// found (precision and recall, by text) and speakers (right, none, wrong)
-/// over all of them, against the targets. `cargo test -p article-tool
-/// --test import fixture_report -- --nocapture` prints the table that
-/// docs/importer.md reports.
-#[test]
-fn fixture_report() {
-    let names = fixture_names();
-    assert!(names.len() >= 15, "{names:?}");
+/// The fixtures named in `halves.json` under "held-out" were written after
+/// the rules they are scored by and were not tuned on; every other fixture
+/// was.
+fn held_out() -> Vec<String> {
+    let halves: serde_json::Value =
+        serde_json::from_str(&read("tests/fixtures/import/halves.json")).unwrap();
+    halves["held-out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// One half's tally: quotes expected, found and matched by text; speakers
+/// right (the same name, or nobody where nobody is expected) and wrong.
+#[derive(Default)]
+struct Tally {
+    gold: usize,
+    found: usize,
+    matched: usize,
+    right: usize,
+    wrong: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.matched += other.matched;
+        self.right += other.right;
+        self.wrong += other.wrong;
+    }
+
+    /// (quote precision, quote recall, speaker accuracy, speaker wrong)
+    fn rates(&self) -> (f64, f64, f64, f64) {
+        let of = |n: usize, d: usize| n as f64 / d.max(1) as f64;
+        (
+            of(self.matched, self.found),
+            of(self.matched, self.gold),
+            of(self.right, self.matched),
+            of(self.wrong, self.matched),
+        )
+    }
+}
+
+/// Scores one fixture's quotes against its hand-written ones, printing
+/// each miss.
+fn score_fixture(name: &str) -> Tally {
     let same = |a: &str, b: &str| {
         a.trim_start_matches("The ")
             .eq_ignore_ascii_case(b.trim_start_matches("The "))
     };
-    let (mut found_total, mut gold_total, mut matched_total) = (0, 0, 0);
-    let (mut right_total, mut wrong_total) = (0, 0);
-    println!("| fixture | quotes | found | matched | speaker right | none | wrong |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for name in &names {
-        let text = read(&format!("tests/fixtures/import/{name}.txt"));
-        let imported = import(
-            &text,
-            &Options {
-                source: Some("Test".into()),
-                ..Options::default()
-            },
-        )
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let got = quotes(&imported.article);
-        let gold: Vec<serde_json::Value> =
-            serde_json::from_str(&read(&format!("tests/fixtures/import/{name}.quotes.json")))
-                .unwrap();
-        let mut unmatched: Vec<&(String, Option<String>)> = got.iter().collect();
-        let (mut matched, mut right, mut wrong) = (0, 0, 0);
-        for g in &gold {
-            let text = g["text"].as_str().unwrap();
-            let Some(at) = unmatched.iter().position(|(t, _)| t == text) else {
-                println!("  {name}: not found: {text}");
-                continue;
-            };
-            let (_, speaker) = unmatched.remove(at);
-            matched += 1;
-            match (g["speaker"].as_str(), speaker.as_deref()) {
-                (Some(want), Some(got)) if same(want, got) => right += 1,
-                (None, None) => right += 1,
-                (_, None) => println!("  {name}: no speaker for: {text}"),
-                (want, Some(got)) => {
-                    wrong += 1;
-                    println!("  {name}: wrong speaker {got:?} (want {want:?}) for: {text}");
-                }
+    let text = read(&format!("tests/fixtures/import/{name}.txt"));
+    let imported = import(
+        &text,
+        &Options {
+            source: Some("Test".into()),
+            ..Options::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let got = quotes(&imported.article);
+    let gold: Vec<serde_json::Value> =
+        serde_json::from_str(&read(&format!("tests/fixtures/import/{name}.quotes.json"))).unwrap();
+    let mut unmatched: Vec<&(String, Option<String>)> = got.iter().collect();
+    let mut t = Tally {
+        gold: gold.len(),
+        found: got.len(),
+        ..Tally::default()
+    };
+    for g in &gold {
+        let text = g["text"].as_str().unwrap();
+        let Some(at) = unmatched.iter().position(|(t, _)| t == text) else {
+            println!("  {name}: not found: {text}");
+            continue;
+        };
+        let (_, speaker) = unmatched.remove(at);
+        t.matched += 1;
+        match (g["speaker"].as_str(), speaker.as_deref()) {
+            (Some(want), Some(got)) if same(want, got) => t.right += 1,
+            (None, None) => t.right += 1,
+            (_, None) => println!("  {name}: no speaker for: {text}"),
+            (want, Some(got)) => {
+                t.wrong += 1;
+                println!("  {name}: wrong speaker {got:?} (want {want:?}) for: {text}");
             }
         }
-        for (t, _) in &unmatched {
-            println!("  {name}: extra quote: {t}");
-        }
-        println!(
-            "| {name} | {} | {} | {matched} | {right} | {} | {wrong} |",
-            gold.len(),
-            got.len(),
-            matched - right - wrong
-        );
-        found_total += got.len();
-        gold_total += gold.len();
-        matched_total += matched;
-        right_total += right;
-        wrong_total += wrong;
     }
-    let precision = matched_total as f64 / found_total.max(1) as f64;
-    let recall = matched_total as f64 / gold_total.max(1) as f64;
-    let accuracy = right_total as f64 / matched_total.max(1) as f64;
-    let wrong = wrong_total as f64 / matched_total.max(1) as f64;
-    println!(
-        "| **all {}** | {gold_total} | {found_total} | {matched_total} | {right_total} | {} | {wrong_total} |",
-        names.len(),
-        matched_total - right_total - wrong_total
-    );
-    println!("quote precision {precision:.3}, recall {recall:.3}; speaker accuracy {accuracy:.3}, wrong {wrong:.3}");
+    for (text, _) in &unmatched {
+        println!("  {name}: extra quote: {text}");
+    }
+    t
+}
+
+/// Quotes found (precision and recall, by text) and speakers (right, none,
+/// wrong) per fixture and per half. The half tuned on must meet the
+/// targets; the held-out half is reported as it comes out, with a floor
+/// that only catches a collapse. `cargo test -p article-tool --test import
+/// fixture_report -- --nocapture` prints the tables that docs/importer.md
+/// reports.
+#[test]
+fn fixture_report() {
+    let names = fixture_names();
+    let held_out = held_out();
+    assert!(names.len() >= 35, "{names:?}");
+    assert!(held_out.len() >= 10 && held_out.iter().all(|n| names.contains(n)));
+    let mut halves = [("tuned on", Tally::default()), ("held out", Tally::default())];
+    println!("| fixture | half | quotes | found | matched | speaker right | none | wrong |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for name in &names {
+        let t = score_fixture(name);
+        let half = usize::from(held_out.contains(name));
+        println!(
+            "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+            halves[half].0,
+            t.gold,
+            t.found,
+            t.matched,
+            t.right,
+            t.matched - t.right - t.wrong,
+            t.wrong
+        );
+        halves[half].1.add(&t);
+    }
+    println!("\n| half | fixtures | quotes | quote precision | quote recall | speaker right | speaker wrong |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (n, (label, t)) in halves.iter().enumerate() {
+        let count = if n == 1 { held_out.len() } else { names.len() - held_out.len() };
+        let (p, r, right, wrong) = t.rates();
+        println!(
+            "| {label} | {count} | {} | {p:.3} | {r:.3} | {right:.3} | {wrong:.3} |",
+            t.gold
+        );
+    }
+    let (p, r, right, wrong) = halves[0].1.rates();
+    assert!(p >= 0.95 && r >= 0.95, "tuned on: precision {p}, recall {r}");
     assert!(
-        precision >= 0.95 && recall >= 0.95,
-        "precision {precision}, recall {recall}"
+        right >= 0.90 && wrong <= 0.05,
+        "tuned on: speaker accuracy {right}, wrong {wrong}"
     );
+    let (p, r, right, _) = halves[1].1.rates();
     assert!(
-        accuracy >= 0.90 && wrong <= 0.05,
-        "speaker accuracy {accuracy}, wrong {wrong}"
+        p >= 0.8 && r >= 0.8 && right >= 0.5,
+        "held out: precision {p}, recall {r}, speaker accuracy {right}"
     );
 }
 

@@ -6,7 +6,7 @@ use article::SpeakerKind;
 
 use crate::people::{Gender, Mention, People};
 use crate::quotes::Span;
-use crate::words::{is_org_word, is_reporting_verb, is_verb_filler, Word};
+use crate::words::{is_document, is_org_word, is_reporting_verb, is_verb_filler, Word};
 
 /// One paragraph (or caption, or post) being attributed.
 pub struct Paragraph<'a> {
@@ -36,6 +36,7 @@ pub fn attribute(
     after(p, span, discourse, people)
         .or_else(|| before(p, span, discourse, people))
         .or_else(|| according_to(p, span))
+        .or_else(|| written_source(p, span))
         .or_else(|| introduced_by_colon(p, span))
 }
 
@@ -242,6 +243,52 @@ fn according_to(p: &Paragraph, span: Span) -> Option<Found> {
     Some((m.person, "\"according to\" and the speaker after the quote"))
 }
 
+/// `A report by the National Audit Office found that … "…"`, `The Welsh
+/// government's guidance says … "…"`: a document's author, named after
+/// "by" or as its owner, when the document is the subject of a verb of
+/// saying or finding before the quote, in its sentence.
+fn written_source(p: &Paragraph, span: Span) -> Option<Found> {
+    const FINDS: [&str; 7] = [
+        "found",
+        "finds",
+        "concluded",
+        "concludes",
+        "showed",
+        "shows",
+        "revealed",
+    ];
+    let before = p.ws.partition_point(|w| w.start < span.open);
+    let start = p.ws[..before]
+        .iter()
+        .rposition(|w| p.text[w.end..].starts_with(['.', '!', '?']))
+        .map_or(0, |k| k + 1);
+    let ws = &p.ws[start..before];
+    let doc = ws.iter().position(|w| is_document(w.core))?;
+    let verb = ws[doc + 1..]
+        .iter()
+        .any(|w| FINDS.contains(&w.core) || is_reporting_verb(w.core));
+    if !verb {
+        return None;
+    }
+    // "by X" after the document, else "X's document".
+    let by = ws[doc + 1..].iter().take(2).position(|w| w.core == "by");
+    let author = match by {
+        Some(b) => ws[doc + 2 + b..]
+            .iter()
+            .take(2)
+            .find_map(|w| mention_starting(p, w)),
+        None => p
+            .mentions
+            .iter()
+            .find(|m| m.end <= ws[doc].start && ws[doc].start - m.end <= 4)
+            .copied(),
+    }?;
+    Some((
+        author.person,
+        "a document's author, the document then a verb of saying or finding, before the quote",
+    ))
+}
+
 /// Nouns that say what an organisation is ("the firm", "the watchdog",
 /// "the operator"): the words that name organisations, and those that
 /// only describe one.
@@ -301,6 +348,20 @@ fn described_org(noun: &str, d: &Discourse, people: &People) -> Option<usize> {
     match (named.as_slice(), orgs.as_slice()) {
         ([one], _) => Some(*one),
         ([], [only]) => Some(*only),
+        // Nothing near: the one organisation in the whole article whose
+        // name has the noun ("the council" of "Cumberland Council").
+        ([], []) => {
+            let mut named = people.found.iter().enumerate().filter(|(_, f)| {
+                f.kind == SpeakerKind::Organisation
+                    && f.name
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+            });
+            match (named.next(), named.next()) {
+                (Some((n, _)), None) => Some(n),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -366,6 +427,34 @@ pub fn reporting_subjects(p: &Paragraph) -> Vec<(usize, usize)> {
             .then_some((m.end, m.person))
         })
         .collect()
+}
+
+/// A reporting verb in `p`, outside its quotes, whose subject is neither a
+/// name nor a pronoun ("Islanders said", "One developer … said"): someone
+/// the text does not name has spoken.
+pub fn unnamed_reporter(p: &Paragraph) -> bool {
+    let in_quote = |pos: usize| p.spans.iter().any(|s| s.open <= pos && pos < s.close);
+    p.ws.iter().enumerate().any(|(v, w)| {
+        if !is_reporting_verb(w.core) || in_quote(w.start) {
+            return false;
+        }
+        let s = p.ws[..v]
+            .iter()
+            .rposition(|x| !is_verb_filler(x.core))
+            .filter(|&s| !p.ws[s].trailing);
+        let Some(s) = s else {
+            // After a quote or at a clause's start: the verb comes first
+            // ("said the union's general secretary") and names its subject.
+            return false;
+        };
+        let subject = &p.ws[s];
+        let named = p.mentions.iter().any(|m| m.end == subject.end);
+        // "the company said": one named before, by what it is.
+        let described = s > 0
+            && p.ws[s - 1].core.eq_ignore_ascii_case("the")
+            && is_org_description(subject.core);
+        !named && !described && !is_pronoun(subject.core) && !in_quote(subject.start)
+    })
 }
 
 #[cfg(test)]

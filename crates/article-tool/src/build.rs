@@ -58,8 +58,10 @@ fn set_apart(units: &mut [Unit<'_>], mut explained: Option<&mut Vec<Explained>>)
     for u in units.iter_mut() {
         let mut keep = Vec::with_capacity(u.spans.len());
         for (n, &span) in u.spans.iter().enumerate() {
-            let why = (u.speakers[n].is_none() && !span.runs_on && span.open > 0)
-                .then(|| quotes::set_apart(&u.text, span))
+            // A paragraph opening with a quote is read as strictly as speech.
+            let spoken = u.speakers[n].is_some() || span.open == 0;
+            let why = (!span.runs_on)
+                .then(|| quotes::set_apart(&u.text, span, spoken))
                 .flatten();
             match why {
                 Some(why) => {
@@ -122,14 +124,24 @@ fn find_quotes(units: &mut [Unit<'_>], warnings: &mut Vec<Warning>) {
             && units
                 .get(i + 1)
                 .is_some_and(|n| n.paragraph && opens_with_quote(&n.text));
-        match quotes::find(&units[i].text, runs_on) {
-            Ok(spans) => units[i].spans = spans,
-            Err(quotes::Unbalanced) => warnings.push(Warning {
-                line: units[i].line,
-                message: "quotation marks do not pair up; the text is kept without marking quotes"
-                    .into(),
-            }),
-        }
+        let found = quotes::find(&units[i].text, runs_on);
+        let message = match found {
+            Ok(spans) => {
+                units[i].spans = spans;
+                continue;
+            }
+            Err(quotes::Unbalanced) => match quotes::closed_at_end(&units[i].text) {
+                Some(spans) => {
+                    units[i].spans = spans;
+                    "a quotation mark is left open; the quote is closed at the end of the paragraph"
+                }
+                None => "quotation marks do not pair up; the text is kept without marking quotes",
+            },
+        };
+        warnings.push(Warning {
+            line: units[i].line,
+            message: message.into(),
+        });
     }
 }
 
@@ -138,7 +150,10 @@ fn find_quotes(units: &mut [Unit<'_>], warnings: &mut Vec<Warning>) {
 fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People) {
     let mut previous: Vec<usize> = Vec::new();
     let mut salient: Option<usize> = None;
-    let mut last_speaker: Option<usize> = None;
+    // Who holds the floor for a paragraph that is all quote: the last
+    // speaker, or the subject of the last reporting verb, kept through one
+    // paragraph that names nobody else.
+    let mut floor = Floor::default();
     // A subheading starts afresh: pronouns do not reach across it.
     let mut headings = pieces
         .iter()
@@ -150,7 +165,7 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
             headings.next();
             previous.clear();
             salient = None;
-            last_speaker = None;
+            floor = Floor::default();
         }
         let ws = words(&u.text);
         let mentions = people.mentions(&ws);
@@ -203,16 +218,33 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
                 })
             })
             .or_else(|| {
+                // `Graham said he would move her. "It breaks my heart…"`: a
+                // quote opening the sentence after one whose subject reported
+                // speech goes on with that subject, with nobody else named
+                // and no other quote between.
+                let &(pos, subject) = subjects.iter().rev().find(|(pos, _)| *pos <= span.open)?;
+                let gap = &u.text[pos..span.open];
+                let opens_sentence = gap.trim_end().ends_with(['.', '!', '?']);
+                let others = mentions
+                    .iter()
+                    .any(|m| m.start >= pos && m.end <= span.open && m.person != subject);
+                let quote_between = u.spans[..n].iter().any(|q| q.open >= pos);
+                (opens_sentence && !others && !quote_between).then_some((
+                    subject,
+                    "a quote opening the sentence after a reported speaker's goes on with them",
+                ))
+            })
+            .or_else(|| {
                 // A paragraph that is all quote (or opens a quote's later
                 // part) continues the last speaker.
                 let continues = n == 0 && (whole || opens_with_quote(&u.text) && span.open == 0);
                 (continues && u.paragraph)
-                    .then_some(last_speaker)
+                    .then_some(floor.holder)
                     .flatten()
                     .map(|s| {
                         (
                             s,
-                            "a paragraph that is all quote continues the last speaker",
+                            "a paragraph that is all quote continues the one who holds the floor",
                         )
                     })
             });
@@ -237,14 +269,54 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
                 salient = Some(s);
             }
         }
-        last_speaker = speakers.iter().rev().flatten().next().map(|s| s.0);
-        if !u.paragraph && u.author.is_none() {
-            // Captions do not hand the floor on.
-            last_speaker = None;
+        // Captions do not hand the floor on.
+        if u.paragraph || u.author.is_some() {
+            // Someone unnamed spoke or was reported: nobody holds the floor.
+            let unnamed = speakers.last().is_some_and(Option::is_none)
+                || attribution::unnamed_reporter(&paragraph);
+            let last_speaker = speakers.iter().rev().flatten().next().map(|s| s.0);
+            let speaker = last_speaker.or(subjects.last().map(|s| s.1));
+            floor.pass(speaker, mentions.iter().map(|m| m.person), unnamed);
         }
         window.drain(..before_this);
         previous = window;
         u.speakers = speakers;
+    }
+}
+
+/// Who a paragraph that is all quote continues, and how many paragraphs of
+/// narrative ago they last spoke or were reported.
+#[derive(Default)]
+struct Floor {
+    holder: Option<usize>,
+    gap: usize,
+}
+
+impl Floor {
+    /// After a paragraph: its last speaker (or reported subject) takes the
+    /// floor; a paragraph with neither keeps it for the holder once, unless
+    /// it names someone else.
+    fn pass(
+        &mut self,
+        speaker: Option<usize>,
+        mut named: impl Iterator<Item = usize>,
+        unnamed: bool,
+    ) {
+        if unnamed {
+            *self = Floor::default();
+            return;
+        }
+        if let Some(s) = speaker {
+            *self = Floor {
+                holder: Some(s),
+                gap: 0,
+            };
+            return;
+        }
+        self.gap += 1;
+        if self.gap > 1 || named.any(|n| Some(n) != self.holder) {
+            *self = Floor::default();
+        }
     }
 }
 

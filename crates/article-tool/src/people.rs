@@ -7,7 +7,7 @@
 //! the text gives a person (from honorifics, and from pronouns resolved).
 
 use article::SpeakerKind;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::words::{
     is_acronym, is_capitalised, is_honorific, is_opener, is_org_word, is_reporting_verb, is_title,
@@ -55,8 +55,14 @@ pub struct People {
     /// Full names (people and organisations) → index.
     by_full: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
-    /// First names, for "Sir Peter" and "Dame Judith".
+    /// First names, for "Sir Peter", "Dame Judith" and "Sue said".
     by_first: HashMap<String, usize>,
+    /// First names two people share: no mention by first name alone.
+    first_shared: HashSet<String>,
+    /// Two-word names the text has not yet shown to be people ("runner
+    /// Faith Chebet broke the record"), by surname: one becomes a person
+    /// when its surname speaks ("said Chebet, 27").
+    candidates: HashMap<String, (String, String)>,
 }
 
 /// A word that can be part of a person's name.
@@ -82,6 +88,58 @@ fn role_like(word: &str) -> bool {
         || ENDINGS
             .iter()
             .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// Words that put the name after them in a place ("residents in West
+/// Yorkshire say"), so it is not a speaker.
+fn is_locative(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at" | "near" | "across" | "throughout" | "around" | "outside" | "inside" | "into"
+    )
+}
+
+/// An age in apposition right after a name ending at `j` ("Dave Pike, 61,"):
+/// only people have one.
+fn age_at(ws: &[Word], j: usize) -> bool {
+    j > 0
+        && ws[j - 1].trailing
+        && ws.get(j).is_some_and(|w| {
+            w.trailing && w.core.len() <= 3 && w.core.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// ", who" right after a name ending at `j`: people take "who", places and
+/// things "which".
+fn who_follows(ws: &[Word], j: usize) -> bool {
+    j > 0 && ws[j - 1].trailing && ws.get(j).is_some_and(|w| w.core == "who")
+}
+
+/// A relation named just before the name at `i` ("her son, Graham", "Sam's
+/// mother, Anne", "his partner Jo"): the name is a person's, with the
+/// gender the relation gives, if any.
+fn kin_before(ws: &[Word], i: usize) -> Option<Option<Gender>> {
+    let noun = &ws[i.checked_sub(1)?];
+    let owner = &ws[i.checked_sub(2)?];
+    let owned = matches!(
+        owner.core.to_ascii_lowercase().as_str(),
+        "her" | "his" | "their" | "my" | "our"
+    ) || strip_possessive(owner.core) != owner.core;
+    if !owned || owner.trailing {
+        return None;
+    }
+    Some(match noun.core {
+        "son" | "father" | "husband" | "brother" | "dad" | "grandson" | "grandfather"
+        | "boyfriend" | "uncle" | "nephew" | "stepson" | "stepfather" | "widower" => {
+            Some(Gender::Male)
+        }
+        "daughter" | "mother" | "wife" | "sister" | "mum" | "mom" | "granddaughter"
+        | "grandmother" | "girlfriend" | "aunt" | "niece" | "stepdaughter" | "stepmother"
+        | "widow" => Some(Gender::Female),
+        "partner" | "friend" | "neighbour" | "neighbor" | "child" | "cousin" | "colleague"
+        | "spouse" | "sibling" | "twin" | "grandchild" | "carer" | "flatmate" => None,
+        _ => return None,
+    })
 }
 
 fn starts_lowercase(word: &str) -> bool {
@@ -159,14 +217,62 @@ impl People {
                 return;
             }
         }
+        // "a report by the Campaign for Better Transport": a document's
+        // author is an organisation.
+        let by = match i.checked_sub(1).map(|k| ws[k].core) {
+            Some("the" | "The") => i.checked_sub(2),
+            _ => i.checked_sub(1),
+        };
+        let authored = by.is_some_and(|b| {
+            ws[b].core == "by" && b > 0 && crate::words::is_document(ws[b - 1].core)
+        });
+        // (Not "the Parents' Forum" cut at its apostrophe.)
+        let cut = ws[j - 1].trailing && ws.get(j).is_some_and(|w| is_capitalised(w.core));
+        if authored && !cut {
+            let start = usize::from(run[0].core == "The");
+            if start < run.len() {
+                self.add_org(&run[start..]);
+            }
+            return;
+        }
+        // "residents in West Yorkshire say": a place.
+        if i > 0 && !ws[i - 1].trailing && is_locative(ws[i - 1].core) {
+            return;
+        }
+        let plain = run
+            .iter()
+            .all(|w| !is_title(w.core) && !is_honorific(w.core));
+        // "the Scottish government": capitalised words, then the organisation
+        // word in lower case, as such names are written.
+        if let Some(next) = ws.get(j).filter(|_| after_the && plain && run.len() <= 3) {
+            let noun = strip_possessive(next.core);
+            if starts_lowercase(noun) && is_org_word(noun) && !ws[j - 1].trailing {
+                let mut name: Vec<Word> = run[usize::from(run[0].core == "The")..].to_vec();
+                name.push(Word {
+                    core: noun,
+                    ..*next
+                });
+                self.add_org(&name);
+                return;
+            }
+        }
+        // "Cycling UK said", "NIE Networks said": a subject with an acronym
+        // in its name opening a sentence is an organisation.
+        if after_break
+            && verb_next
+            && plain
+            && run.len() <= 4
+            && run.iter().any(|w| is_acronym(w.core))
+        {
+            let start = run.iter().take_while(|w| is_opener(w.core)).count();
+            if start < run.len() {
+                self.add_org(&run[start..]);
+                return;
+            }
+        }
         // "The Kremlin said": a capitalised subject after "the" with a
         // reporting verb is an organisation (people take no article).
-        if after_the
-            && verb_next
-            && run
-                .iter()
-                .all(|w| !is_title(w.core) && !is_honorific(w.core))
-        {
+        if after_the && verb_next && plain {
             self.add_org(&run[usize::from(run[0].core == "The")..]);
             return;
         }
@@ -215,9 +321,60 @@ impl People {
             return;
         }
         let n = run.len();
+        if n == 1 && name_like(&run[0]) {
+            self.learn_one_name(ws, j - 1, after_break, verb_next);
+            return;
+        }
         if n < 2 || !name_like(&run[n - 2]) || !name_like(&run[n - 1]) || run[n - 2].trailing {
             return;
         }
+        self.learn_full_name(ws, i, j, run, after_break, verb_next);
+        let full = format!("{} {}", run[n - 2].core, run[n - 1].core);
+        if !self.by_full.contains_key(&full) {
+            self.candidates
+                .entry(surname_key(run[n - 1].core).to_string())
+                .or_insert_with(|| (run[n - 2].core.to_string(), run[n - 1].core.to_string()));
+        }
+    }
+
+    /// One word that may be a person's name: the surname of a candidate
+    /// that now speaks ("said Chebet", "Okafor, 34, said"), or a first name
+    /// given with an age or a relation ("Ada, 9,", "her son, Graham,").
+    fn learn_one_name(&mut self, ws: &[Word], k: usize, after_break: bool, verb_next: bool) {
+        let w = &ws[k];
+        let key = surname_key(w.core);
+        if self.by_surname.contains_key(key) || self.by_first.contains_key(w.core) {
+            return;
+        }
+        let aged = age_at(ws, k + 1);
+        let said_before = k > 0 && is_reporting_verb(ws[k - 1].core) && !ws[k - 1].trailing;
+        let speaks = verb_next || said_before || aged || (after_break && clause_verb(ws, k + 1));
+        if let Some((first, last)) = self.candidates.get(key).cloned() {
+            if speaks {
+                let (first, last) = (Word { core: &first, ..*w }, Word { core: &last, ..*w });
+                self.add_person(&[&first, &last], String::new(), None, None);
+            }
+            return;
+        }
+        let kin = kin_before(ws, k);
+        if aged || kin.is_some() {
+            self.add_person(&[w], String::new(), None, kin.flatten());
+        }
+    }
+
+    /// A two-word name ending the run `ws[i..j]`, with any role words before
+    /// it in `run`.
+    fn learn_full_name(
+        &mut self,
+        ws: &[Word],
+        i: usize,
+        j: usize,
+        run: &[Word],
+        after_break: bool,
+        verb_next: bool,
+    ) {
+        let n = run.len();
+        let role_of = |words: &[Word]| words.iter().map(|w| w.core).collect::<Vec<_>>().join(" ");
         let name = [run[n - 2], run[n - 1]];
         let role_words = &run[..run.len() - 2];
         let affiliation = role_words.iter().find_map(|w| party_of(w.core));
@@ -252,6 +409,7 @@ impl People {
             let clause = clause_verb(ws, j) && after_break;
             let apposition = before.is_some_and(|w| w.trailing && starts_lowercase(w.core))
                 && run[n - 1].trailing;
+            let kin = kin_before(ws, i);
             // "The outgoing operator, Northlink Marine, said": what the
             // description says it is, an organisation.
             if apposition && before.is_some_and(|w| crate::attribution::is_org_description(w.core))
@@ -259,18 +417,27 @@ impl People {
                 self.add_org(&run[n - 2..]);
                 return;
             }
-            if verb_next || said_before || according || clause || apposition {
-                self.add_person(&[&name[0], &name[1]], String::new(), None, None);
+            let person = age_at(ws, j) || who_follows(ws, j);
+            if verb_next || said_before || according || clause || apposition || person {
+                self.add_person(&[&name[0], &name[1]], String::new(), None, kin.flatten());
             }
-        } else if verb_next || (after_break && clause_verb(ws, j)) {
+        } else if verb_next
+            || (after_break && clause_verb(ws, j))
+            || age_at(ws, j)
+            || who_follows(ws, j)
+        {
             // Capitalised words of any kind before a name that speaks
-            // ("Landlord Dave Mercer, 52, said"): the words are its role.
-            self.add_person(
-                &[&name[0], &name[1]],
-                role_of(role_words),
-                affiliation,
-                None,
-            );
+            // ("Landlord Dave Mercer, 52, said"): the words are its role;
+            // an owner ("Labour's Ian Fletcher, who …") is none.
+            let owner = role_words
+                .iter()
+                .all(|w| strip_possessive(w.core) != w.core);
+            let role = if owner {
+                String::new()
+            } else {
+                role_of(role_words)
+            };
+            self.add_person(&[&name[0], &name[1]], role, affiliation, None);
         }
     }
 
@@ -303,7 +470,16 @@ impl People {
         });
         self.by_full.insert(full, n);
         self.by_surname.entry(surname).or_insert(n);
-        self.by_first.entry(name[0].core.to_string()).or_insert(n);
+        let first = name[0].core.to_string();
+        match self.by_first.get(&first) {
+            Some(&other) if other != n => {
+                self.first_shared.insert(first);
+            }
+            Some(_) => {}
+            None => {
+                self.by_first.insert(first, n);
+            }
+        }
     }
 
     fn add_org(&mut self, name: &[Word]) {
@@ -360,7 +536,11 @@ impl People {
                 ws[i..]
                     .iter()
                     .take(6)
-                    .take_while(|w| is_capitalised(w.core) || is_joiner(w.core))
+                    .take_while(|w| {
+                        is_capitalised(w.core)
+                            || is_joiner(w.core)
+                            || is_org_word(strip_possessive(w.core))
+                    })
                     .count()
             } else {
                 0
@@ -479,9 +659,17 @@ impl People {
                     }
                 }
             }
-            // A bare surname: "Kerry said", "Barton's".
+            // A bare surname: "Kerry said", "Barton's"; or a first name only
+            // one person has, alone ("Sue said", not "Sue Barnes").
             if is_capitalised(w.core) && !is_opener(w.core) {
-                if let Some(&n) = self.by_surname.get(surname_key(w.core)) {
+                let key = surname_key(w.core);
+                let alone = next.is_none_or(|n| !is_capitalised(n.core));
+                let first = || {
+                    (alone && !self.first_shared.contains(key))
+                        .then(|| self.by_first.get(key).copied())
+                        .flatten()
+                };
+                if let Some(n) = self.by_surname.get(key).copied().or_else(first) {
                     out.push(Mention {
                         start: w.start,
                         end: w.end,

@@ -69,6 +69,18 @@ pub fn find(text: &str, runs_on: bool) -> Result<Vec<Span>, Unbalanced> {
     }
 }
 
+/// The quotes of a paragraph whose last quotation mark is left open and
+/// not continued: that quote closes at the paragraph's end, so it cannot
+/// swallow the paragraphs after it. `None` when the marks fail otherwise
+/// (a closing mark with nothing open).
+pub fn closed_at_end(text: &str) -> Option<Vec<Span>> {
+    let mut spans = find(text, true).ok()?;
+    if let Some(last) = spans.last_mut() {
+        last.runs_on = false;
+    }
+    Some(spans)
+}
+
 /// The marks that close a quote `c` opens, if `c` opens one.
 fn closers_of(c: char) -> Option<&'static [char]> {
     Some(match c {
@@ -115,10 +127,16 @@ pub fn is_whole(text: &str, spans: &[Span]) -> bool {
 }
 
 /// Why the quoted words at `span` of `text` are set apart rather than
-/// spoken, if they are: a name after "known as" and its like, one or two
-/// words, or a title (capitalised words, no sentence in them).
-pub fn set_apart(text: &str, span: Span) -> Option<&'static str> {
-    let inside = text[span.start..span.end].trim_end_matches([',', '.', ';', ':']);
+/// spoken, if they are: a name given after "known as" and its like (a few
+/// words may name what is named: `named the dog "Rex"`), a title
+/// (capitalised words, no sentence in them), or, when nobody was found to
+/// say them (`spoken` false), one or two words with no verb of saying
+/// before them. A speaker found does not make a name or a bare title
+/// speech; words between "called" and the quote make it a description,
+/// which may be speech (`critics called the plan "a costly farce"`).
+pub fn set_apart(text: &str, span: Span, spoken: bool) -> Option<&'static str> {
+    let raw = &text[span.start..span.end];
+    let inside = raw.trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = inside.split_whitespace().collect();
     let before = text[..span.open].trim_end().to_lowercase();
     const NAMING: [&str; 9] = [
@@ -132,19 +150,49 @@ pub fn set_apart(text: &str, span: Span) -> Option<&'static str> {
         "codenamed",
         "so-called",
     ];
-    if NAMING.iter().any(|n| before.ends_with(n)) {
-        return Some("a name given to something");
+    let mut lead = before.as_str();
+    for gap in 0..=3 {
+        let naming = NAMING
+            .iter()
+            .find(|n| lead.ends_with(*n) && !lead.ends_with(['.', '!', '?']));
+        if naming.is_some_and(|n| gap == 0 || *n != "called") {
+            return Some("a name given to something");
+        }
+        match lead.rfind(char::is_whitespace) {
+            Some(k) => lead = lead[..k].trim_end(),
+            None => break,
+        }
     }
-    if words.len() <= 2 {
+    // Unless a verb of saying frames them: "said the call lasted "eleven
+    // minutes"" reports speech even when the speaker has no name.
+    if !spoken && words.len() <= 2 && !framed_as_speech(&before) {
         return Some("one or two words set apart");
     }
+    // Speech quoted before its verb ends in punctuation inside the marks;
+    // a title does not, whoever is found near it.
+    let unpunctuated = if spoken { raw } else { inside };
     let title = words.len() <= 6
-        && !inside.contains(['.', '!', '?', ','])
+        && (!spoken || words.len() >= 2)
+        && !unpunctuated.contains(['.', '!', '?', ',', ';', ':'])
         && words
             .iter()
             .filter(|w| w.chars().count() > 3)
             .all(|w| w.starts_with(char::is_uppercase));
     title.then_some("a title")
+}
+
+/// A verb of saying earlier in the sentence that ends at `before`
+/// (lower case), not one that names or describes ("called it", "described
+/// it as").
+fn framed_as_speech(before: &str) -> bool {
+    let sentence = before
+        .rfind(['.', '!', '?'])
+        .map_or(before, |k| &before[k + 1..]);
+    sentence.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::words::is_reporting_verb(w)
+            && !matches!(w, "called" | "calls" | "call" | "described" | "describes")
+    })
 }
 
 #[cfg(test)]
@@ -173,6 +221,11 @@ mod tests {
             "We found patients waiting. Staff told us so."
         );
         assert!(spans[0].runs_on);
+        // Not continued: closed where the paragraph ends.
+        let closed = closed_at_end(t).unwrap();
+        assert_eq!(closed[0].end, spans[0].end);
+        assert!(!closed[0].runs_on);
+        assert_eq!(closed_at_end("stray\u{201d} mark"), None);
         // Marks around nothing are no quote (nor a quote of a space).
         let t = "He said: \"One. \"Two.\" \"Three. \"Four.\"";
         let got: Vec<&str> = find(t, false)

@@ -386,9 +386,34 @@ pub fn is_reporting_verb(word: &str) -> bool {
         "answered",
         "whispered",
         "stated",
+        "described",
+        "describes",
+        "reported",
     ];
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| WordSet::new(VERBS)).contains(word)
+}
+
+/// Documents that say things on their authors' behalf ("a report by X
+/// found", "the government's guidance says").
+pub fn is_document(word: &str) -> bool {
+    matches!(
+        word,
+        "report"
+            | "study"
+            | "survey"
+            | "review"
+            | "analysis"
+            | "investigation"
+            | "inquiry"
+            | "audit"
+            | "poll"
+            | "paper"
+            | "guidance"
+            | "statement"
+            | "letter"
+            | "website"
+    )
 }
 
 /// Words that may sit between a subject and its reporting verb ("has said",

@@ -196,11 +196,16 @@ fn tally(name: &str, html: &str, expect: &Value, t: &mut Tally) {
             t.quotes_found += 1;
             match (who.as_deref(), q["speaker"].as_str()) {
                 (Some(w), Some(e)) if w == e => t.speakers_right += 1,
-                (Some(_), _) => t.speakers_wrong += 1,
+                (Some(w), e) => {
+                    t.speakers_wrong += 1;
+                    println!("  {name}: wrong speaker {w:?} (want {e:?}) for: {text}");
+                }
                 // Honestly nobody, where the text names nobody.
                 (None, None) => t.speakers_right += 1,
-                (None, Some(_)) => {}
+                (None, Some(_)) => println!("  {name}: no speaker for: {text}"),
             }
+        } else {
+            println!("  {name}: not found: {text}");
         }
     }
     println!(

@@ -27,6 +27,60 @@ pub struct Discourse<'a> {
 /// A speaker and the rule that found them.
 pub type Found = (usize, &'static str);
 
+/// The rules that find a speaker, as `--explain` names them.
+pub mod rule {
+    pub const COLON: &str = "the subject of the sentence that introduces the quote with a colon";
+    pub const VERB_THEN_NAME: &str = "reporting verb, then the speaker, after the quote";
+    pub const NAME_THEN_VERB: &str = "the speaker, then a reporting verb, after the quote";
+    pub const SUBJECT_BEFORE: &str = "subject of a reporting verb before the quote";
+    pub const SUBJECT_PAST_DESCRIPTION: &str =
+        "subject of a reporting verb before the quote, past a description";
+    pub const ACCORDING_TO: &str = "\"according to\" and the speaker after the quote";
+    pub const DOCUMENT: &str =
+        "a document's author, the document then a verb of saying or finding, before the quote";
+    pub const POST_AUTHOR: &str = "the post's author";
+    pub const PRONOUN_LAST_SPEAKER: &str =
+        "pronoun and reporting verb: the last speaker, nobody else who fits named since";
+    pub const PRONOUN_ONLY_FIT: &str =
+        "pronoun and reporting verb: the only one named nearby who fits";
+    pub const PRONOUN_GENDER: &str =
+        "pronoun and reporting verb: the only one named nearby of the gender the text gives";
+    pub const DESCRIBED_NEAR: &str =
+        "an organisation named by what it is (\"the firm\"): the one named nearby with that word";
+    pub const DESCRIBED_ONLY_NEAR: &str =
+        "an organisation named by what it is (\"the firm\"): the only organisation named nearby";
+    pub const DESCRIBED_IN_ARTICLE: &str =
+        "an organisation named by what it is (\"the firm\"): the one in the article with that word";
+    pub const NEXT_SENTENCE: &str =
+        "a quote opening the next sentence goes on with the quote before it";
+    pub const AFTER_REPORTED: &str =
+        "a quote opening the sentence after a reported speaker's goes on with them";
+    pub const FLOOR: &str = "a paragraph that is all quote continues the one who holds the floor";
+    pub const FLOOR_AFTER_NARRATIVE: &str =
+        "a paragraph that is all quote continues the one who held the floor before a paragraph of narrative";
+    pub const LATER_PART: &str = "a later part of a quote that runs over several paragraphs";
+}
+
+/// Below this, a speaker is not given: a warning names the best guess and
+/// the others weighed.
+pub const SURE_ENOUGH: f32 = 0.6;
+
+/// How sure a rule is on its own: a name beside a verb of saying is near
+/// certain; a pronoun, a description or a continuation is an inference,
+/// the weaker its link the lower. `build::attribute` lowers an inference
+/// further when someone else who could have spoken was named since.
+pub fn confidence(found: &str) -> f32 {
+    use rule::*;
+    match found {
+        PRONOUN_LAST_SPEAKER | PRONOUN_ONLY_FIT | DESCRIBED_NEAR | NEXT_SENTENCE | FLOOR
+        | LATER_PART => 0.85,
+        AFTER_REPORTED => 0.75,
+        DESCRIBED_IN_ARTICLE | PRONOUN_GENDER | DESCRIBED_ONLY_NEAR => 0.7,
+        FLOOR_AFTER_NARRATIVE => 0.65,
+        _ => 0.95,
+    }
+}
+
 pub fn attribute(
     p: &Paragraph,
     span: Span,
@@ -66,10 +120,7 @@ fn introduced_by_colon(p: &Paragraph, span: Span) -> Option<Found> {
         || p.ws[start..k]
             .iter()
             .all(|w| w.core.starts_with(char::is_uppercase));
-    opens.then_some((
-        m.person,
-        "the subject of the sentence that introduces the quote with a colon",
-    ))
+    opens.then_some((m.person, rule::COLON))
 }
 
 /// The words of `p` from index `k` up to the end of the sentence or the
@@ -115,20 +166,14 @@ fn after(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<Fo
     let words = &p.ws[k..end];
     let first = words.first()?;
     if is_pronoun(first.core) && verb_at(p.ws, k + 1) {
-        return pronoun(first.core, d, people)
-            .map(|s| (s, "pronoun and reporting verb after the quote"));
+        return pronoun(first.core, d, people);
     }
     if let [the, noun, ..] = words {
         if the.core.eq_ignore_ascii_case("the")
             && is_org_description(noun.core)
             && verb_at(p.ws, k + 2)
         {
-            return described_org(noun.core, d, people).map(|s| {
-                (
-                    s,
-                    "an organisation named by what it is (\"the firm\"), then a reporting verb, after the quote",
-                )
-            });
+            return described_org(noun.core, d, people);
         }
     }
     if is_reporting_verb(first.core) {
@@ -138,12 +183,7 @@ fn after(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<Fo
             .iter()
             .take(8)
             .find_map(|w| mention_starting(p, w));
-        return found.map(|m| {
-            (
-                m.person,
-                "reporting verb, then the speaker, after the quote",
-            )
-        });
+        return found.map(|m| (m.person, rule::VERB_THEN_NAME));
     }
     // "founder and chief executive Daniel Okoro said": a name followed by
     // a reporting verb, with only a description before it.
@@ -151,10 +191,7 @@ fn after(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<Fo
         if let Some(m) = mention_starting(p, w) {
             let after = k + n + p.ws[k + n..].iter().take_while(|x| x.start < m.end).count();
             if after < p.ws.len() && verb_at(p.ws, after) {
-                return Some((
-                    m.person,
-                    "the speaker, then a reporting verb, after the quote",
-                ));
+                return Some((m.person, rule::NAME_THEN_VERB));
             }
             // "the bank's chief economist, Huw Pill, said": a name inside the
             // description is not the speaker; read on.
@@ -200,19 +237,13 @@ fn before(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<F
             && p.ws[s - 2].core.eq_ignore_ascii_case("the")
             && is_org_description(subject.core)
         {
-            return described_org(subject.core, d, people).map(|o| {
-                (
-                    o,
-                    "an organisation named by what it is (\"the firm\"), subject of a reporting verb before the quote",
-                )
-            });
+            return described_org(subject.core, d, people);
         }
         if is_pronoun(subject.core) {
-            return pronoun(subject.core, d, people)
-                .map(|s| (s, "pronoun and reporting verb before the quote"));
+            return pronoun(subject.core, d, people);
         }
         if let Some(m) = p.mentions.iter().find(|m| m.end == subject.end) {
-            return Some((m.person, "subject of a reporting verb before the quote"));
+            return Some((m.person, rule::SUBJECT_BEFORE));
         }
         // A description between commas after the name: step back over it.
         if p.text[subject.end..].starts_with(',') {
@@ -221,10 +252,7 @@ fn before(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<F
                 .take(14)
                 .find(|&c| p.text[p.ws[c].end..].starts_with(','));
             if let Some(m) = comma.and_then(|c| p.mentions.iter().find(|m| m.end == p.ws[c].end)) {
-                return Some((
-                    m.person,
-                    "subject of a reporting verb before the quote, past a description",
-                ));
+                return Some((m.person, rule::SUBJECT_PAST_DESCRIPTION));
             }
         }
         return None;
@@ -240,7 +268,7 @@ fn according_to(p: &Paragraph, span: Span) -> Option<Found> {
         .find(|&i| p.ws[i].core == "according" && p.ws[i + 1].core == "to")?;
     let m = mention_starting(p, p.ws.get(at + 2)?)
         .or_else(|| p.ws.get(at + 3).and_then(|w| mention_starting(p, w)))?;
-    Some((m.person, "\"according to\" and the speaker after the quote"))
+    Some((m.person, rule::ACCORDING_TO))
 }
 
 /// `A report by the National Audit Office found that … "…"`, `The Welsh
@@ -283,10 +311,7 @@ fn written_source(p: &Paragraph, span: Span) -> Option<Found> {
             .find(|m| m.end <= ws[doc].start && ws[doc].start - m.end <= 4)
             .copied(),
     }?;
-    Some((
-        author.person,
-        "a document's author, the document then a verb of saying or finding, before the quote",
-    ))
+    Some((author.person, rule::DOCUMENT))
 }
 
 /// Nouns that say what an organisation is ("the firm", "the watchdog",
@@ -325,7 +350,7 @@ pub fn is_org_description(word: &str) -> bool {
 /// before the quote (the previous paragraph and this one) and the last
 /// speaker, the only one whose name has the noun ("the bank": "Bank of
 /// England"), else the only one there is; otherwise nobody.
-fn described_org(noun: &str, d: &Discourse, people: &People) -> Option<usize> {
+fn described_org(noun: &str, d: &Discourse, people: &People) -> Option<Found> {
     let mut orgs: Vec<usize> = d
         .window
         .iter()
@@ -335,33 +360,26 @@ fn described_org(noun: &str, d: &Discourse, people: &People) -> Option<usize> {
         .collect();
     orgs.sort_unstable();
     orgs.dedup();
-    let named: Vec<usize> = orgs
-        .iter()
-        .copied()
-        .filter(|&n| {
-            people.found[n]
-                .name
-                .split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case(noun))
-        })
-        .collect();
-    match (named.as_slice(), orgs.as_slice()) {
-        ([one], _) => Some(*one),
-        ([], [only]) => Some(*only),
-        // Nothing near: the one organisation in the whole article whose
-        // name has the noun ("the council" of "Cumberland Council").
-        ([], []) => {
-            let mut named = people.found.iter().enumerate().filter(|(_, f)| {
-                f.kind == SpeakerKind::Organisation
-                    && f.name
-                        .split_whitespace()
-                        .any(|w| w.eq_ignore_ascii_case(noun))
-            });
-            match (named.next(), named.next()) {
-                (Some((n, _)), None) => Some(n),
-                _ => None,
-            }
-        }
+    let has_noun = |n: usize| {
+        people.found[n]
+            .name
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    let named: Vec<usize> = orgs.iter().copied().filter(|&n| has_noun(n)).collect();
+    if let [one] = named.as_slice() {
+        return Some((*one, rule::DESCRIBED_NEAR));
+    }
+    if !named.is_empty() {
+        return None;
+    }
+    // Nothing near with the noun: the one organisation in the whole
+    // article with it ("the council" of "Cumberland Council").
+    let mut in_article = (0..people.found.len())
+        .filter(|&n| people.found[n].kind == SpeakerKind::Organisation && has_noun(n));
+    match (in_article.next(), in_article.next(), orgs.as_slice()) {
+        (Some(n), None, _) => Some((n, rule::DESCRIBED_IN_ARTICLE)),
+        (None, _, [only]) => Some((*only, rule::DESCRIBED_ONLY_NEAR)),
         _ => None,
     }
 }
@@ -372,7 +390,7 @@ fn is_pronoun(word: &str) -> bool {
 
 /// The one the pronoun can only mean: the last speaker if they fit, else
 /// the only one in the window who fits, else nobody.
-pub fn pronoun(word: &str, d: &Discourse, people: &People) -> Option<usize> {
+pub fn pronoun(word: &str, d: &Discourse, people: &People) -> Option<Found> {
     let fits = |n: usize| {
         let f = &people.found[n];
         match word.to_ascii_lowercase().as_str() {
@@ -387,14 +405,14 @@ pub fn pronoun(word: &str, d: &Discourse, people: &People) -> Option<usize> {
         let last_s = d.window.iter().rposition(|&n| n == s);
         let last_other = d.window.iter().rposition(|&n| n != s && fits(n));
         if last_other.is_none() || last_other < last_s {
-            return Some(s);
+            return Some((s, rule::PRONOUN_LAST_SPEAKER));
         }
     }
     let mut candidates: Vec<usize> = d.window.iter().copied().filter(|&n| fits(n)).collect();
     candidates.sort_unstable();
     candidates.dedup();
     match candidates.as_slice() {
-        [only] => Some(*only),
+        [only] => Some((*only, rule::PRONOUN_ONLY_FIT)),
         _ => {
             // Of several, the one whose gender the text has stated.
             let wanted = match word.to_ascii_lowercase().as_str() {
@@ -407,7 +425,7 @@ pub fn pronoun(word: &str, d: &Discourse, people: &People) -> Option<usize> {
                 .filter(|&n| wanted.is_some() && people.found[n].gender == wanted)
                 .collect();
             match known.as_slice() {
-                [only] => Some(*only),
+                [only] => Some((*only, rule::PRONOUN_GENDER)),
                 _ => None,
             }
         }

@@ -10,7 +10,7 @@ use article::{
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
-use crate::attribution::{self, Discourse};
+use crate::attribution::{self, rule, Discourse, Found};
 use crate::furniture::{Classified, Piece};
 use crate::people::{Gender, People};
 use crate::quotes::{self, Span};
@@ -27,6 +27,18 @@ struct Unit<'a> {
     spans: Vec<Span>,
     /// Each span's speaker and the rule that found them.
     speakers: Vec<Option<(usize, &'static str)>>,
+    /// What was weighed for each span's speaker.
+    weighed: Vec<Weighed>,
+}
+
+/// What attribution weighed for one quote: who could have said it, and how
+/// sure the rule that chose was; a guess below `SURE_ENOUGH` is kept here
+/// as a doubt, not given.
+#[derive(Clone, Default)]
+struct Weighed {
+    candidates: Vec<usize>,
+    confidence: f32,
+    doubted: Option<Found>,
 }
 
 pub struct Built {
@@ -81,6 +93,7 @@ fn set_apart(units: &mut [Unit<'_>], mut explained: Option<&mut Vec<Explained>>)
         if keep.len() < u.spans.len() {
             u.spans = keep.iter().map(|&n| u.spans[n]).collect();
             u.speakers = keep.iter().map(|&n| u.speakers[n]).collect();
+            u.weighed = keep.iter().map(|&n| u.weighed[n].clone()).collect();
         }
     }
 }
@@ -107,6 +120,7 @@ fn units_of<'a>(pieces: &[Classified<'a>], people: &mut People) -> Vec<Unit<'a>>
                 author,
                 spans: Vec::new(),
                 speakers: Vec::new(),
+                weighed: Vec::new(),
             })
         })
         .collect()
@@ -178,6 +192,7 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
         let subjects = attribution::reporting_subjects(&paragraph);
         let whole = u.paragraph && quotes::is_whole(&u.text, &u.spans);
         let mut speakers = Vec::with_capacity(u.spans.len());
+        let mut weighed = Vec::with_capacity(u.spans.len());
         // Who the previous paragraph and this one name, in order; a quote
         // sees those named before it.
         let mut window = std::mem::take(&mut previous);
@@ -195,59 +210,24 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
                 salient: here.or(salient),
             };
             let found = match u.author {
-                Some(author) => Some((author, "the post's author")),
+                Some(author) => Some((author, rule::POST_AUTHOR)),
                 None => attribution::attribute(&paragraph, span, &discourse, people),
-            }
-            .or_else(|| {
-                // `"…," said X. "…"`: a quote that opens the next sentence,
-                // with nobody else named since the one before it, goes on
-                // with that quote's speaker.
-                let before = n
-                    .checked_sub(1)
-                    .and_then(|k| Some((u.spans[k], speakers[k]?)));
-                before.and_then(|(last, (speaker, _)): (Span, attribution::Found)| {
-                    let gap = &u.text[last.close..span.open];
-                    let opens_sentence = gap.trim_end().ends_with(['.', '!', '?', ':']);
-                    let others = mentions.iter().any(|m| {
-                        m.start >= last.close && m.end <= span.open && m.person != speaker
-                    });
-                    (opens_sentence && !others).then_some((
-                        speaker,
-                        "a quote opening the next sentence goes on with the quote before it",
-                    ))
-                })
-            })
-            .or_else(|| {
-                // `Graham said he would move her. "It breaks my heart…"`: a
-                // quote opening the sentence after one whose subject reported
-                // speech goes on with that subject, with nobody else named
-                // and no other quote between.
-                let &(pos, subject) = subjects.iter().rev().find(|(pos, _)| *pos <= span.open)?;
-                let gap = &u.text[pos..span.open];
-                let opens_sentence = gap.trim_end().ends_with(['.', '!', '?']);
-                let others = mentions
-                    .iter()
-                    .any(|m| m.start >= pos && m.end <= span.open && m.person != subject);
-                let quote_between = u.spans[..n].iter().any(|q| q.open >= pos);
-                (opens_sentence && !others && !quote_between).then_some((
-                    subject,
-                    "a quote opening the sentence after a reported speaker's goes on with them",
-                ))
-            })
-            .or_else(|| {
-                // A paragraph that is all quote (or opens a quote's later
-                // part) continues the last speaker.
-                let continues = n == 0 && (whole || opens_with_quote(&u.text) && span.open == 0);
-                (continues && u.paragraph)
-                    .then_some(floor.holder)
-                    .flatten()
-                    .map(|s| {
-                        (
-                            s,
-                            "a paragraph that is all quote continues the one who holds the floor",
-                        )
-                    })
-            });
+            };
+            let context = Context {
+                unit: u,
+                n,
+                speakers: &speakers,
+                subjects: &subjects,
+                mentions: &mentions,
+            };
+            let found = found
+                .or_else(|| next_sentence(&context))
+                .or_else(|| after_reported(&context))
+                .or_else(|| floor.continues(&context, whole));
+            let mut candidates: Vec<usize> = discourse.window.to_vec();
+            candidates.extend(discourse.salient.into_iter().chain(floor.holder));
+            let (found, weigh) = weigh(found, &discourse, candidates, people);
+            weighed.push(weigh);
             if let Some((speaker, rule)) = found {
                 // A pronoun resolved tells the person's gender.
                 if rule.starts_with("pronoun") {
@@ -281,7 +261,117 @@ fn attribute(units: &mut [Unit<'_>], pieces: &[Classified], people: &mut People)
         window.drain(..before_this);
         previous = window;
         u.speakers = speakers;
+        u.weighed = weighed;
     }
+}
+
+/// What a rival named since costs an inference: enough to take the
+/// weakest (a pronoun decided by gender alone, an organisation described
+/// from afar) below `attribution::SURE_ENOUGH`.
+const RIVAL: f32 = 0.15;
+
+/// A quote being attributed, and what its paragraph holds.
+struct Context<'c, 'a> {
+    unit: &'c Unit<'a>,
+    /// The quote's index among the unit's spans.
+    n: usize,
+    /// The speakers of the quotes before it in the unit.
+    speakers: &'c [Option<Found>],
+    subjects: &'c [(usize, usize)],
+    mentions: &'c [crate::people::Mention],
+}
+
+impl Context<'_, '_> {
+    fn span(&self) -> Span {
+        self.unit.spans[self.n]
+    }
+
+    /// Someone other than `speaker` named between `from` and the quote.
+    fn others_named(&self, from: usize, speaker: usize) -> bool {
+        let open = self.span().open;
+        self.mentions
+            .iter()
+            .any(|m| m.start >= from && m.end <= open && m.person != speaker)
+    }
+
+    /// The quote opens a sentence that starts after `from`.
+    fn opens_sentence_after(&self, from: usize, marks: &[char]) -> bool {
+        self.unit.text[from..self.span().open]
+            .trim_end()
+            .ends_with(marks)
+    }
+}
+
+/// `"…," said X. "…"`: a quote that opens the next sentence, with nobody
+/// else named since the one before it, goes on with that quote's speaker.
+fn next_sentence(c: &Context) -> Option<Found> {
+    let k = c.n.checked_sub(1)?;
+    let (speaker, _) = c.speakers[k]?;
+    let last = c.unit.spans[k];
+    (c.opens_sentence_after(last.close, &['.', '!', '?', ':'])
+        && !c.others_named(last.close, speaker))
+    .then_some((speaker, rule::NEXT_SENTENCE))
+}
+
+/// `Graham said he would move her. "It breaks my heart…"`: a quote
+/// opening the sentence after one whose subject reported speech goes on
+/// with that subject, with nobody else named and no other quote between.
+fn after_reported(c: &Context) -> Option<Found> {
+    let open = c.span().open;
+    let &(pos, subject) = c.subjects.iter().rev().find(|(pos, _)| *pos <= open)?;
+    let quote_between = c.unit.spans[..c.n].iter().any(|q| q.open >= pos);
+    (c.opens_sentence_after(pos, &['.', '!', '?'])
+        && !c.others_named(pos, subject)
+        && !quote_between)
+        .then_some((subject, rule::AFTER_REPORTED))
+}
+
+/// How sure the rule that found a speaker is, less `RIVAL` for an
+/// inference when someone else of the same kind (a person for a person,
+/// an organisation for an organisation) was named after the speaker's last
+/// mention; below `SURE_ENOUGH` the speaker is not given and is kept as a
+/// doubt.
+fn weigh(
+    found: Option<Found>,
+    d: &Discourse,
+    mut candidates: Vec<usize>,
+    people: &People,
+) -> (Option<Found>, Weighed) {
+    let Some((speaker, why)) = found else {
+        candidates.dedup();
+        return (
+            None,
+            Weighed {
+                candidates,
+                ..Weighed::default()
+            },
+        );
+    };
+    let mut confidence = attribution::confidence(why);
+    if confidence < 0.95 {
+        let kind = people.found[speaker].kind;
+        let since = d
+            .window
+            .iter()
+            .rposition(|&n| n == speaker)
+            .map_or(0, |k| k + 1);
+        let rival = d.window[since..]
+            .iter()
+            .any(|&n| n != speaker && people.found[n].kind == kind);
+        if rival {
+            confidence -= RIVAL;
+        }
+    }
+    candidates.push(speaker);
+    let mut seen = FxHashSet::default();
+    candidates.retain(|n| seen.insert(*n));
+    let sure = confidence >= attribution::SURE_ENOUGH - f32::EPSILON;
+    let weighed = Weighed {
+        candidates,
+        confidence,
+        doubted: (!sure).then_some((speaker, why)),
+    };
+    (sure.then_some((speaker, why)), weighed)
 }
 
 /// Who a paragraph that is all quote continues, and how many paragraphs of
@@ -293,6 +383,21 @@ struct Floor {
 }
 
 impl Floor {
+    /// A paragraph that is all quote (or opens a quote's later part)
+    /// continues whoever holds the floor.
+    fn continues(&self, c: &Context, whole: bool) -> Option<Found> {
+        let u = c.unit;
+        let opens = opens_with_quote(&u.text) && c.span().open == 0;
+        if c.n > 0 || !u.paragraph || !(whole || opens) {
+            return None;
+        }
+        let why = match self.gap {
+            0 => rule::FLOOR,
+            _ => rule::FLOOR_AFTER_NARRATIVE,
+        };
+        self.holder.map(|s| (s, why))
+    }
+
     /// After a paragraph: its last speaker (or reported subject) takes the
     /// floor; a paragraph with neither keeps it for the holder once, unless
     /// it names someone else.
@@ -363,17 +468,18 @@ fn chains(units: &mut [Unit<'_>]) -> FxHashMap<(usize, usize), (usize, usize)> {
         let speaker = members
             .iter()
             .find_map(|&(u, s)| {
-                units[u].speakers[s].filter(|f| !f.1.starts_with("a paragraph that"))
+                units[u].speakers[s]
+                    .filter(|f| f.1 != rule::FLOOR && f.1 != rule::FLOOR_AFTER_NARRATIVE)
             })
             .or(units[first.0].speakers[first.1]);
         for &(u, s) in &members {
-            units[u].speakers[s] = speaker.map(|(p, rule)| {
+            units[u].speakers[s] = speaker.map(|(p, why)| {
                 (
                     p,
                     if (u, s) == first {
-                        rule
+                        why
                     } else {
-                        "a later part of a quote that runs over several paragraphs"
+                        rule::LATER_PART
                     },
                 )
             });
@@ -586,20 +692,46 @@ impl Writer<'_, '_> {
             .get(&(u, s))
             .and_then(|f| self.quote_ids.get(f))
             .cloned();
+        let weighed = &unit.weighed[s];
+        let name = |p: usize| self.people.found[p].name.as_str();
         if let Some(explained) = self.explained.as_deref_mut() {
-            let who = match found {
-                Some((p, rule)) => format!("{} ({rule})", self.people.found[p].name),
-                None => "no speaker (no rule decided)".into(),
+            let who = match (found, weighed.doubted) {
+                (Some((p, why)), _) => {
+                    format!("{} ({why}; sure {:.2})", name(p), weighed.confidence)
+                }
+                (None, Some((p, why))) => format!(
+                    "no speaker: the best guess, {} ({why}), is not sure enough ({:.2})",
+                    name(p),
+                    weighed.confidence
+                ),
+                (None, None) => "no speaker (no rule decided)".into(),
+            };
+            let names: Vec<&str> = weighed.candidates.iter().map(|&p| name(p)).collect();
+            let names = match names.as_slice() {
+                [] => "nobody named nearby".to_string(),
+                _ => names.join(", "),
             };
             explained.push(Explained {
                 line: unit.line,
-                rule: format!("quote \u{201c}{}\u{201d}: {who}", shorten(text)),
+                rule: format!(
+                    "quote \u{201c}{}\u{201d}: {who}; weighed: {names}",
+                    shorten(text)
+                ),
             });
         }
         if found.is_none() && first.is_none() {
+            let message = match weighed.doubted {
+                Some((p, _)) => format!(
+                    "no speaker given for the quote \"{}\": the best guess, {}, is not sure enough ({:.2}; --explain lists who was weighed)",
+                    shorten(text),
+                    name(p),
+                    weighed.confidence
+                ),
+                None => format!("no speaker found for the quote \"{}\"", shorten(text)),
+            };
             self.warnings.push(Warning {
                 line: unit.line,
-                message: format!("no speaker found for the quote \"{}\"", shorten(text)),
+                message,
             });
         }
         if self.firsts.contains(&(u, s)) {

@@ -648,6 +648,53 @@ fn the_floor_passes_through_one_paragraph_that_names_nobody_else() {
 }
 
 #[test]
+fn a_guess_not_sure_enough_gives_no_speaker_and_says_who_was_weighed() {
+    // "she" fits both women; the text gives only Ms Okoro's gender, and Dr
+    // Lee Chan was named after her: a pronoun decided by gender alone with
+    // a rival since is not sure enough.
+    let text = "World\nA headline for the test\n\nMs Ruth Okoro thanked Dr Lee Chan.\n\n\"It was close,\" she said.\n";
+    let imported = import(text, &options("2020-01-01")).unwrap();
+    assert_eq!(
+        quotes(&imported.article),
+        [("It was close,".to_string(), None)]
+    );
+    let warning = imported
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("It was close"))
+        .unwrap();
+    assert!(
+        warning
+            .message
+            .contains("the best guess, Ruth Okoro, is not sure enough (0.55"),
+        "{}",
+        warning.message
+    );
+    let explained = import(
+        text,
+        &Options {
+            explain: true,
+            ..options("2020-01-01")
+        },
+    )
+    .unwrap()
+    .explained;
+    assert!(
+        explained
+            .iter()
+            .any(|e| e.rule.contains("weighed: Ruth Okoro, Lee Chan")),
+        "{explained:?}"
+    );
+    // With no rival since, the same pronoun is given.
+    let text = "World\nA headline for the test\n\nDr Lee Chan met Ms Ruth Okoro.\n\n\"It was close,\" she said.\n";
+    let imported = import(text, &options("2020-01-01")).unwrap();
+    assert_eq!(
+        quotes(&imported.article),
+        [("It was close,".to_string(), Some("Ruth Okoro".to_string()))]
+    );
+}
+
+#[test]
 fn names_and_titles_are_not_speech_whoever_is_near_and_framed_words_are() {
     let got =
         speakers_in("Dave Pike said the children had named the visitor \"Mr Fluffy\" at once.");
@@ -1101,8 +1148,8 @@ fn cli_explains_each_line_and_each_quote() {
         "line 1: headline: the first line, followed by page furniture",
         "line 3: image: a credit line",
         "line 17: subheading: a short question standing alone",
-        "quote \u{201c}Our teams will be working through the night to kee…\u{201d}: Environment Agency (pronoun and reporting verb after the quote)",
-        "quote \u{201c}fast and calm\u{201d}: Marion Webb (subject of a reporting verb before the quote, past a description)",
+        "quote \u{201c}Our teams will be working through the night to kee…\u{201d}: Environment Agency (pronoun and reporting verb: the last speaker, nobody else who fits named since; sure 0.85); weighed: Environment Agency",
+        "quote \u{201c}fast and calm\u{201d}: Marion Webb (subject of a reporting verb before the quote, past a description; sure 0.95); weighed: Marion Webb, Environment Agency",
     ] {
         assert!(explained.contains(line), "{line} not in\n{explained}");
     }

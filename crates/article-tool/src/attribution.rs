@@ -106,7 +106,7 @@ fn introduced_by_colon(p: &Paragraph, span: Span) -> Option<Found> {
     let start = p.ws[..before]
         .iter()
         .rposition(|w| {
-            p.text[w.end..].starts_with(['.', '!', '?']) && !crate::words::is_honorific(w.core)
+            p.text[w.end..].starts_with(['.', '!', '?']) && !crate::words::is_abbreviation(w.core)
         })
         .map_or(0, |k| k + 1);
     let sentence_start = p.ws.get(start)?.start;
@@ -131,7 +131,11 @@ fn clause_end(p: &Paragraph, from: usize, k: usize) -> usize {
     while end < p.ws.len() {
         let w = &p.ws[end];
         let gap = &p.text[last..w.start];
-        if gap.contains(['.', '!', '?'])
+        let previous = end
+            .checked_sub(1)
+            .filter(|_| end > k)
+            .map_or("", |j| p.ws[j].core);
+        if crate::words::ends_sentence(previous, gap)
             || p.spans.iter().any(|s| s.open >= last && s.open < w.start)
         {
             break;
@@ -176,10 +180,15 @@ fn after(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<Fo
             return described_org(noun.core, d, people);
         }
     }
-    if is_reporting_verb(first.core) {
+    // "», a déclaré Sophie Martin": the verb after its auxiliary.
+    let at = match words {
+        [aux, verb, ..] if is_verb_filler(aux.core) && is_reporting_verb(verb.core) => 1,
+        _ => 0,
+    };
+    if is_reporting_verb(words[at].core) {
         // "said Transport Secretary Helen Marsh": the first name after the
         // verb, with only role words between.
-        let found = words[1..]
+        let found = words[at + 1..]
             .iter()
             .take(8)
             .find_map(|w| mention_starting(p, w));
@@ -214,7 +223,7 @@ fn before(p: &Paragraph, span: Span, d: &Discourse, people: &People) -> Option<F
     for (idx, w) in p.ws[..before].iter().enumerate().rev() {
         let tail = &p.text[w.end..];
         let ends = tail.starts_with(['.', '!', '?'])
-            && !crate::words::is_honorific(w.core)
+            && !crate::words::is_abbreviation(w.core)
             && !in_quote(w.start);
         if ends {
             start = idx + 1;

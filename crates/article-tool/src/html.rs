@@ -209,6 +209,13 @@ fn meta_of(doc: &Html) -> Meta {
     fill(&mut meta.standfirst, || {
         tag(&["og:description", "description", "twitter:description"])
     });
+    // A standfirst set on the page only ("subtitle", "standfirst", "dek").
+    fill(&mut meta.standfirst, || {
+        let css = "[class*=standfirst], [class*=subtitle], [class~=dek], [data-name=standfirst]";
+        doc.select(&selector(css))
+            .map(|el| squeeze(&el.text().collect::<String>()))
+            .find(|t| !t.is_empty())
+    });
     fill(&mut meta.published, || {
         tag(&["article:published_time", "datePublished", "date", "pubdate"])
     });
@@ -400,7 +407,7 @@ const SKIPPED: [&str; 17] = [
 
 /// Class and id words of page furniture: what a news page puts around the
 /// story. Matched against whole words of the `class` and `id` values.
-const FURNITURE_WORDS: [&str; 28] = [
+const FURNITURE_WORDS: [&str; 40] = [
     "comment",
     "comments",
     "related",
@@ -429,6 +436,19 @@ const FURNITURE_WORDS: [&str; 28] = [
     "nav",
     "navigation",
     "popular",
+    "trending",
+    "viewed",
+    "byline",
+    "copyright",
+    "discussion",
+    "meta",
+    "tags",
+    "topics",
+    // The header's: shown above the story, not in it.
+    "standfirst",
+    "subtitle",
+    "dek",
+    "strapline",
 ];
 
 /// Class and id words of the story's own container.
@@ -445,12 +465,16 @@ const STORY_WORDS: [&str; 10] = [
     "story-body",
 ];
 
-/// The words of an element's class and id, split on anything that is not
-/// a letter, lower case.
+/// The words of an element's class, id and the data attributes sites
+/// name their components with (`data-component="byline-block"`), split on
+/// anything that is not a letter, lower case.
 fn name_words(el: &ElementRef) -> Vec<String> {
     let v = el.value();
     let mut words = Vec::new();
-    for value in v.classes().chain(v.id()) {
+    let named = ["data-component", "data-name", "data-testid"]
+        .iter()
+        .filter_map(|a| v.attr(a));
+    for value in v.classes().chain(v.id()).chain(named) {
         words.extend(
             value
                 .split(|c: char| !c.is_ascii_alphanumeric())
@@ -553,7 +577,11 @@ fn body_of<'d>(doc: &'d Html) -> Option<ElementRef<'d>> {
 fn widened(mut root: ElementRef<'_>) -> ElementRef<'_> {
     let inside = story_chars(root);
     while let Some(parent) = root.parent().and_then(ElementRef::wrap) {
-        if matches!(parent.value().name(), "body" | "html") {
+        // An <article> is the story's own container: what is around it is
+        // the page's.
+        if matches!(parent.value().name(), "body" | "html" | "main")
+            || root.value().name() == "article"
+        {
             break;
         }
         let around = story_chars(parent);
@@ -638,7 +666,8 @@ impl Walk<'_, '_> {
                 "figure" | "picture" | "img" | "amp-img" => self.figure(child),
                 "ul" | "ol" => {
                     for item in child.children().filter_map(ElementRef::wrap) {
-                        if item.value().name() == "li" && !is_furniture(&item) {
+                        let link = is_link_line(item);
+                        if item.value().name() == "li" && !is_furniture(&item) && !link {
                             let text = inline_text(item);
                             if !text.is_empty() {
                                 self.push(
@@ -673,8 +702,9 @@ impl Walk<'_, '_> {
             }
             return;
         }
-        // "READ MORE: …", a list of section links: a way elsewhere.
-        if is_link_line(p) {
+        // "READ MORE: …", a list of section links: a way elsewhere; "Download
+        // our app …" set in bold: a call to the reader, not the story.
+        if is_link_line(p) || is_call_to_action(p, &text) {
             return;
         }
         // "Published: 12 March 2024": the header's, not the story's.
@@ -901,6 +931,34 @@ fn is_link_line(el: ElementRef) -> bool {
         .map(|t| t.trim().len())
         .sum();
     all > 0 && linked * 10 >= all * 9
+}
+
+/// A paragraph set wholly in bold or italics that opens by asking the
+/// reader to do something ("Download the … app", "Sign up to …", "Follow
+/// us …"): the site speaking, not the story.
+fn is_call_to_action(p: ElementRef, text: &str) -> bool {
+    const ASKS: [&str; 11] = [
+        "download",
+        "sign",
+        "subscribe",
+        "follow",
+        "click",
+        "join",
+        "get",
+        "watch",
+        "listen",
+        "read",
+        "like",
+    ];
+    let mut children = p.children().filter(|c| match c.value().as_text() {
+        Some(t) => !t.trim().is_empty(),
+        None => true,
+    });
+    let only = children.next().and_then(ElementRef::wrap);
+    let emphasised = children.next().is_none()
+        && only.is_some_and(|c| matches!(c.value().name(), "strong" | "b" | "em" | "i"));
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    emphasised && ASKS.contains(&first.as_str())
 }
 
 /// "Published: …", "Updated …", or a date alone.

@@ -10,8 +10,8 @@ use article::SpeakerKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::words::{
-    is_acronym, is_capitalised, is_honorific, is_opener, is_org_word, is_reporting_verb, is_title,
-    party_of, slug, strip_possessive, words, Word,
+    is_abbreviation, is_acronym, is_capitalised, is_honorific, is_opener, is_org_word,
+    is_reporting_verb, is_title, party_of, slug, strip_possessive, words, Word,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,30 @@ fn age_at(ws: &[Word], j: usize) -> bool {
         && ws.get(j).is_some_and(|w| {
             w.trailing && w.core.len() <= 3 && w.core.chars().all(|c| c.is_ascii_digit())
         })
+}
+
+/// A reporting verb right before the run at `i` ("said Sgt. Mike Lopez",
+/// "sagte Verkehrsministerin Anna Weber"), not one whose object is the one
+/// spoken to ("told BBC Radio Bristol", "urged ministers").
+fn said_before(ws: &[Word], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let verb = ws[k].core.to_ascii_lowercase();
+        let to_listener = matches!(
+            verb.as_str(),
+            "told"
+                | "tells"
+                | "asked"
+                | "asks"
+                | "urged"
+                | "urges"
+                | "warned"
+                | "warns"
+                | "called"
+                | "calls"
+                | "promised"
+        );
+        is_reporting_verb(&verb) && !to_listener && !ws[k].trailing
+    })
 }
 
 /// ", who" right after a name ending at `j`: people take "who", places and
@@ -422,6 +446,7 @@ impl People {
                 self.add_person(&[&name[0], &name[1]], String::new(), None, kin.flatten());
             }
         } else if verb_next
+            || said_before(ws, i)
             || (after_break && clause_verb(ws, j))
             || age_at(ws, j)
             || who_follows(ws, j)
@@ -585,7 +610,9 @@ impl People {
                 continue;
             }
             let w = &ws[i];
-            let next = ws.get(i + 1).filter(|_| !w.trailing);
+            let next = ws
+                .get(i + 1)
+                .filter(|_| !w.trailing || is_abbreviation(w.core));
             // "the agency", "the council": the organisation last learned
             // with that word.
             if w.core.eq_ignore_ascii_case("the") {
@@ -728,7 +755,8 @@ fn run_end(ws: &[Word], i: usize) -> usize {
     while j < ws.len() {
         let w = &ws[j];
         let part = is_capitalised(w.core) || is_title(w.core) || (j > i && is_joiner(w.core));
-        if !part || (j > i && ws[j - 1].trailing) {
+        // ("Sgt. Mike Lopez": an abbreviation's full stop does not end it.)
+        if !part || (j > i && ws[j - 1].trailing && !is_abbreviation(ws[j - 1].core)) {
             break;
         }
         j += 1;

@@ -59,7 +59,8 @@ impl WordSet {
             return false;
         };
         if !word.is_ascii() {
-            return false;
+            // Rare (other languages' verbs): allocate.
+            return self.0.contains(word.to_lowercase().as_str());
         }
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
@@ -90,6 +91,20 @@ pub fn is_acronym(word: &str) -> bool {
 /// Words that make a phrase a role ("US Secretary of State", "Harbour master").
 pub fn is_title(word: &str) -> bool {
     const TITLES: &[&str] = &[
+        // Ranks as written short, with or without a full stop ("Sgt.
+        // Mike Lopez", "Det Insp Karen Holt").
+        "sgt",
+        "cpl",
+        "lt",
+        "capt",
+        "col",
+        "maj",
+        "det",
+        "insp",
+        "supt",
+        "sen",
+        "rep",
+        "gov",
         "president",
         "minister",
         "secretary",
@@ -290,6 +305,19 @@ pub fn is_honorific(word: &str) -> bool {
     )
 }
 
+/// A word a full stop after it does not end the sentence after: an
+/// honorific or a rank written short ("Dr.", "Sgt.").
+pub fn is_abbreviation(word: &str) -> bool {
+    is_honorific(word)
+        || (word.len() <= 4 && word.starts_with(char::is_uppercase) && is_title(word))
+}
+
+/// The text between two words ends a sentence: a full stop (not one
+/// after an abbreviation), a question or exclamation mark.
+pub fn ends_sentence(word_before: &str, gap: &str) -> bool {
+    gap.contains(['!', '?']) || (gap.contains('.') && !is_abbreviation(word_before))
+}
+
 /// Sentence openers that can stand before a role in a run of capitalised
 /// words ("But US President Barack Obama") and are not part of it.
 pub fn is_opener(word: &str) -> bool {
@@ -389,6 +417,38 @@ pub fn is_reporting_verb(word: &str) -> bool {
         "described",
         "describes",
         "reported",
+        // Other languages' verbs of saying, as news writes them after a
+        // quote ("», a déclaré", "», dijo", "“, sagte").
+        "déclaré",
+        "déclare",
+        "dit",
+        "expliqué",
+        "explique",
+        "affirmé",
+        "affirme",
+        "ajouté",
+        "ajoute",
+        "indiqué",
+        "souligné",
+        "raconté",
+        "raconte",
+        "dijo",
+        "dice",
+        "contó",
+        "explicó",
+        "afirmó",
+        "añadió",
+        "aseguró",
+        "declaró",
+        "señaló",
+        "indicó",
+        "sagte",
+        "sagt",
+        "erklärte",
+        "erklärt",
+        "betonte",
+        "betont",
+        "meinte",
     ];
     static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| WordSet::new(VERBS)).contains(word)
@@ -438,6 +498,8 @@ pub fn is_verb_filler(word: &str) -> bool {
             | "would"
             | "will"
             | "has-since"
+            // The auxiliary of the French perfect ("a déclaré").
+            | "a"
             | "simply"
             | "bluntly"
             | "firmly"

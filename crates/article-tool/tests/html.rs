@@ -356,3 +356,31 @@ fn an_embedded_post_is_a_post_with_its_author() {
         "The road will stay shut until the wall is checked."
     );
 }
+
+#[test]
+fn the_site_s_own_words_stay_out_of_the_story() {
+    let story = "<p>The bridge will close for repairs on Monday, the council said, and will reopen in the spring after the work is done.</p>\
+        <p>Drivers will be sent along the ring road while the work goes on, adding about ten minutes to most journeys.</p>";
+    let page = format!(
+        "<html><head><title>Bridge to close</title>\
+        <meta property=\"og:title\" content=\"Bridge to close\"></head><body><main>\
+        <article><h1>Bridge to close</h1><p class=\"standfirst\">Repairs will take six months</p>\
+        <div class=\"story-body\">{story}\
+        <p><strong>Download our app for traffic alerts on your phone.</strong></p>\
+        <p class=\"copyright\">Copyright 2024 Bridge News. All rights reserved.</p>\
+        <ul class=\"topic-list\"><li><a href=\"/roads\">Roads</a></li></ul>\
+        <ul><li><a href=\"/t/bridges\">Bridges</a></li></ul></div></article>\
+        <section class=\"headlines\"><p>More to come.</p></section>\
+        </main></body></html>"
+    );
+    let a = import(&page, &Options::default()).unwrap().article;
+    assert_eq!(
+        body(&a),
+        [
+            "The bridge will close for repairs on Monday, the council said, and will reopen in the spring after the work is done.",
+            "Drivers will be sent along the ring road while the work goes on, adding about ten minutes to most journeys.",
+        ]
+    );
+    // The standfirst set on the page alone is the article's summary.
+    assert_eq!(a.summary.as_deref(), Some("Repairs will take six months"));
+}

@@ -695,6 +695,23 @@ fn a_guess_not_sure_enough_gives_no_speaker_and_says_who_was_weighed() {
 }
 
 #[test]
+fn ranks_written_short_and_other_languages_verbs_name_the_speaker() {
+    let got = speakers_in(
+        "\"The driver was very lucky,\" said Sgt. Mike Lopez of the State Highway Patrol.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Mike Lopez"), "{got:?}");
+    let got = speakers_in("« Nous avons prévenu les passagers », a déclaré Sophie Marchand.");
+    assert_eq!(got[0].1.as_deref(), Some("Sophie Marchand"), "{got:?}");
+    let got = speakers_in(
+        "\u{201e}Das ist ein gutes Signal\u{201c}, sagte Verkehrsministerin Anna Weber.",
+    );
+    assert_eq!(got[0].1.as_deref(), Some("Anna Weber"), "{got:?}");
+    // The one told is not the one who spoke.
+    let got = speakers_in("\"It does not click,\" Barton told BBC Radio Bristol.");
+    assert_ne!(got[0].1.as_deref(), Some("Radio Bristol"), "{got:?}");
+}
+
+#[test]
 fn names_and_titles_are_not_speech_whoever_is_near_and_framed_words_are() {
     let got =
         speakers_in("Dave Pike said the children had named the visitor \"Mr Fluffy\" at once.");

@@ -55,16 +55,29 @@ impl WordSet {
 
     fn contains(&self, word: &str) -> bool {
         let mut buf = [0u8; 24];
-        let Some(lower) = buf.get_mut(..word.len()) else {
+        if word.len() > buf.len() {
             return false;
-        };
-        if !word.is_ascii() {
-            // Rare (other languages' verbs): allocate.
-            return self.0.contains(word.to_lowercase().as_str());
         }
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+        if word.is_ascii() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w));
+        }
+        let mut len = 0;
+        for c in word.chars() {
+            // A letter whose lower case is longer ends the look-up: no
+            // listed word has one.
+            let mut lower = c.to_lowercase();
+            let (Some(l), None) = (lower.next(), lower.next()) else {
+                return false;
+            };
+            if len + l.len_utf8() > buf.len() {
+                return false;
+            }
+            len += l.encode_utf8(&mut buf[len..]).len();
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|w| self.0.contains(w))
     }
 }
 

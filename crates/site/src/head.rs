@@ -27,11 +27,52 @@ pub struct Head {
 }
 
 pub struct Image {
-    /// Relative to the site root.
+    /// Relative to the site root, or an absolute https address (a lead
+    /// picture on an image host).
     pub path: String,
-    pub width: u32,
-    pub height: u32,
+    /// Width and height, when known.
+    pub size: Option<(u32, u32)>,
     pub alt: String,
+}
+
+impl Image {
+    /// The address a crawler fetches: absolute, so only with a base URL
+    /// for a picture on the site itself.
+    fn url(&self, site: &Site) -> Option<String> {
+        if article::links::link(&self.path).is_ok() {
+            return Some(self.path.clone());
+        }
+        let base = site.base_url.as_ref()?;
+        Some(format!("{base}{}", self.path.trim_start_matches('/')))
+    }
+}
+
+/// The article's lead picture (`Picture::lead_of`, the first the URL policy
+/// accepts) as its preview, when the site's pages may show it: on the site
+/// itself or on one of its image hosts. Its alternative text, else its
+/// caption.
+pub fn lead_picture(site: &Site, a: &Article) -> Option<Image> {
+    let lead = article::Picture::lead_of(a)?;
+    if !article::links::image_allowed(&lead.src, Some(&site.image_hosts)) {
+        return None;
+    }
+    let image = a
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Image(i) if i.src.as_deref() == Some(lead.src.as_str()) => Some(i),
+            _ => None,
+        })?;
+    let alt = match image.alt.trim() {
+        "" => runs_text(&image.caption),
+        alt => alt.to_string(),
+    };
+    Some(Image {
+        path: lead.src,
+        size: image.size(),
+        alt: plain(&alt, 400),
+    })
 }
 
 /// The article's first paragraph as plain text.
@@ -94,8 +135,8 @@ pub fn article(site: &Site, a: &Article, image: Option<Image>) -> Head {
         ld["url"] = url.clone().into();
         ld["mainEntityOfPage"] = url.into();
     }
-    if let (Some(image), Some(base)) = (&image, &site.base_url) {
-        ld["image"] = format!("{base}{}", image.path).into();
+    if let Some(url) = image.as_ref().and_then(|i| i.url(site)) {
+        ld["image"] = url.into();
     }
     if let Some(url) = a.source.url.as_ref().filter(|u| article::is_safe_url(u)) {
         ld["isBasedOn"] = url.clone().into();
@@ -222,16 +263,15 @@ impl Head {
         if let Some(s) = &self.section {
             tag(og("article:section", s));
         }
-        let image = self.image.as_ref().and_then(|i| {
-            let url = format!("{}{}", site.base_url.as_ref()?, i.path);
-            Some((i, url))
-        });
+        let image = self.image.as_ref().and_then(|i| Some((i, i.url(site)?)));
         let name = |n: &str, v: &str| format!(r#"<meta name="{n}" content="{}" />"#, esc(v));
         match image {
             Some((i, url)) => {
                 tag(og("og:image", &url));
-                tag(og("og:image:width", &i.width.to_string()));
-                tag(og("og:image:height", &i.height.to_string()));
+                if let Some((width, height)) = i.size {
+                    tag(og("og:image:width", &width.to_string()));
+                    tag(og("og:image:height", &height.to_string()));
+                }
                 tag(og("og:image:alt", &i.alt));
                 tag(name("twitter:card", "summary_large_image"));
                 tag(name("twitter:image", &url));
@@ -319,6 +359,53 @@ mod tests {
             .unwrap()
             .get("dateModified")
             .is_none());
+    }
+
+    #[test]
+    fn the_lead_picture_previews_its_article_where_pages_may_show_it() {
+        let site = Site {
+            name: "N".into(),
+            base_url: Some("https://news.example.org/".into()),
+            image_hosts: vec!["https://images.example.net".into()],
+            footer_links: Vec::new(),
+        };
+        let mut a = crate::tests::seed_article();
+        let picture = |src: &str| {
+            article::Block::Image(article::Image {
+                id: "lead".into(),
+                src: Some(src.into()),
+                alt: String::new(),
+                caption: vec![article::Inline::Text(article::Text {
+                    text: "Mr Kerry <b>in</b> Washington".into(),
+                })],
+                credit: None,
+                width: Some(1200),
+                height: Some(800),
+            })
+        };
+        a.sections[0]
+            .blocks
+            .insert(0, picture("https://images.example.net/kerry.jpg"));
+        let image = lead_picture(&site, &a).unwrap();
+        let html = article(&site, &a, Some(image)).html(&site);
+        for tag in [
+            r#"<meta property="og:image" content="https://images.example.net/kerry.jpg" />"#,
+            r#"<meta property="og:image:width" content="1200" />"#,
+            r#"<meta property="og:image:alt" content="Mr Kerry &lt;b&gt;in&lt;/b&gt; Washington" />"#,
+            r#""image":"https://images.example.net/kerry.jpg""#,
+        ] {
+            assert!(html.contains(tag), "{tag} not in {html}");
+        }
+        // A picture saved beside the article is named from the site root.
+        a.sections[0].blocks[0] = picture("articles/x/1-kerry.jpg");
+        let image = lead_picture(&site, &a).unwrap();
+        assert_eq!(
+            image.url(&site).as_deref(),
+            Some("https://news.example.org/articles/x/1-kerry.jpg")
+        );
+        // A host the pages may not load from: no picture, the card instead.
+        a.sections[0].blocks[0] = picture("https://elsewhere.example/kerry.jpg");
+        assert!(lead_picture(&site, &a).is_none());
     }
 
     #[test]

@@ -59,12 +59,16 @@ impl Pages<'_> {
     ) -> Result<Counted, String> {
         let a = loaded.article();
         let page = article_page(&a.id);
-        let image = card_for(
-            &page,
-            painter.layout(&self.article_card(a)),
-            article_alt(a),
-            emit,
-        )?;
+        // The article's own picture previews it; without one, a card.
+        let image = match head::lead_picture(self.site, a) {
+            Some(picture) => picture,
+            None => card_for(
+                &page,
+                painter.layout(&self.article_card(a)),
+                article_alt(a),
+                emit,
+            )?,
+        };
         let head = head::article(self.site, a, Some(image));
         emit(self.page(&page, loaded, fingerprint, &head))?;
         let mut counted = (0, 0);
@@ -201,8 +205,7 @@ fn card_for(
     emit(Made::Card(path.clone(), layout))?;
     Ok(head::Image {
         path,
-        width: card::WIDTH,
-        height: card::HEIGHT,
+        size: Some((card::WIDTH, card::HEIGHT)),
         alt,
     })
 }

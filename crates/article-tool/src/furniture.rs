@@ -90,137 +90,190 @@ pub fn classify<'a>(
         let (line, text) = body[i];
         let next = body.get(i + 1).map(|&(_, t)| t);
         i += 1;
-        let mut push = |piece, rule| out.push(Classified { line, piece, rule });
         if in_related {
-            match link(text) {
-                Some((title, url)) => push(
-                    Piece::Link { title, url },
-                    "related link: a title and an http(s) address after \"More on this story\"",
-                ),
-                None => {
-                    warn(
-                        line,
-                        "text after \"More on this story\" without a link; kept as a paragraph"
-                            .into(),
-                    );
-                    push(
-                        Piece::Paragraph(text),
-                        "paragraph: text after \"More on this story\" without a link",
-                    );
-                }
-            }
+            let (piece, rule) = related_link(line, text, warn);
+            out.push(Classified { line, piece, rule });
             continue;
         }
-        if let Some(rest) = starts_with_label(text, MEDIA_PLACEHOLDER) {
-            let placeholder = &text[..text.len() - rest.len()];
-            // The caption on the same line, or on the next.
-            let caption = strip_label(rest, MEDIA_CAPTION).or_else(|| {
-                let c = next.and_then(|n| strip_label(n, MEDIA_CAPTION));
-                i += usize::from(c.is_some());
-                c
+        let furniture = media(line, text, next, warn)
+            .or_else(|| image(text, next))
+            .or_else(|| {
+                embed(text, &body[i..]).map(|(piece, used)| {
+                    let rule = "social post: between \"Skip … post by …\" and \"End of … post\"";
+                    (piece, rule, used)
+                })
             });
-            if caption.is_none() {
-                warn(line, "media placeholder without a \"Media caption\"".into());
-            }
-            push(
-                Piece::Media {
-                    placeholder: placeholder.trim(),
-                    caption: caption.unwrap_or(""),
-                },
-                "media: the page's note that a player was here, with its caption",
-            );
-        } else if let Some(caption) = strip_label(text, MEDIA_CAPTION) {
-            warn(
-                line,
-                "\"Media caption\" without a media placeholder before it".into(),
-            );
-            push(
-                Piece::Media {
-                    placeholder: MEDIA_PLACEHOLDER,
-                    caption,
-                },
-                "media: a \"Media caption\" line",
-            );
-        } else if let Some(credit) = IMAGE_CREDITS.iter().find_map(|l| strip_label(text, l)) {
-            // "Image copyright Reuters Image caption The minister…", or the
-            // caption on the next line, or a credit alone.
-            let (credit, caption) = match find_label(credit, IMAGE_CAPTION) {
-                Some(at) => (
-                    credit[..at].trim(),
-                    strip_label(&credit[at..], IMAGE_CAPTION),
-                ),
-                None => {
-                    let c = next.and_then(|n| strip_label(n, IMAGE_CAPTION));
-                    i += usize::from(c.is_some());
-                    (credit, c)
-                }
-            };
-            push(
-                Piece::Image {
-                    credit: Some(credit).filter(|c| !c.is_empty()),
-                    caption: caption.unwrap_or(""),
-                    picture: None,
-                },
-                "image: a credit line (\"Image copyright\"/\"Image source\") and its caption",
-            );
-        } else if let Some(caption) = strip_label(text, IMAGE_CAPTION) {
-            // A credit may follow its caption.
-            let credit = next.and_then(|n| IMAGE_CREDITS.iter().find_map(|l| strip_label(n, l)));
-            let credit = credit.filter(|c| find_label(c, IMAGE_CAPTION).is_none());
-            i += usize::from(credit.is_some());
-            push(
-                Piece::Image {
-                    credit,
-                    caption,
-                    picture: None,
-                },
-                "image: an \"Image caption\" line",
-            );
-        } else if let Some((embed, used)) = embed(text, &body[i..]) {
+        if let Some((piece, rule, used)) = furniture {
             i += used;
-            push(
-                embed,
-                "social post: between \"Skip … post by …\" and \"End of … post\"",
-            );
-        } else if let Some(byline) = strip_label(text, "Analysis box by")
-            .or_else(|| starts_with_label(text, "Analysis box").filter(|r| r.is_empty()))
-        {
-            // The box's title is the short line before, taken for a subheading.
-            let title = match out.last() {
-                Some(Classified {
-                    piece: Piece::Heading(title),
-                    ..
-                }) => {
-                    let title = *title;
-                    out.pop();
-                    title
-                }
-                _ => "Analysis",
-            };
-            out.push(Classified {
-                line,
-                piece: Piece::Analysis {
-                    title,
-                    byline: Some(byline).filter(|b| !b.is_empty()),
-                },
-                rule: "analysis box: its title line, then \"Analysis box by …\"; it ends at the next subheading or furniture",
-            });
-        } else if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
-            push(
-                Piece::Related(text),
-                "related: the \"More on this story\" line",
-            );
-            in_related = true;
-        } else if let Some((heading, rule)) = as_heading(text) {
-            push(Piece::Heading(heading), rule);
+            out.push(Classified { line, piece, rule });
+        } else if let Some(byline) = analysis_byline(text) {
+            let analysis = analysis_box(line, byline, &mut out);
+            out.push(analysis);
         } else {
-            if !text.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')', ':']) {
-                warn(line, "line not recognised (no sentence ending, too long for a subheading); kept as a paragraph".into());
-            }
-            push(Piece::Paragraph(text), "paragraph: body text");
+            let (piece, rule) = text_piece(line, text, warn);
+            in_related = matches!(piece, Piece::Related(_));
+            out.push(Classified { line, piece, rule });
         }
     }
     out
+}
+
+/// A piece, the rule that made it, and how many lines after its own it used.
+type Found<'a> = (Piece<'a>, &'static str, usize);
+
+/// A line after "More on this story": a related link, or text kept as a
+/// paragraph with a warning.
+fn related_link<'a>(
+    line: usize,
+    text: &'a str,
+    warn: &mut dyn FnMut(usize, String),
+) -> (Piece<'a>, &'static str) {
+    match link(text) {
+        Some((title, url)) => (
+            Piece::Link { title, url },
+            "related link: a title and an http(s) address after \"More on this story\"",
+        ),
+        None => {
+            warn(
+                line,
+                "text after \"More on this story\" without a link; kept as a paragraph".into(),
+            );
+            (
+                Piece::Paragraph(text),
+                "paragraph: text after \"More on this story\" without a link",
+            )
+        }
+    }
+}
+
+/// The page's note that a player was here, with its caption on the same
+/// line or the next; or a "Media caption" line alone.
+fn media<'a>(
+    line: usize,
+    text: &'a str,
+    next: Option<&'a str>,
+    warn: &mut dyn FnMut(usize, String),
+) -> Option<Found<'a>> {
+    if let Some(rest) = starts_with_label(text, MEDIA_PLACEHOLDER) {
+        let placeholder = &text[..text.len() - rest.len()];
+        let same_line = strip_label(rest, MEDIA_CAPTION);
+        let next_line = next.and_then(|n| strip_label(n, MEDIA_CAPTION));
+        let caption = same_line.or(next_line);
+        if caption.is_none() {
+            warn(line, "media placeholder without a \"Media caption\"".into());
+        }
+        let piece = Piece::Media {
+            placeholder: placeholder.trim(),
+            caption: caption.unwrap_or(""),
+        };
+        let used = usize::from(same_line.is_none() && next_line.is_some());
+        return Some((
+            piece,
+            "media: the page's note that a player was here, with its caption",
+            used,
+        ));
+    }
+    let caption = strip_label(text, MEDIA_CAPTION)?;
+    warn(
+        line,
+        "\"Media caption\" without a media placeholder before it".into(),
+    );
+    let piece = Piece::Media {
+        placeholder: MEDIA_PLACEHOLDER,
+        caption,
+    };
+    Some((piece, "media: a \"Media caption\" line", 0))
+}
+
+/// A picture's credit and caption: "Image copyright Reuters Image caption
+/// The minister…" on one line, or the caption on the next, or a credit
+/// alone; or an "Image caption" line, perhaps with its credit after it.
+fn image<'a>(text: &'a str, next: Option<&'a str>) -> Option<Found<'a>> {
+    let picture = |credit: Option<&'a str>, caption: Option<&'a str>| Piece::Image {
+        credit: credit.filter(|c| !c.is_empty()),
+        caption: caption.unwrap_or(""),
+        picture: None,
+    };
+    if let Some(credit) = IMAGE_CREDITS.iter().find_map(|l| strip_label(text, l)) {
+        let (credit, caption, used) = match find_label(credit, IMAGE_CAPTION) {
+            Some(at) => (
+                credit[..at].trim(),
+                strip_label(&credit[at..], IMAGE_CAPTION),
+                0,
+            ),
+            None => {
+                let c = next.and_then(|n| strip_label(n, IMAGE_CAPTION));
+                (credit, c, usize::from(c.is_some()))
+            }
+        };
+        return Some((
+            picture(Some(credit), caption),
+            "image: a credit line (\"Image copyright\"/\"Image source\") and its caption",
+            used,
+        ));
+    }
+    let caption = strip_label(text, IMAGE_CAPTION)?;
+    let credit = next
+        .and_then(|n| IMAGE_CREDITS.iter().find_map(|l| strip_label(n, l)))
+        .filter(|c| find_label(c, IMAGE_CAPTION).is_none());
+    Some((
+        picture(credit, Some(caption)),
+        "image: an \"Image caption\" line",
+        usize::from(credit.is_some()),
+    ))
+}
+
+/// "Analysis box by Jane Roe" (the byline), or "Analysis box" alone (none).
+fn analysis_byline(text: &str) -> Option<&str> {
+    strip_label(text, "Analysis box by")
+        .or_else(|| starts_with_label(text, "Analysis box").filter(|r| r.is_empty()))
+}
+
+/// An analysis box: its title is the short line before, taken for a
+/// subheading (taken back from `out`); it ends at the next subheading or
+/// furniture.
+fn analysis_box<'a>(line: usize, byline: &'a str, out: &mut Vec<Classified<'a>>) -> Classified<'a> {
+    let title = match out.last() {
+        Some(Classified {
+            piece: Piece::Heading(title),
+            ..
+        }) => {
+            let title = *title;
+            out.pop();
+            title
+        }
+        _ => "Analysis",
+    };
+    Classified {
+        line,
+        piece: Piece::Analysis {
+            title,
+            byline: Some(byline).filter(|b| !b.is_empty()),
+        },
+        rule: "analysis box: its title line, then \"Analysis box by …\"; it ends at the next subheading or furniture",
+    }
+}
+
+/// A line of text: "More on this story", a subheading, or a paragraph (with
+/// a warning when it does not read like one).
+fn text_piece<'a>(
+    line: usize,
+    text: &'a str,
+    warn: &mut dyn FnMut(usize, String),
+) -> (Piece<'a>, &'static str) {
+    if text.eq_ignore_ascii_case(MORE_ON_THIS_STORY) {
+        return (
+            Piece::Related(text),
+            "related: the \"More on this story\" line",
+        );
+    }
+    if let Some((heading, rule)) = as_heading(text) {
+        return (Piece::Heading(heading), rule);
+    }
+    if !text.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')', ':']) {
+        warn(line, "line not recognised (no sentence ending, too long for a subheading); kept as a paragraph".into());
+    }
+    (Piece::Paragraph(text), "paragraph: body text")
 }
 
 /// A social post starting at `line`, with the lines after it: the piece and

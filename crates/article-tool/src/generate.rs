@@ -142,17 +142,7 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
     let mut rng = Rng::new(seed ^ (n as u64).wrapping_mul(0x1000_0000_01b3));
     // Newest first: article n is n/3 days before 1 March 2024.
     let (y, m, d) = civil(19_783 - (n / 3) as i64);
-    let topic_count = 2 + rng.below(3);
-    let mut topics: Vec<Topic> = Vec::new();
-    while topics.len() < topic_count {
-        let (id, label) = TOPICS[rng.below(TOPICS.len())];
-        if topics.iter().all(|t| t.id != id) {
-            topics.push(Topic {
-                id: id.into(),
-                label: label.into(),
-            });
-        }
-    }
+    let topics = some_topics(&mut rng);
     let headline = format!(
         "{} {} {} {}",
         rng.pick(&SUBJECTS),
@@ -160,91 +150,8 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         rng.pick(&OBJECTS),
         rng.pick(&TAILS)
     );
-    let mut sections = vec![Section {
-        id: "top".into(),
-        heading: None,
-        analysis: None,
-        blocks: vec![Block::Media(Media {
-            id: "lead".into(),
-            kind: MediaKind::Video,
-            placeholder: "Media playback is unsupported on your device".into(),
-            caption: vec![Inline::Text(Text {
-                text: sentence(&mut rng),
-            })],
-        })],
-    }];
-    for p in 0..paragraphs {
-        if p > 0 && p % 8 == 0 {
-            let heading = format!("Part {}: {}", p / 8 + 1, rng.pick(&OBJECTS));
-            sections.push(Section {
-                id: format!("part-{}", p / 8 + 1),
-                heading: Some(heading),
-                analysis: None,
-                blocks: Vec::new(),
-            });
-        }
-        // The paragraph's second sentence names someone local, as a
-        // story's body does.
-        let local = format!(
-            "{} {} of {} said it was {}.",
-            name(&mut rng),
-            name(&mut rng),
-            name(&mut rng),
-            rng.pick(&TAILS)
-        );
-        let mut runs = vec![Inline::Text(Text {
-            text: format!("{} {local} {} ", sentence(&mut rng), sentence(&mut rng)),
-        })];
-        if rng.below(3) == 0 {
-            let (speaker, name, _, _) = PEOPLE[rng.below(PEOPLE.len())];
-            runs.push(Inline::Quote(Quote {
-                id: format!("q{p}"),
-                speaker: Some(speaker.into()),
-                text: format!("We will look at {} again,", rng.pick(&OBJECTS)),
-                part_of: None,
-            }));
-            runs.push(Inline::Text(Text {
-                text: format!(" {name} said."),
-            }));
-        }
-        let tagged = topics
-            .iter()
-            .filter(|_| rng.below(2) == 0)
-            .map(|t| t.id.clone())
-            .collect();
-        sections
-            .last_mut()
-            .expect("there is a section")
-            .blocks
-            .push(Block::Paragraph(Paragraph {
-                id: format!("p{p}"),
-                topics: tagged,
-                runs,
-            }));
-    }
-    let timeline = (0..paragraphs.min(3))
-        .map(|e| Event {
-            id: format!("event-{e}"),
-            date: if e == 2 {
-                EventDate {
-                    value: None,
-                    precision: Precision::Unknown,
-                    approximate: false,
-                    status: Status::Planned,
-                }
-            } else {
-                EventDate {
-                    value: Some(format!("{y:04}-{m:02}").into()),
-                    precision: Precision::Month,
-                    approximate: e == 1,
-                    status: Status::Happened,
-                }
-            },
-            title: format!("Event {} on {}", e + 1, rng.pick(&OBJECTS)),
-            parties: vec![["north", "south"][e % 2].into()],
-            paragraphs: vec![format!("p{}", e * paragraphs / 3)],
-        })
-        .collect();
+    let sections = body(&mut rng, paragraphs, &topics);
+    let timeline = timeline(&mut rng, paragraphs, (y, m));
     Article {
         format: FORMAT_VERSION,
         id: slug.to_string(),
@@ -289,6 +196,123 @@ pub fn article(slug: &str, n: usize, paragraphs: usize, seed: u64) -> Article {
         }),
         timeline,
     }
+}
+
+/// Two to four different topics.
+fn some_topics(rng: &mut Rng) -> Vec<Topic> {
+    let count = 2 + rng.below(3);
+    let mut topics: Vec<Topic> = Vec::new();
+    while topics.len() < count {
+        let (id, label) = TOPICS[rng.below(TOPICS.len())];
+        if topics.iter().all(|t| t.id != id) {
+            topics.push(Topic {
+                id: id.into(),
+                label: label.into(),
+            });
+        }
+    }
+    topics
+}
+
+/// A lead video, then `paragraphs` paragraphs, a subheaded section every
+/// eight.
+fn body(rng: &mut Rng, paragraphs: usize, topics: &[Topic]) -> Vec<Section> {
+    let mut sections = vec![Section {
+        id: "top".into(),
+        heading: None,
+        analysis: None,
+        blocks: vec![Block::Media(Media {
+            id: "lead".into(),
+            kind: MediaKind::Video,
+            placeholder: "Media playback is unsupported on your device".into(),
+            caption: vec![Inline::Text(Text {
+                text: sentence(rng),
+            })],
+        })],
+    }];
+    for p in 0..paragraphs {
+        if p > 0 && p % 8 == 0 {
+            let heading = format!("Part {}: {}", p / 8 + 1, rng.pick(&OBJECTS));
+            sections.push(Section {
+                id: format!("part-{}", p / 8 + 1),
+                heading: Some(heading),
+                analysis: None,
+                blocks: Vec::new(),
+            });
+        }
+        let paragraph = paragraph(rng, p, topics);
+        sections
+            .last_mut()
+            .expect("there is a section")
+            .blocks
+            .push(Block::Paragraph(paragraph));
+    }
+    sections
+}
+
+/// Paragraph `p`: two sentences around one naming someone local, as a
+/// story's body does, a quote one time in three, and some of the topics.
+fn paragraph(rng: &mut Rng, p: usize, topics: &[Topic]) -> Paragraph {
+    let local = format!(
+        "{} {} of {} said it was {}.",
+        name(rng),
+        name(rng),
+        name(rng),
+        rng.pick(&TAILS)
+    );
+    let mut runs = vec![Inline::Text(Text {
+        text: format!("{} {local} {} ", sentence(rng), sentence(rng)),
+    })];
+    if rng.below(3) == 0 {
+        let (speaker, name, _, _) = PEOPLE[rng.below(PEOPLE.len())];
+        runs.push(Inline::Quote(Quote {
+            id: format!("q{p}"),
+            speaker: Some(speaker.into()),
+            text: format!("We will look at {} again,", rng.pick(&OBJECTS)),
+            part_of: None,
+        }));
+        runs.push(Inline::Text(Text {
+            text: format!(" {name} said."),
+        }));
+    }
+    let tagged = topics
+        .iter()
+        .filter(|_| rng.below(2) == 0)
+        .map(|t| t.id.clone())
+        .collect();
+    Paragraph {
+        id: format!("p{p}"),
+        topics: tagged,
+        runs,
+    }
+}
+
+/// Up to three events: two in the article's month (one approximate), one
+/// planned with no date.
+fn timeline(rng: &mut Rng, paragraphs: usize, (y, m): (i64, u32)) -> Vec<Event> {
+    (0..paragraphs.min(3))
+        .map(|e| Event {
+            id: format!("event-{e}"),
+            date: if e == 2 {
+                EventDate {
+                    value: None,
+                    precision: Precision::Unknown,
+                    approximate: false,
+                    status: Status::Planned,
+                }
+            } else {
+                EventDate {
+                    value: Some(format!("{y:04}-{m:02}").into()),
+                    precision: Precision::Month,
+                    approximate: e == 1,
+                    status: Status::Happened,
+                }
+            },
+            title: format!("Event {} on {}", e + 1, rng.pick(&OBJECTS)),
+            parties: vec![["north", "south"][e % 2].into()],
+            paragraphs: vec![format!("p{}", e * paragraphs / 3)],
+        })
+        .collect()
 }
 
 /// Split entries (newest first) into `index.json` holding the first

@@ -550,163 +550,178 @@ impl People {
     /// text, in order. An honorific with an unknown surname ("Ms Smith
     /// said") adds a person.
     pub fn mentions(&mut self, ws: &[Word]) -> Vec<Mention> {
-        let mut out = Vec::new();
+        let mut out: Vec<Mention> = Vec::new();
         let mut key = String::new();
         let mut i = 0;
         while i < ws.len() {
-            // The longest full name starting here (people and organisations),
-            // which are capitalised words and joiners.
-            let mut matched = None;
-            let longest = if is_capitalised(ws[i].core) {
-                ws[i..]
-                    .iter()
-                    .take(6)
-                    .take_while(|w| {
-                        is_capitalised(w.core)
-                            || is_joiner(w.core)
-                            || is_org_word(strip_possessive(w.core))
-                    })
-                    .count()
-            } else {
-                0
-            };
-            for len in (1..=longest).rev() {
-                if len > 1 && ws[i..i + len - 1].iter().any(|w| w.trailing) {
-                    continue;
+            let found = self
+                .full_name_at(ws, i, &mut key)
+                .or_else(|| self.described_at(ws, i))
+                .or_else(|| self.titled_at(ws, i))
+                .or_else(|| self.bare_name_at(ws, i));
+            match found {
+                Some((m, len)) => {
+                    out.pop_if(|last| last.start == m.start);
+                    out.push(m);
+                    i += len;
                 }
-                key.clear();
-                for (k, w) in ws[i..i + len].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(if k == len - 1 {
-                        strip_possessive(w.core)
-                    } else {
-                        w.core
-                    });
-                }
-                if let Some(&n) = self.by_full.get(key.as_str()) {
-                    if len > 1 || self.found[n].kind == SpeakerKind::Organisation {
-                        matched = Some((n, len));
-                        break;
-                    }
-                }
+                None => i += 1,
             }
-            if let Some((person, len)) = matched {
-                // "Dr Lena Okafor": the honorific belongs to the mention.
-                let start = match i.checked_sub(1) {
-                    Some(h) if is_honorific(ws[h].core) && !ws[h].trailing => ws[h].start,
-                    _ => ws[i].start,
-                };
-                if start < ws[i].start {
-                    out.pop_if(|m: &mut Mention| m.start == start);
-                }
-                out.push(Mention {
-                    start,
-                    end: ws[i + len - 1].end,
-                    person,
-                });
-                i += len;
-                continue;
-            }
-            let w = &ws[i];
-            let next = ws
-                .get(i + 1)
-                .filter(|_| !w.trailing || is_abbreviation(w.core));
-            // "the agency", "the council": the organisation last learned
-            // with that word.
-            if w.core.eq_ignore_ascii_case("the") {
-                if let Some(n) = next
-                    .filter(|n| !is_capitalised(n.core) && is_org_word(strip_possessive(n.core)))
-                {
-                    let head = strip_possessive(n.core);
-                    let org = self.found.iter().rposition(|f| {
-                        f.kind == SpeakerKind::Organisation
-                            && f.name.split(' ').any(|p| p.eq_ignore_ascii_case(head))
-                    });
-                    if let Some(person) = org {
-                        out.push(Mention {
-                            start: w.start,
-                            end: n.end,
-                            person,
-                        });
-                        i += 2;
-                        continue;
-                    }
-                }
-                // "the minister": the one person whose role says so (with
-                // two ministers, nobody).
-                if let Some(n) = next.filter(|n| !is_capitalised(n.core) && is_title(n.core)) {
-                    let title = n.core.to_ascii_lowercase();
-                    let mut holders = self.found.iter().enumerate().filter(|(_, f)| {
-                        f.kind == SpeakerKind::Person
-                            && f.role
-                                .split([' ', '-'])
-                                .any(|r| r.eq_ignore_ascii_case(&title))
-                    });
-                    if let (Some((person, _)), None) = (holders.next(), holders.next()) {
-                        out.push(Mention {
-                            start: w.start,
-                            end: n.end,
-                            person,
-                        });
-                        i += 2;
-                        continue;
-                    }
-                }
-            }
-            // "Mr Kerry", "President Assad", "Sir Peter".
-            if let Some(n) = next.filter(|n| is_capitalised(n.core) && !is_acronym(n.core)) {
-                let after = ws.get(i + 2);
-                // "President Barack Obama" introduces: the full name is the mention.
-                let continues = !n.trailing && after.is_some_and(name_like);
-                if (is_honorific(w.core) || is_title(w.core)) && !continues {
-                    let key = surname_key(n.core);
-                    let first_name = matches!(w.core, "Sir" | "Dame")
-                        .then(|| self.by_first.get(key).copied())
-                        .flatten();
-                    let person = match first_name.or_else(|| self.by_surname.get(key).copied()) {
-                        Some(p) => Some(p),
-                        None if is_honorific(w.core) && name_like(&Word { core: key, ..*n }) => {
-                            Some(self.add_surname_only(w.core, key))
-                        }
-                        None => None,
-                    };
-                    if let Some(person) = person {
-                        if let Some(g) = Gender::of_honorific(w.core) {
-                            self.found[person].gender.get_or_insert(g);
-                        }
-                        out.push(Mention {
-                            start: w.start,
-                            end: n.end,
-                            person,
-                        });
-                        i += 2;
-                        continue;
-                    }
-                }
-            }
-            // A bare surname: "Kerry said", "Barton's"; or a first name only
-            // one person has, alone ("Sue said", not "Sue Barnes").
-            if is_capitalised(w.core) && !is_opener(w.core) {
-                let key = surname_key(w.core);
-                let alone = next.is_none_or(|n| !is_capitalised(n.core));
-                let first = || {
-                    (alone && !self.first_shared.contains(key))
-                        .then(|| self.by_first.get(key).copied())
-                        .flatten()
-                };
-                if let Some(n) = self.by_surname.get(key).copied().or_else(first) {
-                    out.push(Mention {
-                        start: w.start,
-                        end: w.end,
-                        person: n,
-                    });
-                }
-            }
-            i += 1;
         }
         out
+    }
+
+    /// The word after `ws[i]` when it belongs with it (no punctuation
+    /// between, but for an abbreviation's full stop).
+    fn next_of<'w>(ws: &'w [Word<'w>], i: usize) -> Option<&'w Word<'w>> {
+        ws.get(i + 1)
+            .filter(|_| !ws[i].trailing || is_abbreviation(ws[i].core))
+    }
+
+    /// The longest full name starting at `i` (people and organisations:
+    /// capitalised words, joiners, a lower-case organisation word), with the
+    /// honorific before it ("Dr Lena Okafor"); a single word only for an
+    /// organisation.
+    fn full_name_at(&self, ws: &[Word], i: usize, key: &mut String) -> Option<(Mention, usize)> {
+        if !is_capitalised(ws[i].core) {
+            return None;
+        }
+        let longest = ws[i..]
+            .iter()
+            .take(6)
+            .take_while(|w| {
+                is_capitalised(w.core) || is_joiner(w.core) || is_org_word(strip_possessive(w.core))
+            })
+            .count();
+        let (person, len) = (1..=longest).rev().find_map(|len| {
+            if len > 1 && ws[i..i + len - 1].iter().any(|w| w.trailing) {
+                return None;
+            }
+            key.clear();
+            for (k, w) in ws[i..i + len].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(if k == len - 1 {
+                    strip_possessive(w.core)
+                } else {
+                    w.core
+                });
+            }
+            let &n = self.by_full.get(key.as_str())?;
+            (len > 1 || self.found[n].kind == SpeakerKind::Organisation).then_some((n, len))
+        })?;
+        let start = match i.checked_sub(1) {
+            Some(h) if is_honorific(ws[h].core) && !ws[h].trailing => ws[h].start,
+            _ => ws[i].start,
+        };
+        let end = ws[i + len - 1].end;
+        Some((Mention { start, end, person }, len))
+    }
+
+    /// "the agency", "the council": the organisation last learned with
+    /// that word; "the minister": the one person whose role says so (with
+    /// two ministers, nobody).
+    fn described_at(&self, ws: &[Word], i: usize) -> Option<(Mention, usize)> {
+        let w = &ws[i];
+        if !w.core.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let n = Self::next_of(ws, i).filter(|n| !is_capitalised(n.core))?;
+        let mention = |person| {
+            Some((
+                Mention {
+                    start: w.start,
+                    end: n.end,
+                    person,
+                },
+                2,
+            ))
+        };
+        let head = strip_possessive(n.core);
+        if is_org_word(head) {
+            let org = self.found.iter().rposition(|f| {
+                f.kind == SpeakerKind::Organisation
+                    && f.name.split(' ').any(|p| p.eq_ignore_ascii_case(head))
+            });
+            if let Some(person) = org {
+                return mention(person);
+            }
+        }
+        if !is_title(n.core) {
+            return None;
+        }
+        let title = n.core.to_ascii_lowercase();
+        let mut holders = self.found.iter().enumerate().filter(|(_, f)| {
+            f.kind == SpeakerKind::Person
+                && f.role
+                    .split([' ', '-'])
+                    .any(|r| r.eq_ignore_ascii_case(&title))
+        });
+        match (holders.next(), holders.next()) {
+            (Some((person, _)), None) => mention(person),
+            _ => None,
+        }
+    }
+
+    /// "Mr Kerry", "President Assad", "Sir Peter": an honorific or a title,
+    /// then a surname (a first name after "Sir" and "Dame"). An honorific
+    /// with a surname nobody has adds that person ("Ms Smith said").
+    fn titled_at(&mut self, ws: &[Word], i: usize) -> Option<(Mention, usize)> {
+        let w = &ws[i];
+        let n = Self::next_of(ws, i).filter(|n| is_capitalised(n.core) && !is_acronym(n.core))?;
+        // "President Barack Obama" introduces: the full name is the mention.
+        let continues = !n.trailing && ws.get(i + 2).is_some_and(name_like);
+        if !(is_honorific(w.core) || is_title(w.core)) || continues {
+            return None;
+        }
+        let key = surname_key(n.core);
+        let first_name = matches!(w.core, "Sir" | "Dame")
+            .then(|| self.by_first.get(key).copied())
+            .flatten();
+        let person = match first_name.or_else(|| self.by_surname.get(key).copied()) {
+            Some(p) => p,
+            None if is_honorific(w.core) && name_like(&Word { core: key, ..*n }) => {
+                self.add_surname_only(w.core, key)
+            }
+            None => return None,
+        };
+        if let Some(g) = Gender::of_honorific(w.core) {
+            self.found[person].gender.get_or_insert(g);
+        }
+        Some((
+            Mention {
+                start: w.start,
+                end: n.end,
+                person,
+            },
+            2,
+        ))
+    }
+
+    /// A bare surname ("Kerry said", "Barton's"), or a first name only one
+    /// person has, alone ("Sue said", not "Sue Barnes").
+    fn bare_name_at(&self, ws: &[Word], i: usize) -> Option<(Mention, usize)> {
+        let w = &ws[i];
+        if !is_capitalised(w.core) || is_opener(w.core) {
+            return None;
+        }
+        let key = surname_key(w.core);
+        let alone = Self::next_of(ws, i).is_none_or(|n| !is_capitalised(n.core));
+        let first = || {
+            (alone && !self.first_shared.contains(key))
+                .then(|| self.by_first.get(key).copied())
+                .flatten()
+        };
+        let person = self.by_surname.get(key).copied().or_else(first)?;
+        Some((
+            Mention {
+                start: w.start,
+                end: w.end,
+                person,
+            },
+            1,
+        ))
     }
 
     /// The speaker a post's signature names: someone known by that name,

@@ -8,7 +8,47 @@ use std::cmp::Ordering;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::types::{EventDate, Precision, Status};
+// When an event on the timeline happened (or is planned), as precisely as
+// the article knows: the type lives here with its methods and the dates it
+// is made of (a plain comment: a doc comment would enter the schema).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventDate {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`; `null` when not set.
+    #[serde(default)]
+    pub value: Option<Written<Date>>,
+    pub precision: Precision,
+    /// The date is an estimate ("about August 2013").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Status::is_happened")]
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    /// No date known; `value` must be `null`.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Happened,
+    /// Still to come when the article was written.
+    Planned,
+}
+
+impl Status {
+    fn is_happened(&self) -> bool {
+        *self == Status::Happened
+    }
+}
 
 /// A date field as the file writes it, parsed once when the file is read:
 /// validation reports [`Written::error`], views show [`Written::value`],

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::date::{Date, Moment, Written};
+pub use crate::date::{EventDate, Precision, Status};
 
 /// The format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -385,45 +386,6 @@ pub struct Event {
     pub parties: Vec<String>,
     /// Ids of the paragraphs that mention this event.
     pub paragraphs: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EventDate {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`; `null` when not set.
-    #[serde(default)]
-    pub value: Option<Written<Date>>,
-    pub precision: Precision,
-    /// The date is an estimate ("about August 2013").
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub approximate: bool,
-    #[serde(default, skip_serializing_if = "Status::is_happened")]
-    pub status: Status,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    Day,
-    Month,
-    Year,
-    /// No date known; `value` must be `null`.
-    Unknown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    #[default]
-    Happened,
-    /// Still to come when the article was written.
-    Planned,
-}
-
-impl Status {
-    fn is_happened(&self) -> bool {
-        *self == Status::Happened
-    }
 }
 
 /// `public/articles/index.json`: the bundled articles, newest first.

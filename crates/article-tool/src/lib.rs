@@ -10,6 +10,7 @@
 mod attribution;
 mod build;
 mod dates;
+mod discourse;
 mod furniture;
 pub mod generate;
 mod header;

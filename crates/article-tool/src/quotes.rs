@@ -81,6 +81,12 @@ pub fn closed_at_end(text: &str) -> Option<Vec<Span>> {
     Some(spans)
 }
 
+/// A text that opens with a quotation mark (a quote's later part, by
+/// convention, opens the paragraph that continues it).
+pub fn opens_with_quote(text: &str) -> bool {
+    text.starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{bb}']) || text.starts_with("''")
+}
+
 /// The marks that close a quote `c` opens, if `c` opens one.
 fn closers_of(c: char) -> Option<&'static [char]> {
     Some(match c {

@@ -29,9 +29,10 @@ pub fn MediaFigure(media: Media) -> impl IntoView {
 /// A picture with its caption. Without a usable `src` the figure is its
 /// caption and credit, quietly labelled, with no empty frame and no notice
 /// (its alt text stands as the caption if it has none). A picture on a
-/// host the site does not load images from is offered as a link.
+/// host the site does not load images from is offered as a link. The
+/// article's lead picture (`lead`) loads at once; the others lazily.
 #[component]
-pub fn ImageFigure(image: Image) -> impl IntoView {
+pub fn ImageFigure(image: Image, #[prop(default = false)] lead: bool) -> impl IntoView {
     let size = image.size();
     let picture = match image.src.filter(|s| is_safe_image_src(s)) {
         Some(src) if !image_allowed(&src, api::image_hosts().as_deref()) => {
@@ -47,7 +48,7 @@ pub fn ImageFigure(image: Image) -> impl IntoView {
             }
             .into_any()
         }
-        Some(src) => view! { <SiteImage src alt=image.alt size /> }.into_any(),
+        Some(src) => view! { <SiteImage src alt=image.alt size lead /> }.into_any(),
         None => {
             let caption = match is_blank(&image.caption) {
                 true => vec![Inline::Text(Text { text: image.alt })],

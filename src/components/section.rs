@@ -172,6 +172,18 @@ pub fn hidden_marker(section: SectionView, at: usize) -> impl IntoView {
     }
 }
 
+/// Whether the image `id` is the article's lead: the first picture among
+/// the first blocks of its first section, in the reader's first view.
+fn is_lead(article: &Loaded, id: &str) -> bool {
+    let first = article.article().sections.first().and_then(|s| {
+        s.blocks.iter().take(3).find_map(|b| match b {
+            Block::Image(i) => Some(i.id.as_str()),
+            _ => None,
+        })
+    });
+    first == Some(id)
+}
+
 /// The one place that maps a block type to its component (paragraphs,
 /// which the section shows and hides, are drawn by the section).
 fn render_block(article: &Arc<Loaded>, block: Block) -> AnyView {
@@ -180,7 +192,10 @@ fn render_block(article: &Arc<Loaded>, block: Block) -> AnyView {
             view! { <ArticleParagraph article=article.clone() paragraph at=None /> }.into_any()
         }
         Block::Media(media) => view! { <MediaFigure media /> }.into_any(),
-        Block::Image(image) => view! { <ImageFigure image /> }.into_any(),
+        Block::Image(image) => {
+            let lead = is_lead(article, &image.id);
+            view! { <ImageFigure image lead /> }.into_any()
+        }
         Block::Embed(embed) => view! { <SocialPost embed /> }.into_any(),
         Block::Unsupported(raw) => {
             let kind = raw

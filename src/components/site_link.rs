@@ -42,6 +42,10 @@ pub fn SiteImage(
     /// loads (the style sheet scales it to the column).
     #[prop(default = None)]
     size: Option<(u32, u32)>,
+    /// The picture the reader sees first (an article's lead): fetched at
+    /// once and early; every other picture waits until it nears the view.
+    #[prop(default = false)]
+    lead: bool,
 ) -> impl IntoView {
     let location = expect_context::<Location>();
     let relative = !(src.contains("://") || src.starts_with('/'));
@@ -50,5 +54,11 @@ pub fn SiteImage(
         false => src.clone(),
     };
     let (width, height) = (size.map(|s| s.0), size.map(|s| s.1));
-    view! { <img class=class src=src alt=alt width=width height=height loading="lazy" /> }
+    let (loading, priority) = match lead {
+        true => ("eager", Some("high")),
+        false => ("lazy", None),
+    };
+    view! {
+        <img class=class src=src alt=alt width=width height=height loading=loading fetchpriority=priority />
+    }
 }

@@ -105,22 +105,26 @@ mod tests {
     }
 
     #[test]
-    fn a_picture_keeps_its_room_with_its_width_and_height() {
+    fn a_picture_keeps_its_room_and_only_the_lead_loads_at_once() {
         let mut json: serde_json::Value = serde_json::from_str(include_str!(
             "../../../public/articles/us-russia-talks-despite-collisions.json"
         ))
         .unwrap();
+        let picture = |id: &str, file: &str| {
+            serde_json::json!({
+                "type": "image", "id": id, "src": format!("https://images.example.net/{file}"),
+                "alt": "The pier", "caption": [{"type": "text", "text": "The pier at dawn."}],
+                "width": 1200, "height": 800
+            })
+        };
         json["sections"][0]["blocks"]
             .as_array_mut()
             .unwrap()
-            .insert(
-                0,
-                serde_json::json!({
-                    "type": "image", "id": "image-pier", "src": "https://images.example.net/pier.jpg",
-                    "alt": "The pier", "caption": [{"type": "text", "text": "The pier at dawn."}],
-                    "width": 1200, "height": 800
-                }),
-            );
+            .insert(0, picture("image-pier", "pier.jpg"));
+        json["sections"][1]["blocks"]
+            .as_array_mut()
+            .unwrap()
+            .push(picture("image-later", "later.jpg"));
         let slug = json["id"].as_str().unwrap().to_string();
         let loaded = article::load_article("test.json", &json.to_string()).unwrap();
         let prepared = Prepared {
@@ -138,5 +142,18 @@ mod tests {
             .expect("the picture");
         assert!(img.contains("width=\"1200\""), "{img}");
         assert!(img.contains("height=\"800\""), "{img}");
+        assert!(
+            img.contains("loading=\"eager\"") && img.contains("fetchpriority=\"high\""),
+            "{img}"
+        );
+        let later = html
+            .split("<img")
+            .find(|tag| tag.contains("later.jpg"))
+            .and_then(|tag| tag.split('>').next())
+            .expect("the later picture");
+        assert!(
+            later.contains("loading=\"lazy\"") && !later.contains("fetchpriority"),
+            "{later}"
+        );
     }
 }

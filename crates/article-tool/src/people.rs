@@ -134,9 +134,13 @@ fn said_before(ws: &[Word], i: usize) -> bool {
 }
 
 /// ", who" right after a name ending at `j`: people take "who", places and
-/// things "which".
+/// things "which" — but a team or a band takes "who" too, with a plural
+/// verb ("United, who were …"), and is no one person.
 fn who_follows(ws: &[Word], j: usize) -> bool {
-    j > 0 && ws[j - 1].trailing && ws.get(j).is_some_and(|w| w.core == "who")
+    let plural = ws
+        .get(j + 1)
+        .is_some_and(|w| matches!(w.core, "were" | "are" | "have"));
+    j > 0 && ws[j - 1].trailing && ws.get(j).is_some_and(|w| w.core == "who") && !plural
 }
 
 /// A relation named just before the name at `i` ("her son, Graham", "Sam's

@@ -561,6 +561,13 @@ fn an_age_a_relation_or_who_makes_a_name_a_person_and_a_place_is_none() {
         "\"She fought a good campaign,\" he said.",
     ]);
     assert_eq!(got, [Some("Ian Fletcher".into())]);
+    // A team takes "who" with a plural verb: no person, so "he" means
+    // nobody.
+    let got = speakers_through(&[
+        "Northgate United, who were bottom in March, won again.",
+        "\"It was a great day,\" he said.",
+    ]);
+    assert_eq!(got, [None]);
     // "in West Yorkshire say": a place, so "he" has nobody to mean.
     let got = speakers_through(&[
         "Families of residents in West Yorkshire say fees rose by 15%.",

@@ -123,8 +123,11 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         Some(shard) => build.shard(&pages, &list, shard)?,
         None => build.whole(&pages, &list)?,
     }
-    if settings.options.precompress && settings.options.shard.is_none() {
-        build.report.copies = precompress::run(dist)?;
+    if settings.options.shard.is_none() {
+        build.report.copies = match settings.options.precompress {
+            true => precompress::run(dist)?,
+            false => precompress::sweep(dist)?,
+        };
     }
     let mut report = build.report;
     report.files = build.out.counts.clone();

@@ -23,7 +23,8 @@ const USAGE: &str =
                   build without --shard on the shards' outputs put together
                   keeps them and writes the home page, search index, sitemap
   --precompress    .gz and .br copies of every text file over 1 KB, for hosts
-                  that serve them as they are (only what changed is compressed)
+                  that serve them as they are (only what changed is compressed);
+                  without it, copies older than their file are removed
   --full          render and write everything, whatever the last build recorded
   --list          name every file written and removed, not only how many
 settings: NEWSVIEW_BASE_URL, NEWSVIEW_SITE_NAME, NEWSVIEW_IMAGE_HOSTS (see the README)";

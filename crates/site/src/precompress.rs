@@ -8,7 +8,6 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// Files a host serves as text (or wasm), and so compresses.
 const TEXT: [&str; 9] = [
@@ -69,6 +68,34 @@ pub fn run(dist: &Path) -> Result<Copies, String> {
     Ok(copies)
 }
 
+/// A build without `--precompress` writes no copies but must leave none
+/// stale: every copy older than its file, or whose file is gone, is
+/// removed (a host serving it would serve the old page); copies still
+/// current stay for the next `--precompress`.
+pub fn sweep(dist: &Path) -> Result<Copies, String> {
+    let mut files = Vec::new();
+    crate::output::list_files(dist, &mut files)?;
+    let mut copies = Copies::default();
+    for file in &files {
+        let name = file.to_string_lossy();
+        let Some(original) = COPIES
+            .iter()
+            .find_map(|ext| name.strip_suffix(&format!(".{ext}")))
+        else {
+            continue;
+        };
+        let original = Path::new(original);
+        let current = original.is_file() && copy_current(original, file);
+        if current {
+            copies.kept += 1;
+        } else {
+            remove(file)?;
+            copies.removed += 1;
+        }
+    }
+    Ok(copies)
+}
+
 fn compress_all(files: &[PathBuf]) -> Result<(), String> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|scope| {
@@ -117,13 +144,18 @@ fn window_bits(len: usize) -> i32 {
 }
 
 fn up_to_date(file: &Path) -> bool {
-    let time = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
-    let Some(made) = time(file) else {
-        return false;
-    };
     COPIES
         .iter()
-        .all(|ext| time(&with_extension(file, ext)).is_some_and(|copy: SystemTime| copy >= made))
+        .all(|ext| copy_current(file, &with_extension(file, ext)))
+}
+
+/// A copy at least as new as its file.
+fn copy_current(file: &Path, copy: &Path) -> bool {
+    let time = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (time(file), time(copy)) {
+        (Some(made), Some(copied)) => copied >= made,
+        _ => false,
+    }
 }
 
 fn is_text(file: &Path) -> bool {
@@ -189,6 +221,25 @@ mod tests {
         fs::write(dist.join("a/x/index.html"), "short").unwrap();
         let after = run(&dist).unwrap();
         assert_eq!((after.written, after.removed), (0, 2));
+
+        // A build without --precompress after one with: a file changed in
+        // place loses its copies, a file gone loses them, the rest stay.
+        fs::write(dist.join("a/x/index.html"), &page).unwrap();
+        fs::write(dist.join("kept.json"), "k".repeat(4000)).unwrap();
+        assert_eq!(run(&dist).unwrap().written, 4);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(
+            dist.join("a/x/index.html"),
+            page.replace("news", "corrected"),
+        )
+        .unwrap();
+        fs::write(dist.join("gone.html.br"), "old").unwrap();
+        let swept = sweep(&dist).unwrap();
+        assert_eq!((swept.kept, swept.removed), (2, 3));
+        assert!(
+            !dist.join("a/x/index.html.gz").exists() && !dist.join("a/x/index.html.br").exists()
+        );
+        assert!(dist.join("kept.json.gz").exists() && dist.join("kept.json.br").exists());
         fs::remove_dir_all(dist).unwrap();
     }
 

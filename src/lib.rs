@@ -27,6 +27,7 @@ mod components;
 pub use components::{FooterLink, SiteFooter};
 pub mod context;
 mod glue;
+mod ids;
 pub mod meta;
 pub mod pages;
 mod state;

@@ -43,7 +43,7 @@ pub fn PeopleList(article: Arc<Loaded>) -> impl IntoView {
             .into_any()
         };
         view! {
-            <li id=format!("person_{}", p.id) class="person" data-person=p.id.clone()>
+            <li id=crate::ids::person(&p.id) class="person" data-person=p.id.clone()>
                 <span class="person__name" lang=a.language.clone() dir=a.direction()>
                     {p.name.clone()}
                 </span>

@@ -13,7 +13,7 @@ use crate::state::ArticleState;
 /// apart and says whose analysis it is.
 #[component]
 pub fn ArticleSection(article: Arc<Loaded>, ordinal: usize, section: Section) -> impl IntoView {
-    let heading_id = format!("{}_heading", section.id);
+    let heading_id = crate::ids::section_heading(&section.id);
     let labelled_by = section.heading.as_ref().map(|_| heading_id.clone());
     let class = if section.analysis.is_some() {
         "story-section analysis"

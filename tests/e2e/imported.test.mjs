@@ -37,7 +37,7 @@ test('an analysis box is set apart with its title and byline, and the contents l
   const box = page.locator('section.analysis');
   assert.equal(await box.count(), 1);
   assert.equal(await box.locator('h2').textContent(), 'Why sodium matters');
-  assert.equal(await box.getAttribute('aria-labelledby'), `${await box.getAttribute('id')}_heading`);
+  assert.equal(await box.getAttribute('aria-labelledby'), `heading_${await box.getAttribute('id')}`);
   assert.equal(await box.locator('.analysis__label').textContent(), 'Analysis');
   assert.equal(await box.locator('.analysis__byline').textContent(), 'By Laura Finch, technology correspondent');
   assert.equal(await box.locator('p.story-paragraph').count(), 3);

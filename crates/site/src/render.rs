@@ -105,6 +105,36 @@ mod tests {
     }
 
     #[test]
+    fn sections_named_like_the_page_s_panels_give_no_id_twice() {
+        let mut json: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../public/articles/us-russia-talks-despite-collisions.json"
+        ))
+        .unwrap();
+        for (n, id) in ["timeline", "quotes", "people"].iter().enumerate() {
+            json["sections"][n + 1]["id"] = (*id).into();
+        }
+        let slug = json["id"].as_str().unwrap().to_string();
+        let loaded = article::load_article("test.json", &json.to_string()).unwrap();
+        let prepared = Prepared {
+            base_url: None,
+            image_hosts: Vec::new(),
+            site_name: "Test".into(),
+            article: Some(Arc::new(loaded)),
+            library: None,
+        };
+        let html = render_app(newsview::address::article_page(&slug), prepared);
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap())
+            .collect();
+        assert!(ids.contains(&"timeline_heading") && ids.contains(&"heading_timeline"));
+        ids.sort_unstable();
+        let twice: Vec<_> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+        assert!(twice.is_empty(), "ids given twice: {twice:?}");
+    }
+
+    #[test]
     fn a_picture_keeps_its_room_and_only_the_lead_loads_at_once() {
         let mut json: serde_json::Value = serde_json::from_str(include_str!(
             "../../../public/articles/us-russia-talks-despite-collisions.json"

@@ -26,7 +26,10 @@ mod tests {
     /// Every `id="…"` the components write as a literal.
     fn fixed_ids() -> Vec<String> {
         let mut ids = Vec::new();
-        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -49,7 +52,10 @@ mod tests {
         assert!(ids.iter().any(|id| id == "timeline_heading"), "{ids:?}");
         for id in &ids {
             for word in NAMESPACES {
-                assert!(!id.starts_with(&format!("{word}_")), "{id} is in the {word}_ namespace");
+                assert!(
+                    !id.starts_with(&format!("{word}_")),
+                    "{id} is in the {word}_ namespace"
+                );
             }
         }
     }

@@ -34,7 +34,9 @@ fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let speaker = state.index().speaker_of(&id).map(str::to_string);
     let title = state.facts.speaker_title(speaker.as_deref()).to_string();
-    let cite = speaker.as_ref().map(|s| format!("#{}", crate::ids::person(s)));
+    let cite = speaker
+        .as_ref()
+        .map(|s| format!("#{}", crate::ids::person(s)));
     let target = Target::Quote(whole);
     let is_target = {
         let target = target.clone();

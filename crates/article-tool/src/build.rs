@@ -402,6 +402,8 @@ impl Ids {
     }
 
     fn take(&mut self, base: &str) -> String {
+        // A subheading "Con" gives no folder Windows cannot hold.
+        let base = &*portable(base);
         // Most ids are new: one look-up, no suffix table.
         if !self.taken.contains(base) && !self.next.contains_key(base) {
             self.taken.insert(base.to_string());
@@ -415,6 +417,18 @@ impl Ids {
                 return id;
             }
         }
+    }
+}
+
+/// `id`, or with a suffix when it is a name some system keeps (a device
+/// name on Windows, the manifest's own file name), so what the importer
+/// makes always validates.
+pub fn portable(id: &str) -> Cow<'_, str> {
+    let kept =
+        article::validate::reserved_name(id).is_some() || article::validate::is_manifest_name(id);
+    match kept {
+        true => Cow::Owned(format!("{id}-x")),
+        false => Cow::Borrowed(id),
     }
 }
 
@@ -438,6 +452,20 @@ fn shorten(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::furniture::classify;
+
+    #[test]
+    fn ids_the_importer_makes_are_portable() {
+        for (id, made) in [
+            ("index", "index-x"),
+            ("index-3", "index-3-x"),
+            ("con", "con-x"),
+            ("lpt1", "lpt1-x"),
+            ("console", "console"),
+            ("index-of-prices", "index-of-prices"),
+        ] {
+            assert_eq!(portable(id), made);
+        }
+    }
 
     fn built(text: &str) -> (Built, People, Vec<Warning>) {
         let lines: Vec<(usize, &str)> = text

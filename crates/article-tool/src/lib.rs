@@ -403,10 +403,9 @@ fn finish(draft: Draft<'_>, options: &Options) -> Result<Imported, Error> {
     );
     let mut article = Article {
         format: FORMAT_VERSION,
-        id: options
-            .slug
-            .clone()
-            .unwrap_or_else(|| build::non_empty(slug(&headline, 8), "article")),
+        id: options.slug.clone().unwrap_or_else(|| {
+            build::portable(&build::non_empty(slug(&headline, 8), "article")).into_owned()
+        }),
         language: draft.language.unwrap_or_else(|| "en".into()),
         section: draft.section,
         headline,

@@ -533,6 +533,7 @@ impl People {
     }
 
     fn free_id(&self, id: String, full: &str) -> String {
+        let id = crate::build::portable(&id).into_owned();
         if self.found.iter().any(|p| p.id == id) {
             let longer = slug(full, 5);
             if self.found.iter().any(|p| p.id == longer) {

@@ -734,6 +734,24 @@ fn names_and_titles_are_not_speech_whoever_is_near_and_framed_words_are() {
 }
 
 #[test]
+fn ids_made_from_text_are_never_names_a_system_keeps() {
+    // A headline, a subheading and a surname that slug to device names or
+    // to the manifest's file name: the article still validates.
+    let text = "World\nIndex of prices rises\n\n1 March 2024\n\nThe first paragraph is here.\n\nCon\n\n\"We will go on,\" said Mr Aux.\n";
+    let imported = import(text, &options("2024-03-01")).unwrap();
+    let a = &imported.article;
+    assert!(a.people.iter().any(|p| p.id == "aux-x"), "{:?}", a.people);
+    assert!(
+        a.sections.iter().any(|s| s.id == "con-x"),
+        "{:?}",
+        a.sections.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+    assert!(article::validate(a)
+        .iter()
+        .all(|p| p.severity != article::Severity::Error));
+}
+
+#[test]
 fn topics_from_a_keyword_list_tag_paragraphs() {
     let list = TopicList::parse(
         "syria | Syria | Syria, Syrian\nsnowden | Snowden | Snowden\nweather | Weather | rain",

@@ -7,7 +7,7 @@ use crate::links;
 use crate::load::LoadError;
 use crate::search::{query_words, DocSet, Word};
 use crate::types::{Manifest, ManifestEntry};
-use crate::validate::{is_valid_id, Problem};
+use crate::validate::{article_id_problem, is_valid_id, reserved_name, Problem};
 
 /// Results on one page of the home page list.
 pub const PER_PAGE: usize = 20;
@@ -107,11 +107,18 @@ impl ManifestReader {
         let mut entries = Vec::with_capacity(manifest.articles.len());
         for (i, mut entry) in manifest.articles.into_iter().enumerate() {
             let at = |field: &str| format!("articles[{i}].{field}");
-            if !is_valid_id(&entry.slug) {
-                let shown: String = entry.slug.chars().take(80).collect();
+            if let Some(problem) = article_id_problem(&entry.slug) {
                 problems.push(Problem::error(
                     at("slug"),
-                    format!("\"{shown}\" is not an article id (a-z, 0-9 and '-'); entry skipped"),
+                    format!("{problem}; entry skipped"),
+                ));
+            } else if self.parts.contains(&format!("{}.json", entry.slug)) {
+                problems.push(Problem::error(
+                    at("slug"),
+                    format!(
+                        "\"{}\" is the file name of a part of the manifest; entry skipped",
+                        entry.slug
+                    ),
                 ));
             } else if !self.slugs.insert(entry.slug.clone()) {
                 problems.push(Problem::error(
@@ -145,8 +152,13 @@ impl ManifestReader {
         let mut more = Vec::new();
         for (i, name) in manifest.more.into_iter().enumerate() {
             let shown: String = name.chars().take(80).collect();
-            let why = if !name.strip_suffix(".json").is_some_and(is_valid_id) {
+            let stem = name.strip_suffix(".json");
+            let why = if !stem.is_some_and(is_valid_id) {
                 "is not a file name beside the manifest (a-z, 0-9, '-', then .json)"
+            } else if stem.and_then(reserved_name).is_some() {
+                "is a name Windows keeps for a device"
+            } else if stem.is_some_and(|s| self.slugs.contains(s)) {
+                "is the file of an article listed already"
             } else if !self.parts.insert(name.clone()) {
                 "is named already"
             } else {

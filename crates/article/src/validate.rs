@@ -63,6 +63,47 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Why an id cannot name a file or folder everywhere the site may be
+/// kept: Windows keeps `con`, `prn`, `aux`, `nul`, `com1`–`com9` and
+/// `lpt1`–`lpt9` for devices, whatever follows a dot. Quote and event ids
+/// name folders and article ids name files, so none may be one.
+pub fn reserved_name(id: &str) -> Option<&'static str> {
+    let stem = id.split('.').next().unwrap_or(id).to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    (matches!(stem.as_str(), "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt"))
+        .then_some("is a name Windows keeps for a device, so no file or folder can have it there")
+}
+
+/// The manifest's own file names beside the articles: `index.json` and
+/// its parts `index-2.json`, …; an article with such an id would be
+/// written over them.
+pub fn is_manifest_name(id: &str) -> bool {
+    id == "index"
+        || id
+            .strip_prefix("index-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Why `id` cannot be an article's id, if it cannot: its shape, a device
+/// name, or the manifest's own file name.
+pub fn article_id_problem(id: &str) -> Option<String> {
+    if !is_valid_id(id) {
+        return Some(format!(
+            "\"{}\" is not an article id (a-z, 0-9 and '-')",
+            id.chars().take(80).collect::<String>()
+        ));
+    }
+    if let Some(why) = reserved_name(id) {
+        return Some(format!("\"{id}\" {why}"));
+    }
+    is_manifest_name(id).then(|| {
+        format!("\"{id}\" is the manifest's own file name ({id}.json); the article would be written over it")
+    })
+}
+
 /// Only these become clickable links; everything else is shown as text
 /// (the policy is `links::link`).
 pub fn is_safe_url(url: &str) -> bool {
@@ -144,6 +185,8 @@ impl Validator {
                     at.path(),
                     format!("id \"{id}\" must use only a-z, 0-9 and '-', starting with a letter or digit"),
                 );
+            } else if let Some(why) = reserved_name(id) {
+                self.error(at.path(), format!("id \"{id}\" {why}"));
             } else if let Some(first) = seen.get(id) {
                 let first = first.path();
                 self.error(
@@ -193,11 +236,8 @@ impl Validator {
                 ),
             );
         }
-        if !is_valid_id(&a.id) {
-            self.error(
-                "id".into(),
-                format!("\"{}\" is not a valid article id (a-z, 0-9, '-')", a.id),
-            );
+        if let Some(problem) = article_id_problem(&a.id) {
+            self.error("id".into(), problem);
         }
         if let Some(section) = &a.section {
             self.not_empty(|| "section".into(), section);

@@ -383,3 +383,67 @@ fn a_card_picture_from_data_goes_through_the_url_policy() {
     assert_eq!(skipped.problems[0].path, "articles[2].picture.src");
     assert_eq!(skipped.problems[0].severity, Severity::Warning);
 }
+
+#[test]
+fn entries_named_like_the_manifest_s_files_or_a_device_are_skipped() {
+    let mut reader = ManifestReader::default();
+    let first = reader.read(
+        "articles/index.json",
+        part(
+            vec![
+                entry("index", "Would overwrite the manifest", "World", None, &[]),
+                entry("index-2", "Would be part 2", "World", None, &[]),
+                entry("nul", "Cannot be a file on Windows", "World", None, &[]),
+                entry(
+                    "part-b",
+                    "Fine until a part takes its name",
+                    "World",
+                    None,
+                    &[],
+                ),
+                entry("fine", "Fine", "World", None, &[]),
+            ],
+            &["part-b.json", "con.json", "more.json"],
+        ),
+    );
+    assert_eq!(slugs(&first.entries), ["part-b", "fine"]);
+    assert_eq!(first.more, ["more.json"]);
+    let skipped = first.skipped.expect("problems reported");
+    let said: Vec<String> = skipped
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert!(
+        said[0].starts_with("articles[0].slug: \"index\" is the manifest's own file name"),
+        "{said:#?}"
+    );
+    assert!(
+        said[1].starts_with("articles[1].slug: \"index-2\""),
+        "{said:#?}"
+    );
+    assert!(said[2].contains("Windows keeps for a device"), "{said:#?}");
+    assert!(
+        said[3].starts_with("more[0]: \"part-b.json\" is the file of an article"),
+        "{said:#?}"
+    );
+    assert!(said[4].starts_with("more[1]: \"con.json\""), "{said:#?}");
+    // A part read before an entry that would take its file name.
+    let second = reader.read(
+        "articles/more.json",
+        part(
+            vec![entry(
+                "more",
+                "Would overwrite this part",
+                "World",
+                None,
+                &[],
+            )],
+            &[],
+        ),
+    );
+    assert!(second.entries.is_empty());
+    assert!(second.skipped.unwrap().problems[0]
+        .message
+        .contains("file name of a part"));
+}

@@ -281,6 +281,37 @@ fn ids_must_be_unique_and_well_formed() {
 }
 
 #[test]
+fn ids_that_cannot_be_file_names_everywhere_are_refused() {
+    // Quote and event ids name folders; Windows keeps these for devices.
+    let mut v = seed_value();
+    v["sections"][0]["blocks"][1]["runs"][1]["id"] = json!("con");
+    v["timeline"][0]["id"] = json!("lpt1");
+    let errors = errors_of(&v);
+    for path in ["sections[0].blocks[1].runs[1].id", "timeline[0].id"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with(path) && e.contains("Windows keeps for a device")),
+            "{path}: {errors:#?}"
+        );
+    }
+    // The manifest's own file names are not article ids.
+    for id in ["index", "index-2", "aux", "com3"] {
+        let mut v = seed_value();
+        v["id"] = json!(id);
+        let errors = errors_of(&v);
+        assert!(
+            errors.iter().any(|e| e.starts_with("id: ")),
+            "{id}: {errors:#?}"
+        );
+    }
+    // Names that only look like them are fine.
+    for id in ["index-b", "indexes", "console", "com10", "nul-and-void"] {
+        assert_eq!(article::validate::article_id_problem(id), None, "{id}");
+    }
+}
+
+#[test]
 fn unsafe_links_are_warnings_not_links() {
     let mut v = seed_value();
     v["related"]["links"] = json!([

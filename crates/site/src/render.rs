@@ -130,7 +130,11 @@ mod tests {
             .collect();
         assert!(ids.contains(&"timeline_heading") && ids.contains(&"heading_timeline"));
         ids.sort_unstable();
-        let twice: Vec<_> = ids.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+        let twice: Vec<_> = ids
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect();
         assert!(twice.is_empty(), "ids given twice: {twice:?}");
     }
 

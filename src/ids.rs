@@ -7,6 +7,7 @@
 //! give two elements of a page the same id.
 
 /// The words derived ids start with.
+#[cfg_attr(not(test), allow(dead_code))]
 pub const NAMESPACES: [&str; 2] = ["person", "heading"];
 
 /// The people panel's entry for person `id` (a quote's `cite` points here).

@@ -66,7 +66,7 @@ pub fn quote_title(a: &Article, q: &Quote) -> String {
         .speaker
         .as_deref()
         .and_then(|s| a.person(s))
-        .map_or("speaker not identified", |p| p.name.as_str());
+        .map_or("speaker not identified".to_string(), |p| plain(&p.name, 60));
     format!("“{}” – {name}", plain(&q.text, 90))
 }
 

@@ -229,6 +229,42 @@ pub fn target(
     }
 }
 
+/// The longest each kind of head text may be. Every text a head writes
+/// passes through [`plain`] with one of these (in [`Head::html`] and
+/// [`clean_ld`]): data reaches a crawler without control or direction
+/// characters and never page-long.
+const TITLE_MAX: usize = 200;
+const DESCRIPTION_MAX: usize = 300;
+const LABEL_MAX: usize = 100;
+const ALT_MAX: usize = 400;
+/// A quote's whole text in its JSON-LD.
+const TEXT_MAX: usize = 5000;
+
+/// Every string of a JSON-LD value made plain and bounded, by its key:
+/// addresses (already through the URL policy) and schema words as they are.
+fn clean_ld(value: &mut serde_json::Value, key: &str) {
+    match value {
+        serde_json::Value::String(s) => {
+            let max = match key {
+                "url" | "image" | "mainEntityOfPage" | "@context" | "@type" | "datePublished"
+                | "dateModified" | "startDate" | "inLanguage" => return,
+                "text" => TEXT_MAX,
+                "description" => DESCRIPTION_MAX,
+                "headline" | "name" => TITLE_MAX,
+                _ => LABEL_MAX,
+            };
+            *s = plain(s, max);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| clean_ld(v, key)),
+        serde_json::Value::Object(fields) => {
+            for (k, v) in fields.iter_mut() {
+                clean_ld(v, k);
+            }
+        }
+        _ => {}
+    }
+}
+
 impl Head {
     pub fn html(&self, site: &Site) -> String {
         let mut out = String::new();
@@ -237,10 +273,13 @@ impl Head {
             out.push_str(&s);
             out.push('\n');
         };
-        tag(format!("<title>{}</title>", esc(&self.title)));
+        let title = plain(&self.title, TITLE_MAX);
+        let preview = plain(&self.title_for_preview(site), TITLE_MAX);
+        let description = plain(&self.description, DESCRIPTION_MAX);
+        tag(format!("<title>{}</title>", esc(&title)));
         tag(format!(
             r#"<meta name="description" content="{}" />"#,
-            esc(&self.description)
+            esc(&description)
         ));
         let canonical = site
             .absolute(&self.canonical)
@@ -251,9 +290,9 @@ impl Head {
         ));
         let og = |p: &str, v: &str| format!(r#"<meta property="{p}" content="{}" />"#, esc(v));
         tag(og("og:type", self.kind));
-        tag(og("og:title", &self.title_for_preview(site)));
-        tag(og("og:description", &self.description));
-        tag(og("og:site_name", &site.name));
+        tag(og("og:title", &preview));
+        tag(og("og:description", &description));
+        tag(og("og:site_name", &plain(&site.name, LABEL_MAX)));
         if let Some(url) = site.absolute(&self.address) {
             tag(og("og:url", &url));
         }
@@ -261,7 +300,7 @@ impl Head {
             tag(og("article:published_time", p));
         }
         if let Some(s) = &self.section {
-            tag(og("article:section", s));
+            tag(og("article:section", &plain(s, LABEL_MAX)));
         }
         let image = self.image.as_ref().and_then(|i| Some((i, i.url(site)?)));
         let name = |n: &str, v: &str| format!(r#"<meta name="{n}" content="{}" />"#, esc(v));
@@ -272,16 +311,19 @@ impl Head {
                     tag(og("og:image:width", &width.to_string()));
                     tag(og("og:image:height", &height.to_string()));
                 }
-                tag(og("og:image:alt", &i.alt));
+                let alt = plain(&i.alt, ALT_MAX);
+                tag(og("og:image:alt", &alt));
                 tag(name("twitter:card", "summary_large_image"));
                 tag(name("twitter:image", &url));
-                tag(name("twitter:image:alt", &i.alt));
+                tag(name("twitter:image:alt", &alt));
             }
             None => tag(name("twitter:card", "summary")),
         }
-        tag(name("twitter:title", &self.title_for_preview(site)));
-        tag(name("twitter:description", &self.description));
+        tag(name("twitter:title", &preview));
+        tag(name("twitter:description", &description));
         if let Some(ld) = &self.json_ld {
+            let mut ld = ld.clone();
+            clean_ld(&mut ld, "");
             // Data, not script: the CSP does not apply; `<` is escaped so no
             // text can close the element.
             let json = ld.to_string().replace('<', "\\u003c");
@@ -406,6 +448,58 @@ mod tests {
         // A host the pages may not load from: no picture, the card instead.
         a.sections[0].blocks[0] = picture("https://elsewhere.example/kerry.jpg");
         assert!(lead_picture(&site, &a).is_none());
+    }
+
+    #[test]
+    fn every_head_text_is_plain_and_bounded() {
+        let site = Site {
+            name: "N".into(),
+            base_url: Some("https://news.example.org/".into()),
+            image_hosts: Vec::new(),
+            footer_links: Vec::new(),
+        };
+        let hostile = |word: &str| format!("\u{202E}{word}\u{0007}\t{}", "x".repeat(20_000));
+        let mut a = crate::tests::seed_article();
+        a.section = Some(hostile("section"));
+        a.source.name = hostile("source");
+        let (quote, speaker) = a
+            .quotes()
+            .find_map(|(_, q)| Some((q.id.clone(), q.speaker.clone()?)))
+            .unwrap();
+        let person = a.people.iter_mut().find(|p| p.id == speaker).unwrap();
+        person.name = hostile("name");
+        person.role = hostile("role");
+        let target = Target::Quote(quote);
+        let page = newsview::address::article_page(&a.id);
+        for head in [
+            article(&site, &a, None),
+            self::target(&site, &a, &target, page, None),
+        ] {
+            let html = head.html(&site);
+            assert!(
+                !html.contains(['\u{202E}', '\u{0007}', '\t']),
+                "a control or direction character in the head"
+            );
+            for line in html.lines() {
+                assert!(
+                    line.chars().count() < 6_000,
+                    "a head line of {} characters",
+                    line.chars().count()
+                );
+            }
+            let title = html
+                .split("<title>")
+                .nth(1)
+                .unwrap()
+                .split("</title>")
+                .next()
+                .unwrap();
+            assert!(title.chars().count() <= TITLE_MAX, "{title}");
+            assert!(
+                html.contains("article:section") && html.contains("section"),
+                "{html}"
+            );
+        }
     }
 
     #[test]

@@ -273,7 +273,10 @@ pub fn advance(face: &ttf_parser::Face, glyph: Option<ttf_parser::GlyphId>) -> f
 
 /// Break `text` into at most `max_lines` lines no wider than `width`; if it
 /// does not fit, the last line ends at a word with an ellipsis. A word
-/// wider than a line is cut by characters.
+/// wider than a line is cut by characters. Linear in the text: each
+/// character is measured once, a word's width only up to a line's, and
+/// nothing past the last line is laid out (an unbroken word of 100,000
+/// characters costs what one line does).
 pub fn fit(
     face: &ttf_parser::Face,
     text: &str,
@@ -281,56 +284,93 @@ pub fn fit(
     width: f32,
     max_lines: usize,
 ) -> Vec<String> {
-    let fits = |s: &str| measure(face, s, size) <= width;
+    let scale = size / f32::from(face.units_per_em());
+    let char_width = |c: char| advance(face, face.glyph_index(c)) * scale;
+    let space = char_width(' ');
+    let mut line = Line::default();
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut words = text.split_whitespace().peekable();
-    for word in words.by_ref() {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if fits(&candidate) {
-            current = candidate;
-            continue;
-        }
-        if !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        // A word longer than a whole line: split it by characters.
-        let mut rest = word.to_string();
-        while !fits(&rest) {
-            let mut head = String::new();
-            for c in rest.chars() {
-                head.push(c);
-                if !fits(&head) {
-                    head.pop();
-                    break;
-                }
-            }
-            if head.is_empty() {
-                break;
-            }
-            rest = rest[head.len()..].to_string();
-            lines.push(head);
-        }
-        current = rest;
+    let mut cut = false;
+    'words: for word in text.split_whitespace() {
         if lines.len() >= max_lines {
+            cut = true;
             break;
         }
+        // Measured only as far as a line: past that it is cut anyway.
+        let mut word_width = 0.0;
+        for c in word.chars() {
+            word_width += char_width(c);
+            if word_width > width {
+                break;
+            }
+        }
+        let joined = match line.text.is_empty() {
+            true => word_width,
+            false => line.width + space + word_width,
+        };
+        if joined <= width {
+            line.add_word(word, joined);
+            continue;
+        }
+        if !line.text.is_empty() {
+            lines.push(line.take());
+            if lines.len() >= max_lines {
+                cut = true;
+                break;
+            }
+        }
+        if word_width <= width {
+            line.add_word(word, word_width);
+            continue;
+        }
+        // A word longer than a whole line: split it by characters.
+        for c in word.chars() {
+            let w = char_width(c);
+            if line.width + w > width && !line.text.is_empty() {
+                lines.push(line.take());
+                if lines.len() >= max_lines {
+                    cut = true;
+                    break 'words;
+                }
+            }
+            line.text.push(c);
+            line.width += w;
+        }
     }
-    if !current.is_empty() {
-        lines.push(current);
+    if !line.text.is_empty() {
+        match lines.len() < max_lines {
+            true => lines.push(line.take()),
+            false => cut = true,
+        }
     }
-    let cut = lines.len() > max_lines || words.peek().is_some();
-    lines.truncate(max_lines);
     if cut {
+        let fits = |s: &str| measure(face, s, size) <= width;
         if let Some(last) = lines.last_mut() {
             ellipsis(last, &fits);
         }
     }
     lines
+}
+
+/// The line being filled, and its width so far.
+#[derive(Default)]
+struct Line {
+    text: String,
+    width: f32,
+}
+
+impl Line {
+    fn add_word(&mut self, word: &str, width: f32) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(word);
+        self.width = width;
+    }
+
+    fn take(&mut self) -> String {
+        self.width = 0.0;
+        std::mem::take(&mut self.text)
+    }
 }
 
 /// End `line` with "…", dropping whole words (or, for one long word,
@@ -429,6 +469,14 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert!(lines.iter().all(|l| p.width(true, l, 40.0) <= 600.0));
         assert!(lines[3].ends_with('…'));
+        // What is laid out stops at the last line: the lines of a word of
+        // 100,000 characters are those of a word of 400.
+        assert_eq!(fit(&p.bold, &"W".repeat(100_000), 40.0, 600.0, 4), lines);
+        let text = format!("A {} b", "W".repeat(100_000));
+        let lines = fit(&p.bold, &text, 40.0, 600.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], "A");
+        assert!(lines[1].ends_with('…'));
     }
 
     #[test]

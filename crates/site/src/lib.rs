@@ -165,8 +165,10 @@ impl Build {
         let text = read(&dist.join(api::MANIFEST))?;
         let first = load_manifest(api::MANIFEST, &text).map_err(|e| e.to_string())?;
         let (entries, skipped) = read_all("articles/", first.clone(), |name| {
+            // Named as the site names it, never by the build machine's path.
             let file = api::part_file(name);
-            read(&dist.join(&file))
+            std::fs::read_to_string(dist.join(&file))
+                .map_err(|e| format!("{file}: {e}"))
                 .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
         });
         self.report.skipped.extend(skipped);

@@ -314,6 +314,30 @@ fn an_article_that_no_longer_loads_is_reported_and_the_rest_kept() {
 }
 
 #[test]
+fn what_is_missing_is_named_as_the_site_names_it() {
+    let dist = Dist::new("missing");
+    dist.build(false);
+    let manifest = serde_json::json!({
+        "format": 1,
+        "articles": [{ "slug": OTHER, "headline": "Gone" }],
+        "more": ["index-9.json"]
+    });
+    dist.put("articles/index.json", &manifest.to_string());
+    fs::remove_file(dist.path(&format!("articles/{OTHER}.json"))).unwrap();
+    let after = dist.build(false);
+    assert_eq!(after.skipped.len(), 2, "{:?}", after.skipped);
+    let root = dist.0.to_string_lossy().to_string();
+    for (said, file) in after
+        .skipped
+        .iter()
+        .zip(["articles/index-9.json", &format!("articles/{OTHER}.json")])
+    {
+        assert!(said.starts_with(file), "{said}");
+        assert!(!said.contains(&root), "the build machine's path in: {said}");
+    }
+}
+
+#[test]
 fn a_new_app_renders_every_page_again() {
     let dist = Dist::new("new-app");
     dist.build(false);

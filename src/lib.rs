@@ -175,8 +175,12 @@ mod reader {
         let file = api::article_file(&slug);
         match glue::fetch_text(&format!("{}{file}", page.root()), glue::Claim::new()).await {
             Ok(text) => browser::prerendered_fingerprint() == Some(api::fingerprint(&text)),
-            // Without its file the page already reads completely; its
-            // controls still work from what the page carries.
+            // The host says the file is gone: the article was withdrawn, and
+            // a page kept by a cache must not go on showing it; the app
+            // says so instead.
+            Err(e) if matches!(e.status, Some(404 | 410)) => false,
+            // Offline or a server's hiccup: the page already reads
+            // completely; its controls still work from what it carries.
             Err(_) => true,
         }
     }

@@ -486,6 +486,18 @@ test('a page whose article changed after the build is rendered afresh from the n
   await changed.close();
 });
 
+test('a page kept by a cache after its article was withdrawn says the article is gone', async () => {
+  const { page, warnings, close } = await watched();
+  // The host answers 404 for the file: the article was taken off the site.
+  await page.route(`**/articles/${SEED}.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.base + `a/${SEED}/`);
+  await page.waitForSelector('#not_found_heading');
+  assert.equal(await page.textContent('#not_found_heading'), 'No such article');
+  assert.equal(await page.$('#story_headline'), null, 'the withdrawn story is not shown');
+  assert.deepEqual(warnings.filter((w) => !/Failed to load resource|404/.test(w)), []);
+  await close();
+});
+
 test('404.html, robots.txt and sitemap.xml are there for the host', async () => {
   const missing = await raw('a/no-such-article/');
   assert.equal(missing.status, 404);

@@ -60,10 +60,13 @@ pub fn start_whole_app() {
     // app only after its first paint: see the site build's `shell::start_after_paint`.)
     wasm_bindgen_futures::spawn_local(async move {
         let (ready, file) = match prerendered.as_ref().map(|p| p.route()) {
+            // The article gone from the host (withdrawn) is news too: the
+            // app renders afresh and says so, rather than keep the old page.
             Some(Route::Article { slug, .. }) => (
-                api::article(slug.clone(), full.root(), glue::Claim::new())
-                    .await
-                    .is_ok(),
+                matches!(
+                    api::article(slug.clone(), full.root(), glue::Claim::new()).await,
+                    Ok(_) | Err(api::Failure::NoSuchArticle { .. })
+                ),
                 api::article_file(&slug),
             ),
             #[cfg(feature = "library")]

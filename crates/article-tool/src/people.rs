@@ -285,10 +285,13 @@ impl People {
             }
         }
         // "Cycling UK said", "NIE Networks said": a subject with an acronym
-        // in its name opening a sentence is an organisation.
+        // in its name opening a sentence is an organisation — unless it
+        // ends in a person's name ("GP Sarah Jones said").
+        let ends_in_name = run.len() >= 2 && run[run.len() - 2..].iter().all(name_like);
         if after_break
             && verb_next
             && plain
+            && !ends_in_name
             && run.len() <= 4
             && run.iter().any(|w| is_acronym(w.core))
         {

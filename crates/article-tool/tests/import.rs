@@ -604,6 +604,9 @@ fn a_name_first_seen_silent_speaks_by_its_surname_or_first_name() {
 
 #[test]
 fn organisations_by_acronym_lower_case_name_document_or_what_they_are() {
+    // An acronym before a person's name is a role, not an organisation.
+    let got = speakers_in("GP Sarah Jones said the surgery was \"full every single morning\".");
+    assert_eq!(got[0].1.as_deref(), Some("Sarah Jones"), "{got:?}");
     let got = speakers_through(&[
         "Cycling UK said potholes were \"a menace to every rider\".",
         "The Scottish government said it had spent \"record sums on ferries\".",

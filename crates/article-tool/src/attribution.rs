@@ -103,12 +103,7 @@ fn introduced_by_colon(p: &Paragraph, span: Span) -> Option<Found> {
         return None;
     }
     let before = p.ws.partition_point(|w| w.start < span.open);
-    let start = p.ws[..before]
-        .iter()
-        .rposition(|w| {
-            p.text[w.end..].starts_with(['.', '!', '?']) && !crate::words::is_abbreviation(w.core)
-        })
-        .map_or(0, |k| k + 1);
+    let start = sentence_start(p, before);
     let sentence_start = p.ws.get(start)?.start;
     let m = p
         .mentions
@@ -121,6 +116,17 @@ fn introduced_by_colon(p: &Paragraph, span: Span) -> Option<Found> {
             .iter()
             .all(|w| w.core.starts_with(char::is_uppercase));
     opens.then_some((m.person, rule::COLON))
+}
+
+/// The index of the first word of the sentence that word `before` is in
+/// (a full stop after an abbreviation ends none).
+fn sentence_start(p: &Paragraph, before: usize) -> usize {
+    p.ws[..before]
+        .iter()
+        .rposition(|w| {
+            p.text[w.end..].starts_with(['.', '!', '?']) && !crate::words::is_abbreviation(w.core)
+        })
+        .map_or(0, |k| k + 1)
 }
 
 /// The words of `p` from index `k` up to the end of the sentence or the
@@ -295,11 +301,7 @@ fn written_source(p: &Paragraph, span: Span) -> Option<Found> {
         "revealed",
     ];
     let before = p.ws.partition_point(|w| w.start < span.open);
-    let start = p.ws[..before]
-        .iter()
-        .rposition(|w| p.text[w.end..].starts_with(['.', '!', '?']))
-        .map_or(0, |k| k + 1);
-    let ws = &p.ws[start..before];
+    let ws = &p.ws[sentence_start(p, before)..before];
     let doc = ws.iter().position(|w| is_document(w.core))?;
     let verb = ws[doc + 1..]
         .iter()

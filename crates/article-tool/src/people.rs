@@ -109,12 +109,18 @@ fn age_at(ws: &[Word], j: usize) -> bool {
         })
 }
 
+/// A reporting verb right before the word at `i`, nothing between.
+fn verb_right_before(ws: &[Word], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|k| is_reporting_verb(ws[k].core) && !ws[k].trailing)
+}
+
 /// A reporting verb right before the run at `i` ("said Sgt. Mike Lopez",
 /// "sagte Verkehrsministerin Anna Weber"), not one whose object is the one
 /// spoken to ("told BBC Radio Bristol", "urged ministers").
 fn said_before(ws: &[Word], i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|k| {
-        let verb = ws[k].core.to_ascii_lowercase();
+    verb_right_before(ws, i) && {
+        let verb = ws[i - 1].core.to_ascii_lowercase();
         let to_listener = matches!(
             verb.as_str(),
             "told"
@@ -129,8 +135,8 @@ fn said_before(ws: &[Word], i: usize) -> bool {
                 | "calls"
                 | "promised"
         );
-        is_reporting_verb(&verb) && !to_listener && !ws[k].trailing
-    })
+        !to_listener
+    }
 }
 
 /// ", who" right after a name ending at `j`: people take "who", places and
@@ -378,8 +384,10 @@ impl People {
             return;
         }
         let aged = age_at(ws, k + 1);
-        let said_before = k > 0 && is_reporting_verb(ws[k - 1].core) && !ws[k - 1].trailing;
-        let speaks = verb_next || said_before || aged || (after_break && clause_verb(ws, k + 1));
+        let speaks = verb_next
+            || verb_right_before(ws, k)
+            || aged
+            || (after_break && clause_verb(ws, k + 1));
         if let Some((first, last)) = self.candidates.get(key).cloned() {
             if speaks {
                 let (first, last) = (Word { core: &first, ..*w }, Word { core: &last, ..*w });
@@ -435,7 +443,7 @@ impl People {
             // or in apposition to a description ("our chair, Bernard
             // Okafor, put it …").
             let before = i.checked_sub(1).map(|k| &ws[k]);
-            let said_before = before.is_some_and(|w| is_reporting_verb(w.core) && !w.trailing);
+            let said_before = verb_right_before(ws, i);
             let according = i >= 2 && ws[i - 2].core == "according" && ws[i - 1].core == "to";
             let clause = clause_verb(ws, j) && after_break;
             let apposition = before.is_some_and(|w| w.trailing && starts_lowercase(w.core))

@@ -7,4 +7,7 @@ set -euo pipefail
 bash scripts/build-reader.sh
 precompress=--precompress
 [ "${NEWSVIEW_PRECOMPRESS:-1}" = 0 ] && precompress=
-cargo run --quiet -p newsview-site --profile prerender -- $precompress
+# The owner's list is public/articles (trunk copied it into the staging
+# folder): naming it lets the build publish a list of only the articles
+# that have a page.
+cargo run --quiet -p newsview-site --profile prerender -- --articles public/articles $precompress

@@ -189,27 +189,88 @@ impl ManifestReader {
 pub fn read_all(
     folder: &str,
     first: Manifest,
-    mut load: impl FnMut(&str) -> Result<Manifest, String>,
+    load: impl FnMut(&str) -> Result<Manifest, String>,
 ) -> (Vec<ManifestEntry>, Vec<String>) {
+    let (parts, skipped) = read_parts(folder, first, load);
+    let entries = parts.into_iter().flat_map(|p| p.entries).collect();
+    (entries, skipped)
+}
+
+/// One part of a manifest as read: its file name beside the manifest
+/// (`index.json` for the first), the entries it adds and the parts it
+/// names that could be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub name: String,
+    pub entries: Vec<ManifestEntry>,
+    pub more: Vec<String>,
+}
+
+/// [`read_all`], part by part, in the order read.
+pub fn read_parts(
+    folder: &str,
+    first: Manifest,
+    mut load: impl FnMut(&str) -> Result<Manifest, String>,
+) -> (Vec<Part>, Vec<String>) {
     let mut reader = ManifestReader::default();
     let mut skipped = Vec::new();
-    let mut entries = Vec::new();
-    let mut part = Some((format!("{folder}index.json"), first));
+    let mut parts: Vec<Part> = Vec::new();
+    let mut unread = HashSet::new();
+    let mut part = Some(("index.json".to_string(), first));
     let mut queue = std::collections::VecDeque::new();
     loop {
-        if let Some((file, manifest)) = part.take() {
-            let read = reader.read(&file, manifest);
+        if let Some((name, manifest)) = part.take() {
+            let read = reader.read(&format!("{folder}{name}"), manifest);
             skipped.extend(read.skipped.map(|s| s.to_string()));
-            entries.extend(read.entries);
-            queue.extend(read.more);
+            queue.extend(read.more.iter().cloned());
+            parts.push(Part {
+                name,
+                entries: read.entries,
+                more: read.more,
+            });
         }
         let Some(name) = queue.pop_front() else { break };
         match load(&name) {
-            Ok(manifest) => part = Some((format!("{folder}{name}"), manifest)),
-            Err(e) => skipped.push(e),
+            Ok(manifest) => part = Some((name, manifest)),
+            Err(e) => {
+                skipped.push(e);
+                unread.insert(name);
+            }
         }
     }
-    (entries, skipped)
+    for part in &mut parts {
+        part.more.retain(|name| !unread.contains(name));
+    }
+    (parts, skipped)
+}
+
+/// The list as the site publishes it: every part read, each with only the
+/// entries `published` keeps and naming only parts that were read, the
+/// first counting what is left in all. What a reader is offered then leads
+/// to a page, and the full-text index numbers exactly these entries.
+pub fn published(parts: &[Part], published: impl Fn(&str) -> bool) -> Vec<(String, Manifest)> {
+    let kept: Vec<Vec<ManifestEntry>> = parts
+        .iter()
+        .map(|p| {
+            let entries = p.entries.iter().filter(|e| published(&e.slug));
+            entries.cloned().collect()
+        })
+        .collect();
+    let total = kept.iter().map(Vec::len).sum();
+    parts
+        .iter()
+        .zip(kept)
+        .enumerate()
+        .map(|(i, (part, articles))| {
+            let manifest = Manifest {
+                format: crate::types::FORMAT_VERSION,
+                total: (i == 0).then_some(total),
+                articles,
+                more: part.more.clone(),
+            };
+            (part.name.clone(), manifest)
+        })
+        .collect()
 }
 
 /// An article the list names, loaded as every page of the site reads it:

@@ -274,6 +274,13 @@ impl IndexBuilder {
         }
     }
 
+    /// Number `slug` next in the list (for a builder whose list is made
+    /// as articles turn out to be published): its `doc` from now on.
+    pub fn list(&mut self, slug: &str) -> usize {
+        self.slugs.push(slug.to_string());
+        self.slugs.len() - 1
+    }
+
     /// Index the article listed at `doc` (in the order given to `new`).
     /// Articles must be added in that order. Returns the article's text
     /// file (its path under `search/` and its JSON) for the caller to write

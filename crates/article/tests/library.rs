@@ -1,7 +1,8 @@
 //! Library search, filters, URL state and pages.
 
 use article::library::{
-    encode, page_of, LibraryIndex, LibraryQuery, ManifestReader, ResultCount, PER_PAGE,
+    encode, page_of, published, read_parts, LibraryIndex, LibraryQuery, ManifestReader,
+    ResultCount, PER_PAGE,
 };
 use article::search::DocSet;
 use article::{Manifest, ManifestEntry, Severity};
@@ -294,6 +295,49 @@ fn manifest_parts_are_read_once_and_slugs_are_unique_across_parts() {
         part(vec![entry("c", "Three", "World", None, &[])], &[]),
     );
     assert_eq!((slugs(&third.entries), third.skipped), (vec!["c"], None));
+}
+
+#[test]
+fn the_published_list_keeps_its_parts_and_offers_only_what_has_a_page() {
+    let first = part(
+        vec![
+            entry("a", "One", "World", None, &[]),
+            entry("b", "Two", "World", None, &[]),
+        ],
+        &["index-2.json", "index-9.json", "index-3.json"],
+    );
+    let parts = |name: &str| match name {
+        "index-2.json" => Ok(part(vec![entry("c", "Three", "World", None, &[])], &[])),
+        "index-3.json" => Ok(part(vec![entry("d", "Four", "World", None, &[])], &[])),
+        _ => Err(format!("articles/{name}: not found")),
+    };
+    let (read, skipped) = read_parts("articles/", first, parts);
+    assert_eq!(skipped, ["articles/index-9.json: not found"]);
+    let names: Vec<&str> = read.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["index.json", "index-2.json", "index-3.json"]);
+    // "b" and "c" have no page: the parts stay, with what is left, and
+    // the part that could not be read is no longer named.
+    let list = published(&read, |slug| slug == "a" || slug == "d");
+    let shown: Vec<(&str, Vec<&str>, Option<usize>, Vec<&str>)> = list
+        .iter()
+        .map(|(name, m)| {
+            let more = m.more.iter().map(String::as_str).collect();
+            (name.as_str(), slugs(&m.articles), m.total, more)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "index.json",
+                vec!["a"],
+                Some(2),
+                vec!["index-2.json", "index-3.json"]
+            ),
+            ("index-2.json", vec![], None, vec![]),
+            ("index-3.json", vec!["d"], None, vec![]),
+        ]
+    );
 }
 
 fn count(found: usize, page: usize, narrowed: bool) -> ResultCount {

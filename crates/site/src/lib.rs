@@ -40,12 +40,12 @@ mod shell;
 mod site_files;
 mod sources;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use article::library::read_all;
+use article::library::{read_parts, Part};
 use article::search::{self, IndexBuilder};
 use article::{load_manifest, Loaded, Manifest};
 use newsview::address::{article_page, Address};
@@ -78,6 +78,10 @@ pub struct Report {
     pub copies: precompress::Copies,
     /// What could not be built, and why (file and field path).
     pub skipped: Vec<String>,
+    /// Articles skipped that the home page still lists: the build read the
+    /// list in `dist/` itself (no `--articles`), the owner's only copy,
+    /// which it never rewrites.
+    pub still_listed: usize,
     pub seconds: f64,
     /// Time spent drawing and encoding cards, summed over the threads
     /// that draw them while pages are rendered.
@@ -110,15 +114,23 @@ pub fn build(dist: &Path, settings: &Settings) -> Result<Report, String> {
         report: Report::default(),
         full: settings.options.full,
     };
-    if let Some(from) = &settings.options.articles {
-        sources::sync(from, &mut build.out)?;
-    }
+    let list = match &settings.options.articles {
+        Some(from) => {
+            sources::check(from)?;
+            let list = build.list(from, true)?;
+            // A whole build publishes the list itself; shards copy the
+            // owner's for the build that puts them together.
+            let own = settings.options.shard.is_none();
+            sources::sync(from, &mut build.out, own.then(|| list.files()))?;
+            list
+        }
+        None => build.list(&dist.join("articles"), false)?,
+    };
     let pages = Pages {
         site,
         shell: &shell,
         prepared: render::prepared(site),
     };
-    let list = build.list(dist)?;
     match settings.options.shard {
         Some(shard) => build.shard(&pages, &list, shard)?,
         None => build.whole(&pages, &list)?,
@@ -145,8 +157,20 @@ struct List {
     /// data) and read.
     text: String,
     first: Manifest,
+    /// Every part read, in the order read.
+    parts: Vec<Part>,
     /// Every listed article, in list order (all parts).
     slugs: Vec<String>,
+    /// The owner's list is elsewhere (`--articles`): the build publishes
+    /// into `dist/articles/` a list of only the articles it published.
+    publish: bool,
+}
+
+impl List {
+    /// The list's own files, as `dist/articles/` names them.
+    fn files(&self) -> Vec<String> {
+        self.parts.iter().map(|p| p.name.clone()).collect()
+    }
 }
 
 /// One build in progress: what the last one made, what this one makes.
@@ -161,19 +185,32 @@ struct Build {
 }
 
 impl Build {
-    fn list(&mut self, dist: &Path) -> Result<List, String> {
-        let text = read(&dist.join(api::MANIFEST))?;
-        let first = load_manifest(api::MANIFEST, &text).map_err(|e| e.to_string())?;
-        let (entries, skipped) = read_all("articles/", first.clone(), |name| {
-            // Named as the site names it, never by the build machine's path.
+    /// The list in `folder` (`dist/articles/`, or the owner's with
+    /// `publish`).
+    fn list(&mut self, folder: &Path, publish: bool) -> Result<List, String> {
+        // Named as the site names them, never by the build machine's path.
+        let read_part = |name: &str| {
             let file = api::part_file(name);
-            std::fs::read_to_string(dist.join(&file))
+            std::fs::read_to_string(folder.join(name))
                 .map_err(|e| format!("{file}: {e}"))
-                .and_then(|t| load_manifest(&file, &t).map_err(|e| e.to_string()))
+                .and_then(|t| Ok((load_manifest(&file, &t).map_err(|e| e.to_string())?, t)))
+        };
+        let (first, text) = read_part("index.json")?;
+        let (parts, skipped) = read_parts("articles/", first.clone(), |name| {
+            read_part(name).map(|(manifest, _)| manifest)
         });
         self.report.skipped.extend(skipped);
-        let slugs = entries.into_iter().map(|e| e.slug).collect();
-        Ok(List { text, first, slugs })
+        let slugs = parts
+            .iter()
+            .flat_map(|p| p.entries.iter().map(|e| e.slug.clone()))
+            .collect();
+        Ok(List {
+            text,
+            first,
+            parts,
+            slugs,
+            publish,
+        })
     }
 
     /// The whole site: every article's pages (kept or rendered), then what
@@ -181,8 +218,10 @@ impl Build {
     /// sitemap; then what no longer belongs is removed.
     fn whole(&mut self, pages: &Pages, list: &List) -> Result<(), String> {
         let dist = self.out.dist().to_path_buf();
-        // The library's full-text index numbers articles as the list does.
-        let mut search = IndexBuilder::new(list.slugs.clone());
+        // The library's full-text index numbers articles as the list the
+        // site serves does: only those published, when it publishes one.
+        let mut search = IndexBuilder::default();
+        let mut published = HashSet::new();
         let mut sitemap = vec![Address::default()];
         let cached = match self.full {
             true => search_cache::Previous::none(),
@@ -191,11 +230,15 @@ impl Build {
         let mut next_cache = search_cache::Next::create(&dist)?;
         let unchanged = self.unchanged(&cached);
         let loads = loading::start(dist.clone(), list.slugs.clone(), true, unchanged);
-        for ((doc, slug), item) in list.slugs.iter().enumerate().zip(loads) {
+        for (slug, item) in list.slugs.iter().zip(loads) {
+            let listed_doc = (!list.publish).then(|| search.list(slug));
+            let mut doc = || listed_doc.unwrap_or_else(|| search.list(slug));
             let listed = match item {
                 // Kept as it was, unless its terms were lost: then read.
                 Ok(Listed::Unchanged { source, stamp }) => match cached.terms(slug) {
                     Some(terms) => {
+                        let doc = doc();
+                        published.insert(slug.as_str());
                         search.add_terms(doc, terms.split(' ').filter(|t| !t.is_empty()));
                         self.out.keep(&search_text(slug));
                         next_cache.add(slug, &stamp, &source, &terms)?;
@@ -217,6 +260,8 @@ impl Build {
             else {
                 continue;
             };
+            let doc = doc();
+            published.insert(slug.as_str());
             if let Some(entry) = entry {
                 next_cache.add(slug, &stamp, &source, &entry.terms().join(" "))?;
                 let (text, json) = search.add_entry(doc, entry);
@@ -232,9 +277,16 @@ impl Build {
         search.write_files(&mut |path, json| {
             out.write(&format!("articles/{}/{path}", search::DIR), json.as_bytes())
         })?;
-        let home = pages.home(list.first.clone(), &api::fingerprint(&list.text));
+        let (first, text) = match list.publish {
+            true => publish_list(out, list, &published)?,
+            false => {
+                self.report.still_listed = list.slugs.len() - published.len();
+                (list.first.clone(), list.text.clone())
+            }
+        };
+        let home = pages.home(first.clone(), &api::fingerprint(&text));
         out.write("index.html", home.as_bytes())?;
-        out.write("404.html", pages.not_found(list.first.clone()).as_bytes())?;
+        out.write("404.html", pages.not_found(first).as_bytes())?;
         site_files::write(out, pages.site, &sitemap)?;
         out.remove_stale()?;
         out.finish(&self.next, None)
@@ -361,6 +413,23 @@ impl Build {
     }
 }
 
+/// The list of what was published, written over `dist/articles/` part by
+/// part under the owner's names: the home page and its search then offer
+/// only articles that have a page. Returns the first part and its text.
+fn publish_list(
+    out: &mut Output,
+    list: &List,
+    published: &HashSet<&str>,
+) -> Result<(Manifest, String), String> {
+    let mut first = None;
+    for (name, part) in article::library::published(&list.parts, |s| published.contains(s)) {
+        let text = serde_json::to_string(&part).map_err(|e| format!("articles/{name}: {e}"))?;
+        out.write(&api::part_file(&name), text.as_bytes())?;
+        first.get_or_insert((part, text));
+    }
+    Ok(first.expect("a list has its first part"))
+}
+
 /// An article's text file in the search index, relative to `dist/`.
 fn search_text(slug: &str) -> String {
     format!("articles/{}/{}", search::DIR, IndexBuilder::text_file(slug))
@@ -373,10 +442,6 @@ fn tool_fingerprint() -> String {
         .and_then(std::fs::read)
         .map(|bytes| hash(&[&bytes]))
         .unwrap_or_else(|_| format!("unknown-{:?}", Instant::now()))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]

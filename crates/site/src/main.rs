@@ -18,7 +18,8 @@ const USAGE: &str =
     "usage: newsview-site [--articles DIR] [--shard K/N] [--precompress] [--full] [--list] [DIST]
   DIST            a dist/ trunk built (default: TRUNK_STAGING_DIR, as trunk's hook)
   --articles DIR  publish DIR's articles (its index.json and article files):
-                  copied into DIST/articles, where files not in DIR are removed
+                  copied into DIST/articles, where files not in DIR are removed;
+                  the list there names only the articles that have a page
   --shard K/N     only shard K of N of the articles' pages and cards; then a
                   build without --shard on the shards' outputs put together
                   keeps them and writes the home page, search index, sitemap
@@ -115,6 +116,12 @@ fn print_report(r: &Report, list: bool) {
             n => format!("; {n} skipped"),
         }
     );
+    if r.still_listed > 0 {
+        eprintln!(
+            "newsview-site: {} skipped article(s) still listed on the home page: the list read is DIST/articles/index.json, the only copy, which the build never rewrites; publish with --articles DIR to list only what has a page",
+            r.still_listed
+        );
+    }
     let c = &r.copies;
     if c.written + c.kept + c.removed > 0 {
         println!(

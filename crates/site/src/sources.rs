@@ -1,5 +1,6 @@
-//! The site owner's articles folder, brought into `dist/articles/`: the
-//! manifest, its parts and every article file, written only where they
+//! The site owner's articles folder, brought into `dist/articles/`: every
+//! article file (and, for a shard, the manifest and its parts; a whole
+//! build writes the list it publishes itself), written only where they
 //! changed, and article files no longer in the folder removed (with their
 //! compressed copies), so `dist/` serves exactly the folder's articles.
 
@@ -9,17 +10,25 @@ use std::path::Path;
 use crate::output::Output;
 use crate::search_cache::settled;
 
-/// Copy `from`'s `*.json` files into `dist/articles/`, and remove there
-/// the article files `from` no longer has.
-pub fn sync(from: &Path, out: &mut Output) -> Result<(), String> {
-    let names = json_files(from)?;
-    if !names.iter().any(|n| n == "index.json") {
-        return Err(format!(
+/// The folder has a manifest: refused before anything is touched.
+pub fn check(from: &Path) -> Result<(), String> {
+    match from.join("index.json").is_file() {
+        true => Ok(()),
+        false => Err(format!(
             "{}: no index.json (the manifest that lists the articles; `article-tool import` writes it)",
             from.display()
-        ));
+        )),
     }
-    for name in &names {
+}
+
+/// Copy `from`'s `*.json` files into `dist/articles/` (but the files of
+/// `own_list`, which the build writes itself), and remove there the files
+/// `from` no longer has.
+pub fn sync(from: &Path, out: &mut Output, own_list: Option<Vec<String>>) -> Result<(), String> {
+    check(from)?;
+    let names = json_files(from)?;
+    let own_list = own_list.unwrap_or_default();
+    for name in names.iter().filter(|n| !own_list.contains(n)) {
         let (path, file) = (from.join(name), format!("articles/{name}"));
         let copy = out.dist().join(&file);
         // The quick check `rsync` makes: the same size and modification

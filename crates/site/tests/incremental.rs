@@ -311,6 +311,101 @@ fn an_article_that_no_longer_loads_is_reported_and_the_rest_kept() {
     assert!(!dist.path(&format!("a/{OTHER}/index.html")).exists());
     assert_eq!(after.rendered, 0);
     assert!(dist.path(&format!("a/{SEED}/index.html")).is_file());
+    // The list read here is the owner's only copy: kept as written, said so,
+    // and the search index still numbers every entry of it.
+    assert_eq!(after.still_listed, 1);
+    assert_eq!(listed(&dist, "index.json"), [SEED, OTHER]);
+    let meta: Value =
+        serde_json::from_str(&fs::read_to_string(dist.path("articles/search/index.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        meta["key"],
+        article::search::docs_key([SEED, OTHER].into_iter())
+    );
+}
+
+/// The slugs a part of the list in `dist/articles/` names.
+fn listed(dist: &Dist, part: &str) -> Vec<String> {
+    let text = fs::read_to_string(dist.path(&format!("articles/{part}"))).unwrap();
+    let manifest: Value = serde_json::from_str(&text).unwrap();
+    let slugs = manifest["articles"].as_array().unwrap().iter();
+    slugs
+        .map(|e| e["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_article_without_a_page_is_never_offered_as_one() {
+    let dist = Dist::new("unpublished");
+    let folder = dist.path("../newsview-site-unpublished-folder");
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    let put = |name: &str, text: &str| fs::write(folder.join(name), text).unwrap();
+    let entry =
+        |slug: &str| serde_json::json!({ "slug": slug, "headline": format!("About {slug}") });
+    let (mut copy, other) = (dist.article(SEED), dist.article(OTHER));
+    copy["id"] = Value::from("seed-copy");
+    put(&format!("{SEED}.json"), &dist.article(SEED).to_string());
+    put("seed-copy.json", &copy.to_string());
+    put(&format!("{OTHER}.json"), "{\"format\": 1, \"id\": ");
+    // One listed without a file, one whose file is not JSON, one part the
+    // list names that is not there.
+    let first = serde_json::json!({ "format": 1, "total": 4,
+        "articles": [entry(SEED), entry("no-file-yet")],
+        "more": ["index-2.json", "index-9.json"] });
+    put("index.json", &first.to_string());
+    let second = serde_json::json!({ "format": 1, "articles": [entry(OTHER), entry("seed-copy")] });
+    put("index-2.json", &second.to_string());
+    let publish = || {
+        let site = Site::new(None, Some("https://news.example.org/"), "").unwrap();
+        let options = Options {
+            articles: Some(folder.clone()),
+            ..Options::default()
+        };
+        build(&dist.0, &Settings { site, options }).unwrap()
+    };
+
+    let report = publish();
+    assert_eq!(report.skipped.len(), 3, "{:?}", report.skipped);
+    assert_eq!(report.still_listed, 0);
+    // The list the site serves names what has a page, and no part it lacks.
+    assert_eq!(listed(&dist, "index.json"), [SEED]);
+    assert_eq!(listed(&dist, "index-2.json"), ["seed-copy"]);
+    let served: Value =
+        serde_json::from_str(&fs::read_to_string(dist.path("articles/index.json")).unwrap())
+            .unwrap();
+    assert_eq!(served["total"], 2);
+    assert_eq!(served["more"], serde_json::json!(["index-2.json"]));
+    for page in ["index.html", "404.html"] {
+        let html = fs::read_to_string(dist.path(page)).unwrap();
+        assert!(html.contains(&format!("a/{SEED}/")), "{page}");
+        for gone in ["no-file-yet", OTHER] {
+            assert!(!html.contains(&format!("a/{gone}/")), "{page} links {gone}");
+        }
+    }
+    // The full-text index numbers the list the reader gets.
+    let meta: Value =
+        serde_json::from_str(&fs::read_to_string(dist.path("articles/search/index.json")).unwrap())
+            .unwrap();
+    assert_eq!(meta["docs"], 2);
+    assert_eq!(
+        meta["key"],
+        article::search::docs_key([SEED, "seed-copy"].into_iter())
+    );
+    // The owner's list is untouched, and a build with nothing new writes nothing.
+    assert_eq!(
+        fs::read_to_string(folder.join("index.json")).unwrap(),
+        first.to_string()
+    );
+    assert_eq!(publish().files.written, 0);
+
+    // Mended in the owner's folder, the article is offered again.
+    put(&format!("{OTHER}.json"), &other.to_string());
+    let mended = publish();
+    fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(mended.skipped.len(), 2, "{:?}", mended.skipped);
+    assert_eq!(listed(&dist, "index-2.json"), [OTHER, "seed-copy"]);
+    assert!(dist.path(&format!("a/{OTHER}/index.html")).is_file());
 }
 
 #[test]

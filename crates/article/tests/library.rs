@@ -318,7 +318,8 @@ fn the_published_list_keeps_its_parts_and_offers_only_what_has_a_page() {
     // "b" and "c" have no page: the parts stay, with what is left, and
     // the part that could not be read is no longer named.
     let list = published(&read, |slug| slug == "a" || slug == "d");
-    let shown: Vec<(&str, Vec<&str>, Option<usize>, Vec<&str>)> = list
+    type Shown<'a> = (&'a str, Vec<&'a str>, Option<usize>, Vec<&'a str>);
+    let shown: Vec<Shown> = list
         .iter()
         .map(|(name, m)| {
             let more = m.more.iter().map(String::as_str).collect();

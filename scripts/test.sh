@@ -41,6 +41,24 @@ cargo run -q -p article-tool -- generate --articles 1 --paragraphs 1000 --seed 3
   --out target/e2e-long/articles
 cargo run -q -p newsview-site --profile prerender -- target/e2e-long
 
+echo "== a library published with articles that cannot be (none of them offered)"
+rm -rf target/e2e-unpublished target/e2e-unpublished-folder && cp -r dist target/e2e-unpublished
+mkdir -p target/e2e-unpublished-folder
+node -e '
+  const fs = require("fs");
+  const dir = "target/e2e-unpublished-folder";
+  const seed = JSON.parse(fs.readFileSync("dist/articles/us-russia-talks-despite-collisions.json", "utf8"));
+  fs.writeFileSync(`${dir}/${seed.id}.json`, JSON.stringify(seed));
+  fs.writeFileSync(`${dir}/seed-copy.json`, JSON.stringify({ ...seed, id: "seed-copy", headline: "A copy of the seed" }));
+  fs.writeFileSync(`${dir}/not-json.json`, "{\"format\": 1, \"id\": ");
+  const entry = (slug, headline) => ({ slug, headline, published: "2013-08-07" });
+  fs.writeFileSync(`${dir}/index.json`, JSON.stringify({ format: 1, articles: [
+    entry("not-json", "A file that is not JSON"), entry(seed.id, seed.headline),
+    entry("no-file-yet", "Listed before its file"), entry("seed-copy", "A copy of the seed") ] }));
+'
+cargo run -q -p newsview-site --profile prerender -- --articles target/e2e-unpublished-folder \
+  target/e2e-unpublished
+
 echo "== the seed as corrected after the build (its page must not hydrate stale)"
 rm -rf target/e2e-changed && mkdir -p target/e2e-changed/articles
 node -e '

@@ -35,5 +35,13 @@ cardtime=$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) s drawing cards.*/\1/p')
 node -e "console.log(JSON.stringify({validate: $t1 - $t0, prerender: $t2 - $t1, pages: $pages, cards: $cards, cardSeconds: ${cardtime:-0}}))" \
   > target/bench/prerender-timing.json
 
+echo "== pre-rendering: an article of 10,000 quotes"
+rm -rf target/bench/prerender-quotes target/bench/quotes-src && cp -r dist target/bench/prerender-quotes
+$TOOL generate --articles 1 --paragraphs 10000 --seed 2 --prefix gen-10000 --out target/bench/quotes-src > /dev/null
+node tests/perf/many-quotes.mjs target/bench/quotes-src/gen-10000.json quotes-10000 \
+  target/bench/prerender-quotes/articles/quotes-10000.json
+node tests/perf/many-quotes.mjs --list target/bench/prerender-quotes/articles quotes-10000
+$PRERENDER target/bench/prerender-quotes > /dev/null
+
 echo "== measuring (several minutes)"
 node tests/perf/harness.mjs

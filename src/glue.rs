@@ -501,6 +501,46 @@ pub fn select_all(input: &web_sys::HtmlInputElement) {
     input.select();
 }
 
+/// Mark the quote a link points at (`whole`: its first part's id; every
+/// part is marked) and unmark the one before: one pass over the few marked
+/// and the few continued quotes, not an island per quote. Pre-rendered
+/// pages only: on the client-side path each quote's class follows itself.
+#[cfg(feature = "islands")]
+pub fn highlight_quote(whole: Option<&str>) {
+    const CLASS: &str = "quote--target";
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let each = |selector: &str, f: &dyn Fn(&web_sys::Element)| {
+        let Ok(list) = document.query_selector_all(selector) else {
+            return;
+        };
+        for n in 0..list.length() {
+            if let Some(el) = list
+                .item(n)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                f(&el);
+            }
+        }
+    };
+    each(&format!("q.{CLASS}"), &|el| {
+        let _ = el.class_list().remove_1(CLASS);
+    });
+    let Some(whole) = whole else { return };
+    let mark = |el: &web_sys::Element| {
+        let _ = el.class_list().add_1(CLASS);
+    };
+    if let Some(first) = document.get_element_by_id(whole) {
+        mark(&first);
+    }
+    each("q[data-part-of]", &|el| {
+        if el.get_attribute("data-part-of").as_deref() == Some(whole) {
+            mark(el);
+        }
+    });
+}
+
 /// Close an open disclosure and put focus back on its summary, as Escape
 /// does for a menu.
 pub fn close_disclosure(details: &web_sys::HtmlDetailsElement) {

@@ -1,14 +1,18 @@
 use std::sync::Arc;
 
 use article::index::Target;
-use article::{Article, Loaded, Quote};
+use article::{plural, Article, Loaded, Quote};
 use leptos::prelude::*;
 
 use super::{ShareButton, TargetLink};
 
 /// Every quote, grouped by speaker (quotes with no known speaker last), so a
 /// reader can find one without scrolling the whole article: each item is
-/// the quote's words, a link to its place, and one share control.
+/// the quote's words, a link to its place, and one share control. A
+/// speaker's first [`PER_SPEAKER`] items only: past that the panel would
+/// repeat a long interview whole (and give every reader thousands of
+/// controls to load); the rest are counted, and each is shared from its
+/// paragraph.
 #[component]
 pub fn QuotesPanel(article: Arc<Loaded>) -> impl IntoView {
     let a = article.article();
@@ -23,8 +27,20 @@ pub fn QuotesPanel(article: Arc<Loaded>) -> impl IntoView {
             .filter(|i| i.speaker.as_deref() == speaker)
             .collect();
         (!theirs.is_empty()).then(|| {
+            let more = theirs.len().saturating_sub(PER_SPEAKER);
+            let more = (more > 0).then(|| {
+                view! {
+                    <p class="quotes-panel__more">
+                        {format!(
+                            "{more} more {} in the article, each shared from its paragraph.",
+                            plural(more, "quote"),
+                        )}
+                    </p>
+                }
+            });
             let list = theirs
                 .into_iter()
+                .take(PER_SPEAKER)
                 .map(|item| {
                     let lang = lang.clone();
                     let target = Target::Quote(item.shared.clone());
@@ -48,6 +64,7 @@ pub fn QuotesPanel(article: Arc<Loaded>) -> impl IntoView {
                 <li class="quotes-panel__speaker" id=group_id tabindex="-1">
                     <h3>{heading}</h3>
                     <ul>{list}</ul>
+                    {more}
                 </li>
             }
         })
@@ -69,6 +86,9 @@ pub fn QuotesPanel(article: Arc<Loaded>) -> impl IntoView {
         </aside>
     })
 }
+
+/// How many items the panel lists for one speaker.
+const PER_SPEAKER: usize = 20;
 
 /// One item of the panel: what one speaker says in one paragraph. A
 /// sentence holding several fragments ("“challenging” but “useful”") is one

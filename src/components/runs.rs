@@ -28,8 +28,11 @@ fn QuoteText(quote: Quote) -> impl IntoView {
 }
 
 /// The quote element, highlighted while a link points at it. Who said it
-/// comes from the page's facts.
-#[crate::island]
+/// comes from the page's facts. Not an island: an article may hold ten
+/// thousand quotes, and one page-level effect moves the highlight on a
+/// pre-rendered page (`ArticleView`, through `glue::highlight_quote`); on
+/// the client-side path the class below follows the target itself.
+#[component]
 fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let state = expect_context::<ArticleState>();
     let speaker = state.index().speaker_of(&id).map(str::to_string);
@@ -37,6 +40,8 @@ fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
     let cite = speaker
         .as_ref()
         .map(|s| format!("#{}", crate::ids::person(s)));
+    // Later parts name their first, so the page's effect finds them all.
+    let part_of = (whole != id).then(|| whole.clone());
     let target = Target::Quote(whole);
     let is_target = {
         let target = target.clone();
@@ -49,6 +54,7 @@ fn QuoteShell(id: String, whole: String, children: Children) -> impl IntoView {
             class:quote--target=is_target
             cite=cite
             data-speaker=speaker.unwrap_or_else(|| "unknown".into())
+            data-part-of=part_of
             title=title
         >
             {children()}

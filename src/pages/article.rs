@@ -167,6 +167,18 @@ pub fn ArticleView(facts: PageFacts, children: Children) -> impl IntoView {
             None => {}
         });
     }
+    // On a pre-rendered page quotes are not islands: the highlight follows
+    // the target here, once for the page.
+    #[cfg(feature = "islands")]
+    {
+        let target = state.target;
+        Effect::new(move |_| {
+            target.with(|t| match t {
+                Some(Target::Quote(whole)) => glue::highlight_quote(Some(whole)),
+                _ => glue::highlight_quote(None),
+            })
+        });
+    }
     // A new address for the same article (back and forward, a link with
     // other topics, the rest of a pre-rendered page's address once it has
     // hydrated) re-reads the view from it; an address this page wrote

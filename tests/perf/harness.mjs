@@ -220,6 +220,31 @@ async function toggleTimes(page, runs) {
   }
 }
 
+// 3b. A pre-rendered article of 10,000 quotes (one per paragraph, the shape
+// of a long transcript; bench.sh builds it with many-quotes.mjs), against
+// the seed's page in the same run, on both profiles: every island
+// hydrated, then a topic toggle to the next paint.
+{
+  results.manyQuotes = {};
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    const server = await startServer({ roots: [path.join(BENCH, 'prerender-quotes')], gzip: profile !== null });
+    const series = {};
+    for (const slug of [SEED, 'quotes-10000']) {
+      const { page, close } = await fresh(server.base + `a/${slug}/`, { profile, waitUntil: 'commit' });
+      const { ready } = await untilReady(page);
+      const toggle = await toggleTimes(page, 5);
+      series[slug] = { ready, toggle };
+      await close();
+    }
+    results.manyQuotes[name] = series;
+    const [seed, many] = [series[SEED], series['quotes-10000']];
+    const ratio = median(many.toggle) / median(seed.toggle);
+    row(`${name}: 10,000 quotes, pre-rendered: topic toggle → next paint (median of 5)`, ms(median(many.toggle)), `seed ${ms(median(seed.toggle))}; ratio ${ratio.toFixed(1)}x`, profile ? '' : '< 500 ms', profile ? null : median(many.toggle) < 500);
+    row(`${name}: 10,000 quotes, pre-rendered: every island hydrated`, ms(many.ready), `seed ${ms(seed.ready)}`, '', null);
+    await server.close();
+  }
+}
+
 // 4. First render: JSON received → article rendered, by size.
 {
   const server = await big;

@@ -8,7 +8,22 @@
 // that copy with newsview-site.
 //
 //   node tests/perf/many-quotes.mjs <article.json> <slug> <out.json>
+//   node tests/perf/many-quotes.mjs --list <articles folder> <slug>
+// The second lists <slug>.json, already in the folder, in its index.json
+// (whose `total` the build counts again).
 import fs from 'node:fs';
+import path from 'node:path';
+
+if (process.argv[2] === '--list') {
+  const [folder, slug] = process.argv.slice(3);
+  const manifest = path.join(folder, 'index.json');
+  const list = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  const { headline } = JSON.parse(fs.readFileSync(path.join(folder, `${slug}.json`), 'utf8'));
+  delete list.total;
+  list.articles.push({ slug, headline });
+  fs.writeFileSync(manifest, JSON.stringify(list));
+  process.exit(0);
+}
 
 const [from, slug, to] = process.argv.slice(2);
 const article = JSON.parse(fs.readFileSync(from, 'utf8'));

@@ -190,4 +190,64 @@ mod tests {
             "{later}"
         );
     }
+
+    /// An interview of many quotes: each quote is a plain element (its
+    /// highlight moved by one effect for the page), and the quotes panel
+    /// lists a speaker's first twenty and counts the rest, rather than
+    /// repeating the article with two controls per quote.
+    #[test]
+    fn many_quotes_give_a_bounded_panel_and_no_island_per_quote() {
+        let mut json: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../public/articles/us-russia-talks-despite-collisions.json"
+        ))
+        .unwrap();
+        let kerry_items = |html: &str| {
+            let group = html.split("id=\"quotes_by_kerry\"").nth(1).unwrap();
+            let list = group.split("</ul>").next().unwrap();
+            list.matches("class=\"panel-quote\"").count()
+        };
+        // The seed's own items for Kerry, before the interview's.
+        let kerry_before = {
+            let loaded = article::load_article("seed.json", &json.to_string()).unwrap();
+            let slug = json["id"].as_str().unwrap();
+            kerry_items(&render_app(
+                newsview::address::article_page(slug),
+                Prepared {
+                    article: Some(Arc::new(loaded)),
+                    ..Prepared::default()
+                },
+            ))
+        };
+        assert!(kerry_before > 0 && kerry_before < 20);
+        let blocks = json["sections"][0]["blocks"].as_array_mut().unwrap();
+        for n in 0..25 {
+            blocks.push(serde_json::json!({
+                "type": "paragraph", "id": format!("p-many-{n}"),
+                "runs": [{"type": "quote", "id": format!("many-{n}"), "speaker": "kerry",
+                          "text": format!("Point {n} stands")}]
+            }));
+        }
+        let slug = json["id"].as_str().unwrap().to_string();
+        let loaded = Arc::new(article::load_article("test.json", &json.to_string()).unwrap());
+        let prepared = Prepared {
+            article: Some(loaded.clone()),
+            ..Prepared::default()
+        };
+        let target = Target::Quote("many-24".into());
+        let at = newsview::address::article_view(&slug, &[], Some(&target), true);
+        let html = render_app(at, prepared);
+        assert!(!html.contains("QuoteShell"), "a quote is not an island");
+        for n in 0..25 {
+            assert!(html.contains(&format!("id=\"many-{n}\"")), "quote {n} is in the text");
+        }
+        // The page opened on a quote shows it marked before any script runs.
+        let marked = html.split("<q").filter(|q| q.contains("quote--target"));
+        assert_eq!(marked.map(|q| q.contains("id=\"many-24\"")).collect::<Vec<_>>(), [true]);
+        assert_eq!(kerry_items(&html), 20);
+        let more = 25 + kerry_before - 20;
+        assert!(
+            html.contains(&format!("{more} more quotes in the article")),
+            "the rest are counted"
+        );
+    }
 }

@@ -238,11 +238,19 @@ mod tests {
         let html = render_app(at, prepared);
         assert!(!html.contains("QuoteShell"), "a quote is not an island");
         for n in 0..25 {
-            assert!(html.contains(&format!("id=\"many-{n}\"")), "quote {n} is in the text");
+            assert!(
+                html.contains(&format!("id=\"many-{n}\"")),
+                "quote {n} is in the text"
+            );
         }
         // The page opened on a quote shows it marked before any script runs.
         let marked = html.split("<q").filter(|q| q.contains("quote--target"));
-        assert_eq!(marked.map(|q| q.contains("id=\"many-24\"")).collect::<Vec<_>>(), [true]);
+        assert_eq!(
+            marked
+                .map(|q| q.contains("id=\"many-24\""))
+                .collect::<Vec<_>>(),
+            [true]
+        );
         assert_eq!(kerry_items(&html), 20);
         let more = 25 + kerry_before - 20;
         assert!(

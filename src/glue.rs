@@ -531,7 +531,11 @@ pub fn highlight_quote(whole: Option<&str>) {
     let mark = |el: &web_sys::Element| {
         let _ = el.class_list().add_1(CLASS);
     };
-    if let Some(first) = document.get_element_by_id(whole) {
+    // Only a quote: another element of the page never takes its mark.
+    if let Some(first) = document
+        .get_element_by_id(whole)
+        .filter(|e| e.local_name() == "q")
+    {
         mark(&first);
     }
     each("q[data-part-of]", &|el| {
